@@ -1,0 +1,205 @@
+"""From a routing to an `Answer`: what to say, who says so, and where it comes from.
+
+Pure: the same routing and fact base always give the same answer. Rendering to Telegram HTML
+or plain text is `bot.render`'s job; this module decides content only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.factbase import Fact, FactBase, format_date
+from bot.router import Intent, Routing
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Choice(_Frozen):
+    """A question the reader can pick, e.g. as a button: `fact_id` answers it."""
+
+    fact_id: str
+    label: str
+
+
+class Claim(_Frozen):
+    """One fact as said by someone, with its citation."""
+
+    fact_id: str
+    title: str
+    statement: str
+    attribution: str
+    said: str | None
+    quote: str | None
+    citation: str
+
+
+class Differing(_Frozen):
+    """Another figure for the same thing, shown side by side, and why the two differ."""
+
+    claim: Claim
+    why: str
+
+
+class FactBlock(_Frozen):
+    kind: Literal["fact"] = "fact"
+    claim: Claim
+    differing: tuple[Differing, ...] = ()
+    earlier: tuple[Claim, ...] = ()
+
+
+class GapBlock(_Frozen):
+    kind: Literal["gap"] = "gap"
+    missing: str
+    known: tuple[Choice, ...] = ()
+
+
+class ClarifyBlock(_Frozen):
+    kind: Literal["clarify"] = "clarify"
+    choices: tuple[Choice, ...]
+
+
+class DeclineBlock(_Frozen):
+    kind: Literal["decline"] = "decline"
+    scope: str
+    topics: tuple[str, ...]
+    examples: tuple[Choice, ...]
+
+
+Block = FactBlock | GapBlock | ClarifyBlock | DeclineBlock
+
+
+class Answer(_Frozen):
+    question: str
+    blocks: tuple[Block, ...]
+    related: tuple[Choice, ...] = ()
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        return tuple(b.claim.fact_id for b in self.blocks if isinstance(b, FactBlock))
+
+    @property
+    def answered(self) -> bool:
+        return not all(isinstance(b, DeclineBlock) for b in self.blocks)
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return tuple(c for b in self.blocks if isinstance(b, ClarifyBlock) for c in b.choices)
+
+
+def choice(fact: Fact) -> Choice:
+    return Choice(fact_id=fact.id, label=fact.question)
+
+
+def claim(factbase: FactBase, fact: Fact) -> Claim:
+    said = f"on {format_date(fact.said_on)}" if fact.said_on else fact.when
+    return Claim(
+        fact_id=fact.id,
+        title=fact.title,
+        statement=fact.statement,
+        attribution=fact.attribution,
+        said=said,
+        quote=fact.quote,
+        citation=factbase.source(fact.source).citation(),
+    )
+
+
+def fact_block(factbase: FactBase, fact: Fact) -> FactBlock:
+    """A fact, leading with the newest version of it and keeping the others in view."""
+    newest = fact
+    while (newer := factbase.superseded_by(newest.id)) is not None and newer.id != fact.id:
+        newest = newer
+    earlier: list[Claim] = []
+    pending = list(newest.supersedes)
+    while pending:
+        old = factbase.fact(pending.pop(0))
+        if old is not None and old.id not in {c.fact_id for c in earlier}:
+            earlier.append(claim(factbase, old))
+            pending.extend(old.supersedes)
+    differing = tuple(
+        Differing(claim=claim(factbase, other), why=c.why)
+        for c in newest.conflicts_with
+        if (other := factbase.fact(c.fact)) is not None
+    )
+    return FactBlock(claim=claim(factbase, newest), differing=differing, earlier=tuple(earlier))
+
+
+def decline(factbase: FactBase) -> DeclineBlock:
+    examples = tuple(choice(f) for f in _one_per_topic(factbase))
+    return DeclineBlock(
+        scope=factbase.story.title,
+        topics=tuple(t.title for t in factbase.topics),
+        examples=examples[:4],
+    )
+
+
+def _one_per_topic(factbase: FactBase) -> list[Fact]:
+    firsts: list[Fact] = []
+    for topic in factbase.topics:
+        facts = factbase.topic_facts(topic.id)
+        if facts:
+            firsts.append(facts[0])
+    return firsts
+
+
+def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
+    top = intent.top
+    gap = factbase.gap(top.target) if top is not None and top.kind == "gap" else None
+    if gap is not None:
+        known = tuple(choice(f) for r in gap.related if (f := factbase.fact(r)) is not None)
+        return GapBlock(missing=gap.missing, known=known)
+    lexicon = factbase.lexicon
+    names = [e.name for i in intent.uncovered_entities if (e := lexicon.entity(i)) is not None]
+    if names:
+        covering = [f for f in factbase.facts if set(intent.uncovered_entities) & set(f.entities)]
+        nearby = covering or [f for f in factbase.facts if f.topic == "condemnation"]
+        return GapBlock(
+            missing=f"anything about {_join(names)} on this", known=tuple(choice(f) for f in nearby[:3])
+        )
+    return GapBlock(missing="that", known=tuple(choice(f) for f in _one_per_topic(factbase)[:4]))
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def compose(routing: Routing, factbase: FactBase) -> Answer:
+    """One block per intent: a fact, a gap, a "did you mean", or a polite decline."""
+    blocks: list[Block] = []
+    related: list[Choice] = []
+    for intent in routing.intents:
+        top = intent.top
+        if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
+            block = fact_block(factbase, fact)
+            blocks.append(block)
+            related.extend(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
+        elif intent.decision == "gap":
+            blocks.append(_gap(factbase, intent))
+        elif intent.decision == "clarify" and intent.matches:
+            facts = [f for m in intent.matches if (f := factbase.fact(m.target)) is not None]
+            blocks.append(ClarifyBlock(choices=tuple(choice(f) for f in facts)))
+        else:
+            blocks.append(decline(factbase))
+    answered = {b.claim.fact_id for b in blocks if isinstance(b, FactBlock)}
+    unique_related = {c.fact_id: c for c in related if c.fact_id not in answered}
+    return Answer(question=routing.question, blocks=tuple(blocks), related=tuple(unique_related.values())[:3])
+
+
+def topic_answer(factbase: FactBase, topic_id: str) -> Answer | None:
+    """Every fact of a topic, for the topic buttons; None for an unknown topic."""
+    facts = factbase.topic_facts(topic_id)
+    if not facts:
+        return None
+    return Answer(question=topic_id, blocks=tuple(fact_block(factbase, f) for f in facts))
+
+
+def fact_answer(factbase: FactBase, fact_id: str) -> Answer | None:
+    """The answer for one fact, as when a reader picks a "did you mean" button."""
+    fact = factbase.fact(fact_id)
+    if fact is None:
+        return None
+    related = tuple(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
+    return Answer(question=fact.question, blocks=(fact_block(factbase, fact),), related=related[:3])

@@ -1,0 +1,94 @@
+"""The `factbot` command: ask questions, check the facts, run the bot, report what went unanswered.
+
+Usage:
+    factbot ask "who claimed the attacks?"
+    printf 'death toll?\nwho did it\n' | factbot ask --json
+    factbot check
+    factbot run [--base-url URL] [--webhook-url URL]
+    factbot report unanswered
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings, load_settings
+from bot.core import Core, build_core
+from bot.errors import ConfigError, FactBaseError
+from bot.render import render_text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factbot",
+        description="Answers questions about a news story from a curated, cited fact base.",
+    )
+    parser.add_argument(
+        "--facts",
+        type=Path,
+        help="folder of fact YAML files (default: $FACTBOT_FACTS_DIR, else ./facts)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer a question and print it as a reader sees it")
+    ask.add_argument("question", nargs="?", help="the question; without it, one question per line on stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
+
+    commands.add_parser("check", help="validate the fact base; exits 1 and lists file:line problems")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(facts_dir=args.facts)
+        if args.command == "check":
+            return _check(settings)
+        core = build_core(settings.facts_dir, thresholds=settings.thresholds)
+        return _ask(core, args.question, as_json=args.json)
+    except FactBaseError as exc:
+        print(f"factbot: the fact base has {len(exc.problems)} problem(s):", file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+
+
+def _check(settings: Settings) -> int:
+    core = build_core(settings.facts_dir, thresholds=settings.thresholds)
+    base = core.factbase
+    examples = sum(len(f.examples) for f in base.facts) + sum(len(g.examples) for g in base.gaps)
+    print(
+        f"ok: {len(base.facts)} facts, {len(base.gaps)} gaps, {len(base.sources)} source(s), "
+        f"{examples} examples, version {base.version}"
+    )
+    return 0
+
+
+def _ask(core: Core, question: str | None, *, as_json: bool) -> int:
+    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for text in questions:
+        routing, answer = core.ask(text)
+        if as_json:
+            record = {
+                "question": text,
+                "answered": answer.answered,
+                "decisions": [i.decision for i in routing.intents],
+                "text": render_text(answer),
+                "facts": list(answer.fact_ids),
+                "score": round(routing.score, 1),
+            }
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        else:
+            print(render_text(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,403 @@
+"""The fact base: frozen models, and loading `facts/*.yaml` with `file:line` for every problem.
+
+Loading either returns a complete, cross-checked `FactBase` or raises `FactBaseError` with all
+problems at once, so a running bot can keep its last good version when an edit is bad.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.errors import FactBaseError, Problem
+from bot.lexicon import Lexicon, fold
+
+_ID = r"^[a-z0-9][a-z0-9-]*$"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Story(_Model):
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    setting: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+
+
+class Source(_Model):
+    id: str = Field(pattern=_ID)
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    with_input_from: str | None = None
+    date: dt.date
+    date_note: str | None = None
+    text: str | None = Field(default=None, description="path of the source's text, from facts/")
+
+    def citation(self) -> str:
+        extra = f", with additional input from {self.with_input_from}" if self.with_input_from else ""
+        return f"{self.publisher}{extra}, “{self.title}”, {format_date(self.date)}"
+
+
+class Topic(_Model):
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+
+
+class Conflict(_Model):
+    fact: str = Field(pattern=_ID)
+    why: str = Field(min_length=1)
+
+
+class Fact(_Model):
+    id: str = Field(pattern=_ID)
+    topic: str
+    title: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    statement: str = Field(min_length=1)
+    attribution: str = Field(min_length=1)
+    source: str
+    said_on: dt.date | None = None
+    when: str | None = None
+    quote: str | None = None
+    entities: tuple[str, ...] = ()
+    conflicts_with: tuple[Conflict, ...] = ()
+    related: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
+    update: bool = False
+    our_arithmetic: tuple[int, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _updates_are_dated(self) -> Fact:
+        if self.update and self.said_on is None:
+            raise ValueError("an update needs said_on, the date of the new development")
+        return self
+
+
+class Gap(_Model):
+    id: str = Field(pattern=_ID)
+    topic: str
+    missing: str = Field(min_length=1)
+    related: tuple[str, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class FactFile(_Model):
+    """What one YAML file may hold; the fact base is the union of all files."""
+
+    story: Story | None = None
+    sources: tuple[Source, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    lexicon: Lexicon | None = None
+
+
+class FactBase(_Model):
+    story: Story
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    facts: tuple[Fact, ...]
+    gaps: tuple[Gap, ...]
+    lexicon: Lexicon
+    version: str
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+    def gap(self, gap_id: str) -> Gap | None:
+        return next((g for g in self.gaps if g.id == gap_id), None)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def topic_facts(self, topic_id: str) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.topic == topic_id)
+
+    def updates(self) -> tuple[Fact, ...]:
+        """Facts marked as updates, newest first."""
+        dated = [f for f in self.facts if f.update and f.said_on is not None]
+        return tuple(sorted(dated, key=lambda f: (f.said_on, f.id), reverse=True))
+
+    def superseded_by(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if fact_id in f.supersedes), None)
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+class _Located:
+    """A parsed YAML document plus the line of every mapping key and sequence item in it."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        self.display = display
+        self.lines: dict[tuple[Any, ...], int] = {}
+        self.problems: list[Problem] = []
+        text = path.read_text(encoding="utf-8")
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            self.data: Any = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in seen:
+                    self.problems.append(
+                        Problem(self.display, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                    )
+                seen.add(key)
+                self._walk(value_node, (*path, key))
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self._walk(item, (*path, index))
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        """The line of the deepest known node on `loc`."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        return Problem(self.display, self.line(loc), message)
+
+
+def _field_path(loc: tuple[Any, ...], data: Any) -> str:
+    """`facts[bla-claim].source` rather than `facts.0.source`: ids are what operators search for."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+            item_id = data.get("id") if isinstance(data, dict) else None
+            parts[-1 if parts else 0 :] = [f"{parts[-1] if parts else ''}[{item_id or part}]"]
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+            parts.append(str(part))
+    return ".".join(parts) or "file"
+
+
+def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, list[Problem]]:
+    try:
+        located = _Located(path, display)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, None, [Problem(display, line, f"YAML syntax: {reason}")]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return None, None, [Problem(display, 1, f"cannot read: {exc}")]
+    problems = list(located.problems)
+    data = {} if located.data is None else located.data
+    if not isinstance(data, dict):
+        problems.append(Problem(display, 1, "the file must be a mapping with keys such as facts:"))
+        return located, None, problems
+    try:
+        return located, FactFile.model_validate(data), problems
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(located.problem(loc, f"{_field_path(loc, data)}: {_message(err)}"))
+        return located, None, problems
+
+
+def _message(err: Any) -> str:
+    if err["type"] == "missing":
+        return "required field is missing"
+    if err["type"] == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    return str(err["msg"])
+
+
+def yaml_files(facts_dir: Path) -> list[Path]:
+    return sorted(p for p in facts_dir.glob("*.yaml") if p.is_file())
+
+
+def load(facts_dir: Path) -> FactBase:
+    """Load and cross-check every `*.yaml` in `facts_dir`; raise with all problems at once."""
+    files = yaml_files(facts_dir)
+    if not files:
+        raise FactBaseError([Problem(str(facts_dir), 0, "no *.yaml files found")])
+    problems: list[Problem] = []
+    parsed: list[tuple[_Located, FactFile]] = []
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        located, model, found = _parse(path, _display(path))
+        problems.extend(found)
+        if located is not None and model is not None:
+            parsed.append((located, model))
+    if problems:
+        raise FactBaseError(problems)
+    return _combine(parsed, facts_dir, digest.hexdigest()[:12])
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _items(parsed: list[tuple[_Located, FactFile]], key: str) -> Iterator[tuple[_Located, int, Any]]:
+    for located, model in parsed:
+        for index, item in enumerate(getattr(model, key)):
+            yield located, index, item
+
+
+def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: str) -> FactBase:
+    problems: list[Problem] = []
+    first_file = parsed[0][0]
+
+    def single(key: str) -> Any:
+        holders = [(loc, getattr(m, key)) for loc, m in parsed if getattr(m, key) is not None]
+        for loc, _ in holders[1:]:
+            problems.append(loc.problem((key,), f"{key}: defined again (also in {holders[0][0].display})"))
+        if not holders:
+            problems.append(Problem(first_file.display, 1, f"no file defines {key}:"))
+            return None
+        return holders[0][1]
+
+    story: Story | None = single("story")
+    lexicon: Lexicon | None = single("lexicon")
+
+    ids: dict[tuple[str, str], tuple[_Located, tuple[Any, ...]]] = {}
+    for key in ("sources", "topics", "facts", "gaps"):
+        namespace = "targets" if key in ("facts", "gaps") else key
+        for located, index, item in _items(parsed, key):
+            loc = (key, index, "id")
+            if (namespace, item.id) in ids:
+                other, other_loc = ids[(namespace, item.id)]
+                problems.append(
+                    located.problem(
+                        loc, f"duplicate id {item.id!r} (first at {other.display}:{other.line(other_loc)})"
+                    )
+                )
+            ids.setdefault((namespace, item.id), (located, loc))
+
+    source_ids = {s.id for _, _, s in _items(parsed, "sources")}
+    topic_ids = {t.id for _, _, t in _items(parsed, "topics")}
+    fact_ids = {f.id for _, _, f in _items(parsed, "facts")}
+    entity_ids = {e.id for e in lexicon.entities} if lexicon else set()
+
+    source_texts: dict[str, str] = {}
+    for located, index, source in _items(parsed, "sources"):
+        if source.text is None:
+            continue
+        try:
+            source_texts[source.id] = (facts_dir / source.text).read_text(encoding="utf-8")
+        except OSError:
+            problems.append(located.problem(("sources", index, "text"), f"text: cannot read {source.text}"))
+
+    if story is not None:
+        for entity in story.setting:
+            if entity not in entity_ids:
+                problems.append(_story_problem(parsed, f"story.setting: unknown entity {entity!r}"))
+
+    examples: dict[str, tuple[_Located, tuple[Any, ...], str]] = {}
+    for key in ("facts", "gaps"):
+        for located, index, item in _items(parsed, key):
+            here = (key, index)
+            if item.topic not in topic_ids:
+                problems.append(located.problem((*here, "topic"), f"topic: unknown topic {item.topic!r}"))
+            for r, ref in enumerate(item.related):
+                if ref not in fact_ids:
+                    problems.append(located.problem((*here, "related", r), f"related: unknown fact {ref!r}"))
+            for e, example in enumerate(item.examples):
+                norm = fold(example)
+                if norm in examples and examples[norm][2] != item.id:
+                    other, other_loc, owner = examples[norm]
+                    problems.append(
+                        located.problem(
+                            (*here, "examples", e),
+                            f"example {example!r} is also under {owner!r} "
+                            f"({other.display}:{other.line(other_loc)})",
+                        )
+                    )
+                examples.setdefault(norm, (located, (*here, "examples", e), item.id))
+            if isinstance(item, Fact):
+                problems.extend(
+                    _check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts)
+                )
+    if problems or story is None or lexicon is None:
+        raise FactBaseError(problems)
+    return FactBase(
+        story=story,
+        sources=tuple(s for _, _, s in _items(parsed, "sources")),
+        topics=tuple(t for _, _, t in _items(parsed, "topics")),
+        facts=tuple(f for _, _, f in _items(parsed, "facts")),
+        gaps=tuple(g for _, _, g in _items(parsed, "gaps")),
+        lexicon=lexicon,
+        version=version,
+    )
+
+
+def _story_problem(parsed: list[tuple[_Located, FactFile]], message: str) -> Problem:
+    located = next(loc for loc, m in parsed if m.story is not None)
+    return located.problem(("story", "setting"), message)
+
+
+def _check_fact(
+    located: _Located,
+    here: tuple[Any, ...],
+    fact: Fact,
+    source_ids: set[str],
+    fact_ids: set[str],
+    entity_ids: set[str],
+    source_texts: dict[str, str],
+) -> list[Problem]:
+    """Cross-references and faithfulness to the source text."""
+    problems: list[Problem] = []
+    if fact.source not in source_ids:
+        problems.append(located.problem((*here, "source"), f"source: unknown source {fact.source!r}"))
+    for i, entity in enumerate(fact.entities):
+        if entity not in entity_ids:
+            problems.append(located.problem((*here, "entities", i), f"entities: unknown entity {entity!r}"))
+    for i, conflict in enumerate(fact.conflicts_with):
+        if conflict.fact not in fact_ids or conflict.fact == fact.id:
+            problems.append(
+                located.problem(
+                    (*here, "conflicts_with", i), f"conflicts_with: unknown fact {conflict.fact!r}"
+                )
+            )
+    for i, old in enumerate(fact.supersedes):
+        if old not in fact_ids or old == fact.id:
+            problems.append(located.problem((*here, "supersedes", i), f"supersedes: unknown fact {old!r}"))
+    text = source_texts.get(fact.source)
+    if text is None:
+        return problems
+    if fact.quote is not None and fact.quote not in text:
+        problems.append(located.problem((*here, "quote"), "quote: not found verbatim in the source text"))
+    allowed = {int(n) for n in fact.our_arithmetic}
+    for number in _NUMBER.findall(fact.statement):
+        if number not in text and int(float(number.replace(",", ""))) not in allowed:
+            problems.append(
+                located.problem(
+                    (*here, "statement"),
+                    f"statement: the number {number} is not in the source (list sums in our_arithmetic)",
+                )
+            )
+    return problems

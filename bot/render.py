@@ -1,0 +1,160 @@
+"""`Answer` to text a person reads: Telegram HTML (escaped) or plain text, split under 4096.
+
+Telegram counts a message's length in UTF-16 code units after parsing entities; we measure the
+HTML source in UTF-16 units, which is never shorter, so a chunk that fits here fits there.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from typing import Literal
+
+from bot.answers import Answer, Block, Claim, ClarifyBlock, DeclineBlock, FactBlock, GapBlock
+
+MAX_MESSAGE = 4096
+_TAG = re.compile(r"<[^>]+>")
+Style = Literal["html", "plain"]
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+class _Writer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def text(self, value: str) -> str:
+        return escape(value, quote=False) if self.style == "html" else value
+
+    def bold(self, value: str) -> str:
+        return f"<b>{self.text(value)}</b>" if self.style == "html" else value
+
+    def italic(self, value: str) -> str:
+        return f"<i>{self.text(value)}</i>" if self.style == "html" else value
+
+    def quote(self, value: str) -> str:
+        return f"<blockquote>{self.text(value)}</blockquote>" if self.style == "html" else f"> {value}"
+
+
+def _claim(w: _Writer, c: Claim, *, heading: bool = True) -> list[str]:
+    source = (
+        c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
+    )
+    who = f"According to {source}" + (f", {c.said}" if c.said else "")
+    lines = [w.bold(c.title)] if heading else []
+    lines.append(w.text(c.statement))
+    lines.append(w.italic(who + "."))
+    if c.quote:
+        lines.append(w.quote(c.quote))
+    lines.append(w.italic(f"Source: {c.citation}"))
+    return lines
+
+
+def _block(w: _Writer, block: Block) -> list[str]:
+    """Paragraphs of one block; each paragraph is complete markup on its own."""
+    if isinstance(block, FactBlock):
+        paragraphs = ["\n".join(_claim(w, block.claim))]
+        for old in block.earlier:
+            paragraphs.append(w.bold("Earlier report") + "\n" + "\n".join(_claim(w, old, heading=False)))
+        for other in block.differing:
+            paragraphs.append(
+                w.bold("Another figure, side by side")
+                + "\n"
+                + "\n".join(_claim(w, other.claim, heading=False))
+                + "\n"
+                + w.italic("Why they differ: ")
+                + w.text(other.why)
+            )
+        return paragraphs
+    if isinstance(block, GapBlock):
+        lines = [w.text(f"Our sources do not report {block.missing}.")]
+        if block.known:
+            lines.append(w.text("What they do report:"))
+            lines.extend(w.text(f"• {c.label}") for c in block.known)
+        return ["\n".join(lines)]
+    if isinstance(block, ClarifyBlock):
+        lines = [w.text("I'm not sure which of these you mean:")]
+        lines.extend(w.text(f"• {c.label}") for c in block.choices)
+        return ["\n".join(lines)]
+    if isinstance(block, DeclineBlock):
+        lines = [
+            w.text(f"Sorry, I can only answer questions about the {_lower_first(block.scope)}."),
+            w.text("I can tell you about: " + "; ".join(block.topics) + "."),
+        ]
+        if block.examples:
+            lines.append(w.text("For example:"))
+            lines.extend(w.text(f"• {c.label}") for c in block.examples)
+        return ["\n".join(lines)]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def render(answer: Answer, *, style: Style = "html", limit: int = MAX_MESSAGE) -> list[str]:
+    """The answer as one or more messages, each within `limit` UTF-16 units."""
+    w = _Writer(style)
+    paragraphs = [p for block in answer.blocks for p in _block(w, block)]
+    return pack(paragraphs, limit=limit, style=style)
+
+
+def render_text(answer: Answer) -> str:
+    """Plain text in one piece, for the command line."""
+    return "\n\n".join(render(answer, style="plain", limit=10**9))
+
+
+def pack(paragraphs: list[str], *, limit: int = MAX_MESSAGE, style: Style = "html") -> list[str]:
+    """Join paragraphs into as few messages as fit; split only an oversized paragraph."""
+    messages: list[str] = []
+    current = ""
+    for paragraph in paragraphs:
+        pieces = [paragraph] if utf16_len(paragraph) <= limit else _split_long(paragraph, limit, style)
+        for piece in pieces:
+            joined = f"{current}\n\n{piece}" if current else piece
+            if utf16_len(joined) <= limit:
+                current = joined
+            else:
+                messages.append(current)
+                current = piece
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _split_long(paragraph: str, limit: int, style: Style) -> list[str]:
+    """An oversized paragraph loses its markup and is cut at spaces, never inside an entity."""
+    plain = unescape(_TAG.sub("", paragraph)) if style == "html" else paragraph
+    chunks: list[str] = []
+    current = ""
+    for word in plain.split(" "):
+        candidate = f"{current} {word}" if current else word
+        rendered = escape(candidate, quote=False) if style == "html" else candidate
+        if utf16_len(rendered) <= limit:
+            current = candidate
+            continue
+        if current:
+            chunks.append(current)
+        current = word
+        while utf16_len(escape(current, quote=False) if style == "html" else current) > limit:
+            cut = _fit(current, limit, style)
+            chunks.append(current[:cut])
+            current = current[cut:]
+    if current:
+        chunks.append(current)
+    return [escape(c, quote=False) if style == "html" else c for c in chunks]
+
+
+def _fit(word: str, limit: int, style: Style) -> int:
+    """The longest prefix of `word` that renders within `limit`."""
+    low, high = 1, len(word)
+    while low < high:
+        mid = (low + high + 1) // 2
+        piece = escape(word[:mid], quote=False) if style == "html" else word[:mid]
+        if utf16_len(piece) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return low

@@ -1,0 +1,171 @@
+"""Loading facts: the shipped base is valid and faithful; every bad edit names file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.errors import FactBaseError
+from bot.factbase import FactBase, load
+
+
+def test_shipped_facts_load_with_sources_and_attribution(factbase: FactBase) -> None:
+    assert len(factbase.facts) >= 20
+    for fact in factbase.facts:
+        assert fact.attribution and fact.source == "newsdesk-2026-02-01"
+        assert fact.examples
+
+
+def test_shipped_quotes_are_verbatim_in_the_article(factbase: FactBase, facts_copy: Path) -> None:
+    article = (facts_copy / "sources" / "newsdesk-2026-02-01.txt").read_text(encoding="utf-8")
+    quoted = [f for f in factbase.facts if f.quote]
+    assert len(quoted) >= 3
+    for fact in quoted:
+        assert fact.quote is not None and fact.quote in article
+
+
+@pytest.mark.parametrize(
+    ("figure", "fact_id"),
+    [
+        ("145", "militants-killed-145"),
+        ("92", "militants-killed-92"),
+        ("17", "security-personnel-killed"),
+        ("31", "civilians-killed"),
+        ("40 hours", "militants-killed-145"),
+    ],
+)
+def test_key_figures_are_exact(factbase: FactBase, figure: str, fact_id: str) -> None:
+    fact = factbase.fact(fact_id)
+    assert fact is not None and figure in fact.statement
+
+
+def test_sums_are_labelled_as_our_arithmetic(factbase: FactBase) -> None:
+    toll = factbase.fact("overall-toll")
+    assert toll is not None and set(toll.our_arithmetic) == {48, 193}
+    assert "our arithmetic" in toll.statement
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in `path`; return the line it was on."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:index].count("\n") + 1
+
+
+def _problems(facts_dir: Path) -> list[str]:
+    with pytest.raises(FactBaseError) as info:
+        load(facts_dir)
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "claim.yaml",
+            "    topic: claim\n    title: The BLA",
+            "    topic: [claim\n    title: The BLA",
+            "YAML syntax",
+        ),
+        # A missing field is reported at the start of its fact.
+        (
+            "claim.yaml",
+            "    attribution: The Baloch Liberation Army's own claim, as reported by the article\n",
+            "",
+            "facts[bla-claim].attribution: required field is missing",
+        ),
+        (
+            "claim.yaml",
+            "    source: newsdesk-2026-02-01\n    entities: [bla]\n",
+            "    source: nowhere\n    entities: [bla]\n",
+            "unknown source 'nowhere'",
+        ),
+        ("claim.yaml", "id: operation-herof", "id: bla-claim", "duplicate id 'bla-claim'"),
+        (
+            "claim.yaml",
+            "related: [operation-herof, bla-status",
+            "related: [no-such-fact, bla-status",
+            "unknown fact 'no-such-fact'",
+        ),
+        (
+            "claim.yaml",
+            "      - kisne kiya\n",
+            "      - how many militants killed\n",
+            "is also under 'militants-killed-145'",
+        ),
+        ("blame.yaml", "said_on: 2026-01-31", "said_on: yesterday", "said_on"),
+        (
+            "blame.yaml",
+            "entities: [pakistan, india]",
+            "entities: [pakistan, narnia]",
+            "unknown entity 'narnia'",
+        ),
+        (
+            "blame.yaml",
+            'quote: "“Indian-sponsored militants.”"',
+            'quote: "India did it"',
+            "not found verbatim",
+        ),
+        (
+            "casualties.yaml",
+            "statement: 31 civilians",
+            "statement: 32 civilians",
+            "the number 32 is not in the source",
+        ),
+        ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
+        (
+            "context.yaml",
+            "    topic: context\n    title: Balochistan",
+            "    topic: weather\n    title: Balochistan",
+            "unknown topic 'weather'",
+        ),
+    ],
+)
+def test_bad_edit_names_file_and_line(facts_copy: Path, file: str, old: str, new: str, message: str) -> None:
+    line = _edit(facts_copy / file, old, new)
+    if "required field is missing" in message:
+        line = 2  # the first fact of claim.yaml starts on line 2
+    problems = _problems(facts_copy)
+    matching = [p for p in problems if message in p]
+    assert matching, problems
+    location = re.match(r"(.+?):(\d+): ", matching[0])
+    assert location is not None
+    assert location.group(1).endswith(file)
+    assert abs(int(location.group(2)) - line) <= 2, (matching[0], line)
+
+
+def test_all_problems_are_reported_at_once(facts_copy: Path) -> None:
+    _edit(facts_copy / "claim.yaml", "source: newsdesk-2026-02-01", "source: nowhere")
+    _edit(facts_copy / "blame.yaml", "topic: blame", "topic: nothing")
+    problems = _problems(facts_copy)
+    assert any("claim.yaml" in p for p in problems) and any("blame.yaml" in p for p in problems)
+
+
+def test_wrong_type_and_non_mapping_file(facts_copy: Path) -> None:
+    (facts_copy / "extra.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    _edit(facts_copy / "claim.yaml", "entities: [bla]", "entities: 7")
+    problems = _problems(facts_copy)
+    assert any(p.startswith(str(facts_copy / "extra.yaml")) or "extra.yaml:1:" in p for p in problems)
+    assert any("claim.yaml" in p and "facts[bla-claim].entities" in p for p in problems)
+
+
+def test_an_update_needs_a_date(facts_copy: Path) -> None:
+    _edit(
+        facts_copy / "claim.yaml",
+        "    title: The BLA claimed",
+        "    update: true\n    title: The BLA claimed",
+    )
+    assert any("an update needs said_on" in p for p in _problems(facts_copy))
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    assert "no *.yaml files" in _problems(tmp_path)[0]
+
+
+def test_version_changes_with_content(facts_copy: Path) -> None:
+    before = load(facts_copy).version
+    _edit(facts_copy / "claim.yaml", "      - who did it\n", "      - who did it\n      - whodunnit\n")
+    assert load(facts_copy).version != before

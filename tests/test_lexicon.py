@@ -1,0 +1,43 @@
+"""Normalisation: case, accents, punctuation, stretched letters, Roman Urdu, entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.factbase import FactBase
+from bot.lexicon import fold
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("WHO DID IT???", "who did it"),
+        ("Pakistan’s army", "pakistan army"),
+        ("the U.S. and U.A.E.", "the us and uae"),
+        ("kiiiiilled", "kiilled"),
+        ("Quéttä", "quetta"),
+        ("zero\u200bwidth", "zero width"),
+        ("", ""),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize(
+    ("question", "normalised"),
+    [
+        ("Kitne log mare gaye?", "how many people killed"),
+        ("What did America say", "what us say"),
+        ("Baloch Liberation Army", "bla"),
+        ("death toll", "toll killed"),
+    ],
+)
+def test_normalise_maps_synonyms_and_roman_urdu(factbase: FactBase, question: str, normalised: str) -> None:
+    assert factbase.lexicon.normalise(question) == normalised
+
+
+def test_entities_are_found_once_in_order(factbase: FactBase) -> None:
+    lexicon = factbase.lexicon
+    assert lexicon.find_entities(lexicon.normalise("did China and the United States say")) == ("china", "us")
+    assert lexicon.find_entities(lexicon.normalise("tell us about it")) == ()

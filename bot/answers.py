@@ -156,9 +156,7 @@ def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
     if names:
         covering = [f for f in factbase.facts if set(intent.uncovered_entities) & set(f.entities)]
         nearby = covering or [f for f in factbase.facts if f.topic == "condemnation"]
-        return GapBlock(
-            missing=f"anything about {_join(names)} on this", known=tuple(choice(f) for f in nearby[:3])
-        )
+        return GapBlock(missing=f"anything about {_join(names)} on this", known=tuple(choice(f) for f in nearby[:3]))
     return GapBlock(missing="that", known=tuple(choice(f) for f in _one_per_topic(factbase)[:4]))
 
 

@@ -12,14 +12,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from telegram import Update
 
 from bot.config import Settings, load_settings
-from bot.core import Core, build_core
+from bot.core import Core, CoreRef, build_core
 from bot.errors import ConfigError, FactBaseError
+from bot.logs import configure_logging
 from bot.render import render_text
+from bot.store import Store
+
+log = logging.getLogger("factbot")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,15 +48,28 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
 
     commands.add_parser("check", help="validate the fact base; exits 1 and lists file:line problems")
+
+    run = commands.add_parser("run", help="run the Telegram bot (long polling unless --webhook-url)")
+    run.add_argument(
+        "--base-url",
+        help="Bot API base URL, as python-telegram-bot's base_url (default https://api.telegram.org/bot)",
+    )
+    run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to (enables webhook mode)")
+    run.add_argument("--data", type=Path, help="data folder for the SQLite database (default ./data)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = load_settings(facts_dir=args.facts)
+        overrides = {"facts_dir": args.facts}
+        if args.command == "run":
+            overrides |= {"base_url": args.base_url, "webhook_url": args.webhook_url, "data_dir": args.data}
+        settings = load_settings(**overrides)
         if args.command == "check":
             return _check(settings)
+        if args.command == "run":
+            return _run(settings)
         core = build_core(settings.facts_dir, thresholds=settings.thresholds)
         return _ask(core, args.question, as_json=args.json)
     except FactBaseError as exc:
@@ -68,6 +90,31 @@ def _check(settings: Settings) -> int:
         f"ok: {len(base.facts)} facts, {len(base.gaps)} gaps, {len(base.sources)} source(s), "
         f"{examples} examples, version {base.version}"
     )
+    return 0
+
+
+def _run(settings: Settings) -> int:
+    from bot.chat.app import build_application
+
+    configure_logging(settings.log_level)
+    settings.require_token()
+    core = CoreRef(build_core(settings.facts_dir, thresholds=settings.thresholds))
+    store = Store(settings.data_dir / "factbot.sqlite3")
+    app = build_application(settings, core, store)
+    log.info("facts version %s loaded; starting", core.current.factbase.version)
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    log.info("stopped cleanly")
     return 0
 
 

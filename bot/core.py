@@ -24,3 +24,10 @@ def build_core(facts_dir: Path, *, thresholds: Thresholds | None = None) -> Core
     """Load, validate and index the facts; raises `FactBaseError` and leaves nothing half-built."""
     factbase = load(facts_dir)
     return Core(factbase=factbase, router=Router(factbase, thresholds=thresholds))
+
+
+class CoreRef:
+    """The single reference handlers read once per update; a reload replaces `current` whole."""
+
+    def __init__(self, core: Core) -> None:
+        self.current = core

@@ -165,9 +165,7 @@ class _Located:
             for key_node, value_node in node.value:
                 key = key_node.value
                 if key in seen:
-                    self.problems.append(
-                        Problem(self.display, key_node.start_mark.line + 1, f"duplicate key {key!r}")
-                    )
+                    self.problems.append(Problem(self.display, key_node.start_mark.line + 1, f"duplicate key {key!r}"))
                 seen.add(key)
                 self._walk(value_node, (*path, key))
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
@@ -292,9 +290,7 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
             if (namespace, item.id) in ids:
                 other, other_loc = ids[(namespace, item.id)]
                 problems.append(
-                    located.problem(
-                        loc, f"duplicate id {item.id!r} (first at {other.display}:{other.line(other_loc)})"
-                    )
+                    located.problem(loc, f"duplicate id {item.id!r} (first at {other.display}:{other.line(other_loc)})")
                 )
             ids.setdefault((namespace, item.id), (located, loc))
 
@@ -333,15 +329,12 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
                     problems.append(
                         located.problem(
                             (*here, "examples", e),
-                            f"example {example!r} is also under {owner!r} "
-                            f"({other.display}:{other.line(other_loc)})",
+                            f"example {example!r} is also under {owner!r} ({other.display}:{other.line(other_loc)})",
                         )
                     )
                 examples.setdefault(norm, (located, (*here, "examples", e), item.id))
             if isinstance(item, Fact):
-                problems.extend(
-                    _check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts)
-                )
+                problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
     if problems or story is None or lexicon is None:
         raise FactBaseError(problems)
     return FactBase(
@@ -379,9 +372,7 @@ def _check_fact(
     for i, conflict in enumerate(fact.conflicts_with):
         if conflict.fact not in fact_ids or conflict.fact == fact.id:
             problems.append(
-                located.problem(
-                    (*here, "conflicts_with", i), f"conflicts_with: unknown fact {conflict.fact!r}"
-                )
+                located.problem((*here, "conflicts_with", i), f"conflicts_with: unknown fact {conflict.fact!r}")
             )
     for i, old in enumerate(fact.supersedes):
         if old not in fact_ids or old == fact.id:

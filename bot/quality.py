@@ -52,9 +52,7 @@ def load_labelled(path: Path) -> list[Labelled]:
     for group, entries in data.items():
         for entry in entries:
             expect = entry["expect"]
-            items.append(
-                Labelled(str(entry["q"]), tuple(expect) if isinstance(expect, list) else str(expect), group)
-            )
+            items.append(Labelled(str(entry["q"]), tuple(expect) if isinstance(expect, list) else str(expect), group))
     return items
 
 

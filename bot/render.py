@@ -39,9 +39,7 @@ class _Writer:
 
 
 def _claim(w: _Writer, c: Claim, *, heading: bool = True) -> list[str]:
-    source = (
-        c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
-    )
+    source = c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
     who = f"According to {source}" + (f", {c.said}" if c.said else "")
     lines = [w.bold(c.title)] if heading else []
     lines.append(w.text(c.statement))

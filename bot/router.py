@@ -163,9 +163,7 @@ class Router:
     def _repair(self, word: str) -> str:
         if word in self._known_raw or len(word) < 4 or word.isdigit():
             return word
-        best = process.extractOne(
-            word, self._typo_words, scorer=fuzz.ratio, score_cutoff=self.thresholds.typo_cutoff
-        )
+        best = process.extractOne(word, self._typo_words, scorer=fuzz.ratio, score_cutoff=self.thresholds.typo_cutoff)
         return word if best is None else str(best[0])
 
     def _route_one(self, text: str) -> Intent:
@@ -220,9 +218,7 @@ class Router:
             if top[0].kind == "gap":
                 return Intent(text=text, decision="gap", matches=top[:1])
             close = tuple(
-                m
-                for m in top
-                if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
+                m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             return Intent(text=text, decision="clarify", matches=close)
         return self._no_match(text, words, named)
@@ -268,15 +264,10 @@ class Router:
 
     def _target_scores(self, norm: str, words: list[str]) -> np.ndarray:
         """Best score of each target over its examples, discounted for words we do not know."""
-        raw = process.cdist(
-            [norm], self._choices, scorer=fuzz.token_sort_ratio, processor=utils.default_process
-        )[0]
+        raw = process.cdist([norm], self._choices, scorer=fuzz.token_sort_ratio, processor=utils.default_process)[0]
         fuzzy = np.maximum.reduceat(raw, self._starts)
         keywords = np.zeros(len(self._targets))
-        weights = [
-            (w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0))
-            for w in dict.fromkeys(words)
-        ]
+        weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
         for word, idf in weights:
             if word in self._postings:
                 keywords[self._postings[word]] += idf

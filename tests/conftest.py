@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from telegram import Update
+from telegram.ext import Application
 
-from bot.core import Core, build_core
+from bot.chat.app import build_application
+from bot.config import Settings
+from bot.core import Core, CoreRef, build_core
 from bot.factbase import FactBase
+from bot.store import Store
+from tests.botapi import TOKEN, BotAPIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
@@ -31,3 +39,31 @@ def facts_copy(tmp_path: Path) -> Path:
     target = tmp_path / "facts"
     shutil.copytree(FACTS, target)
     return target
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[BotAPIServer]:
+    """A Bot API server on 127.0.0.1 that the bot under test talks to."""
+    server = BotAPIServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot_app(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
+    """The real application, polling the loopback server, started and stopped as `run_polling` does."""
+    settings = Settings(token=TOKEN, base_url=api.base_url, data_dir=tmp_path, facts_dir=FACTS)
+    app = build_application(settings, CoreRef(build_core(FACTS)), Store(tmp_path / "factbot.sqlite3"))
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
+    await app.start()
+    yield app
+    await app.updater.stop()
+    await app.stop()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+    await app.shutdown()

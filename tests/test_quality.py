@@ -40,7 +40,6 @@ def test_router_quality(core: Core, labelled: list[Labelled]) -> None:
     answered_gaps = [
         item.question
         for item in labelled
-        if item.group == "gaps"
-        and any(i.decision == "answer" for i in core.router.route(item.question).intents)
+        if item.group == "gaps" and any(i.decision == "answer" for i in core.router.route(item.question).intents)
     ]
     assert answered_gaps == [], "a question our sources do not answer got a fact"

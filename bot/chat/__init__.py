@@ -1,0 +1,1 @@
+"""The Telegram layer: thin, and blind to how questions are matched."""

@@ -1,0 +1,376 @@
+"""The python-telegram-bot application: every handler registered in `build_application`.
+
+Private chats: any text is a question. Groups: the bot speaks only when addressed (a command,
+an @mention, or a reply to one of its messages) and answers with one message, as a reply.
+Shared services (`CoreRef`, `Store`, `Settings`) reach handlers through `bot_data`.
+
+Callback data (at most 64 bytes): `a:<fact>:<asker>` answer a fact (a "did you mean" pick),
+`r:<fact>:<asker>` a related question, `n:<asker>` none of these, `t:<topic>` a topic.
+`<asker>` is the user id who may press it in a group (0: anyone).
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import Any, cast
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import ChatMigrated, Forbidden
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.answers import Answer, Choice, decline, fact_answer, topic_answer
+from bot.chat.limits import RetryingRateLimiter
+from bot.config import Settings
+from bot.core import CoreRef
+from bot.render import render
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 1000  # characters of a message we route; the rest cannot change the answer
+COMMANDS = [
+    BotCommand("start", "Start and see example questions"),
+    BotCommand("help", "What I can answer, and how"),
+    BotCommand("topics", "Browse the facts by topic"),
+    BotCommand("sources", "The sources behind every answer"),
+    BotCommand("ask", "Ask a question (in groups: /ask who claimed the attacks?)"),
+]
+ONLY_ASKER = "Only the person who asked can use these buttons."
+STALE = "That button is out of date. Please ask your question again."
+
+
+def build_application(settings: Settings, core: CoreRef, store: Store) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The application with every handler registered here, in one place."""
+    token = settings.require_token().get_secret_value()
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.base_url)
+        .defaults(Defaults(do_quote=True, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(RetryingRateLimiter(enabled=settings.rate_limit))
+        .connect_timeout(10)
+        .read_timeout(20)
+        .write_timeout(20)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data.update(core=core, store=store, settings=settings)
+
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CommandHandler("help", help_command))
+    app.add_handler(CommandHandler("topics", topics))
+    app.add_handler(CommandHandler("sources", sources))
+    app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(private & filters.TEXT, private_text))
+    app.add_handler(MessageHandler(groups & filters.TEXT & filters.UpdateType.MESSAGE, group_text))
+    app.add_handler(
+        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, no_text)
+    )
+    app.add_handler(CallbackQueryHandler(button))
+    app.add_handler(InlineQueryHandler(inline))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await cast(Store, app.bot_data["store"]).open()
+    await app.bot.set_my_commands(COMMANDS)
+
+
+async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await cast(Store, app.bot_data["store"]).close()
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _core(context: ContextTypes.DEFAULT_TYPE) -> CoreRef:
+    return cast(CoreRef, context.bot_data["core"])
+
+
+def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
+    return cast(Store, context.bot_data["store"])
+
+
+def _keyboard(answer: Answer, asker: int) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    if answer.choices:
+        rows = [[_button(c, f"a:{c.fact_id}:{asker}")] for c in answer.choices]
+        rows.append([InlineKeyboardButton("None of these", callback_data=f"n:{asker}")])
+    elif answer.related:
+        rows = [[_button(c, f"r:{c.fact_id}:{asker}")] for c in answer.related]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _button(choice: Choice, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(choice.label, callback_data=data[:64])
+
+
+async def _reply(message: Message, answer: Answer, *, asker: int, one_message: bool) -> None:
+    """Send the answer as a reply; in groups never more than one message."""
+    chunks = render(answer)
+    if one_message and len(chunks) > 1:
+        chunks = [chunks[0] + "\n\n<i>(The full answer is longer: ask me in a private chat.)</i>"]
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        await message.reply_text(
+            chunk,
+            parse_mode=ParseMode.HTML,
+            reply_markup=_keyboard(answer, asker) if last else None,
+        )
+
+
+async def _answer_question(message: Message, text: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+    core = _core(context).current
+    question = text[:MAX_QUESTION]
+    routing, answer = core.ask(question)
+    unsure = any(i.decision != "answer" for i in routing.intents)
+    await _store(context).record_question(routing.normalised or "(empty)", unanswered=unsure)
+    asker = message.from_user.id if message.from_user else 0
+    await _reply(message, answer, asker=asker, one_message=message.chat.type != ChatType.PRIVATE)
+
+
+def _addressed(message: Message, username: str, bot_id: int) -> str | None:
+    """The question if the message speaks to us (mention or reply), else None."""
+    text = message.text or ""
+    mentioned = False
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        is_us = (entity.type == MessageEntity.MENTION and value[1:].lower() == username.lower()) or (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id
+        )
+        if is_us:
+            mentioned = True
+            text = text.replace(value, " ")
+    reply = message.reply_to_message
+    replied = reply is not None and reply.from_user is not None and reply.from_user.id == bot_id
+    return text.strip() if mentioned or replied else None
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    base = _core(context).current.factbase
+    examples = decline(base).examples
+    asker = update.effective_user.id if update.effective_user else 0
+    keyboard = InlineKeyboardMarkup([[_button(c, f"a:{c.fact_id}:{asker}")] for c in examples])
+    await message.reply_text(
+        f"Hello! I answer questions about the <b>{escape(base.story.title)}</b> from cited sources.\n"
+        "Ask me anything in your own words, or try one of these:",
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard,
+    )
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    base = _core(context).current.factbase
+    topics_text = "\n".join(f"• {escape(t.title)}" for t in base.topics)
+    await message.reply_text(
+        f"I answer questions about the <b>{escape(base.story.title)}</b>:\n{topics_text}\n\n"
+        "Every answer says who says so and cites its source. If our sources do not say, I tell you so.\n"
+        "In a private chat just type a question. In a group, mention me, reply to me, "
+        "or use /ask followed by your question.\n"
+        "/topics browses the facts, /sources lists the sources.",
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    base = _core(context).current.factbase
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t.title, callback_data=f"t:{t.id}"[:64])] for t in base.topics]
+    )
+    await message.reply_text("Pick a topic:", reply_markup=keyboard)
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    base = _core(context).current.factbase
+    lines = [f"• {escape(s.citation())}" for s in base.sources]
+    await message.reply_text("<b>Sources</b>\n" + "\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or []).strip()
+    if not question:
+        await message.reply_text("Ask me after the command, for example: /ask who claimed the attacks?")
+        return
+    await _answer_question(message, question, context)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text("I don't know that command. Try /help.")
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None and message.text is not None:
+        await _answer_question(message, message.text, context)
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = _addressed(message, context.bot.username, context.bot.id)
+    if question is None:
+        return
+    if not question:
+        await message.reply_text("Yes? Ask me a question about the story, or send /help.")
+        return
+    await _answer_question(message, question, context)
+
+
+async def no_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text("I can only read text. Please type your question.")
+
+
+async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None and message.migrate_to_chat_id is not None:
+        log.info("chat %s became supergroup %s", message.chat.id, message.migrate_to_chat_id)
+        context.application.migrate_chat_data(message=message)
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every callback is answered exactly once, whatever its payload."""
+    query = update.callback_query
+    if query is None:
+        return
+    kind, _, rest = (query.data or "").partition(":")
+    fields = rest.split(":") if rest else []
+    message = query.message if isinstance(query.message, Message) else None
+    asker = int(fields[-1]) if kind in {"a", "r", "n"} and fields and fields[-1].isdigit() else None
+    in_group = message is not None and message.chat.type != ChatType.PRIVATE
+    if asker and in_group and query.from_user.id != asker:
+        await query.answer(ONLY_ASKER, show_alert=True)
+        return
+    base = _core(context).current.factbase
+    if kind in {"a", "r"} and len(fields) == 2 and message is not None:
+        answer = fact_answer(base, fields[0])
+        if answer is None:
+            await query.answer(STALE, show_alert=True)
+            return
+        await query.answer()
+        chunks = render(answer)
+        keyboard = _keyboard(answer, asker or 0)
+        if kind == "a" and len(chunks) == 1:
+            await message.edit_text(chunks[0], parse_mode=ParseMode.HTML, reply_markup=keyboard)
+        else:
+            await message.reply_text(chunks[0], parse_mode=ParseMode.HTML, reply_markup=keyboard)
+        return
+    if kind == "t" and len(fields) == 1 and message is not None:
+        answer = topic_answer(base, fields[0])
+        if answer is None:
+            await query.answer(STALE, show_alert=True)
+            return
+        await query.answer()
+        for chunk in render(answer)[:1] if in_group else render(answer):
+            await message.reply_text(chunk, parse_mode=ParseMode.HTML)
+        return
+    if kind == "n" and len(fields) == 1 and message is not None:
+        original = message.reply_to_message.text if message.reply_to_message else None
+        if original:
+            await _store(context).record_question(_core(context).current.router.normalise(original), unanswered=True)
+        await query.answer("Thanks, noted.")
+        await message.edit_text(
+            "Thanks. I've noted your question for the editors; our sources may not cover it yet. "
+            "Try /topics to see what they do cover."
+        )
+        return
+    await query.answer(STALE, show_alert=True)
+
+
+async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    core = _core(context).current
+    text = query.query.strip()[:MAX_QUESTION]
+    answer: Answer | None = None
+    if text:
+        _, answer = core.ask(text)
+        fact_ids = list(answer.fact_ids) or [c.fact_id for c in answer.choices]
+    else:
+        fact_ids = [c.fact_id for c in decline(core.factbase).examples]
+    results: list[InlineQueryResultArticle] = []
+    for fact_id in dict.fromkeys(fact_ids):
+        single = fact_answer(core.factbase, fact_id)
+        fact = core.factbase.fact(fact_id)
+        if single is None or fact is None:
+            continue
+        results.append(
+            InlineQueryResultArticle(
+                id=fact_id[:64],
+                title=fact.title,
+                description=f"{fact.statement[:90]}… ({fact.attribution})",
+                input_message_content=InputTextMessageContent(render(single)[0], parse_mode=ParseMode.HTML),
+            )
+        )
+    if not results and answer is not None:
+        reply = render(answer)[0]
+        results.append(
+            InlineQueryResultArticle(
+                id="no-answer",
+                title="Not in our sources" if answer.answered else "Outside what I cover",
+                description=render(answer, style="plain")[0][:100],
+                input_message_content=InputTextMessageContent(reply, parse_mode=ParseMode.HTML),
+            )
+        )
+    await query.answer(results[:10], cache_time=30, is_personal=False)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one error handler: known Telegram refusals are a line, anything else a traceback."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    error = context.error
+    if isinstance(error, Forbidden):
+        log.warning("update %s: Telegram refused (%s); the user blocked us or removed us", update_id, error)
+        return
+    if isinstance(error, ChatMigrated):
+        log.warning("update %s: chat migrated to %s", update_id, error.new_chat_id)
+        return
+    log.error("update %s caused an error", update_id, exc_info=error)

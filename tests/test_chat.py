@@ -1,0 +1,261 @@
+"""The real application against the loopback Bot API server: private chats, groups, buttons."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.chat.app import ONLY_ASKER, STALE
+from bot.store import Store
+from tests.botapi import BOT, TOKEN, BotAPIServer, group_chat, private_chat, user
+
+App = Application[Any, Any, Any, Any, Any, Any]
+ALICE, BOB = user(1001), user(1002)
+PRIVATE = private_chat(1001)
+GROUP = group_chat(-5001)
+
+
+def mention(text: str) -> list[dict[str, Any]]:
+    start = text.index("@FactTestBot")
+    return [{"type": "mention", "offset": start, "length": len("@FactTestBot")}]
+
+
+def command(text: str) -> list[dict[str, Any]]:
+    return [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+
+
+async def ask(
+    api: BotAPIServer, text: str, *, chat: dict[str, Any] = PRIVATE, who: dict[str, Any] = ALICE, **kwargs: Any
+) -> list[dict[str, Any]]:
+    message = api.user_message(text, chat=chat, user=who, **kwargs)
+    return await api.wait_for(lambda: api.replies_to(message))
+
+
+async def test_private_question_gets_cited_html_reply(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "who claimed the attacks?")
+    assert "Baloch Liberation Army" in reply["text"] and "Source:" in reply["text"]
+    assert "<b>" in reply["html"]
+    related = reply["reply_markup"]["inline_keyboard"]
+    assert related and related[0][0]["callback_data"].startswith("r:")
+
+
+async def test_commands_are_registered_for_the_menu(bot_app: App, api: BotAPIServer) -> None:
+    assert {c["command"] for c in api.commands} >= {"start", "help", "topics", "sources"}
+
+
+async def test_start_shows_example_buttons_that_answer(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "/start", entities=command("/start"))
+    buttons = [row[0] for row in reply["reply_markup"]["inline_keyboard"]]
+    assert len(buttons) >= 3
+    api.callback(buttons[0]["callback_data"], message=reply, user=ALICE)
+    await api.wait_for(lambda: api.messages[(PRIVATE["id"], reply["message_id"])].get("edited"))
+    assert "Source:" in api.messages[(PRIVATE["id"], reply["message_id"])]["text"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("/help", "who says so"), ("/sources", "News Desk")])
+async def test_help_and_sources(bot_app: App, api: BotAPIServer, text: str, expected: str) -> None:
+    [reply] = await ask(api, text, entities=command(text))
+    assert expected in reply["text"]
+
+
+async def test_topic_button_shows_its_facts(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "/topics", entities=command("/topics"))
+    data = [row[0]["callback_data"] for row in reply["reply_markup"]["inline_keyboard"]]
+    assert "t:condemnation" in data
+    api.callback("t:condemnation", message=reply, user=ALICE)
+    [facts] = await api.wait_for(lambda: api.replies_to(reply))
+    assert "Saudi Arabia" in facts["text"] and "United Arab Emirates" in facts["text"]
+
+
+async def test_did_you_mean_buttons_answer_and_none_is_recorded(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "what did bugti say")
+    rows = reply["reply_markup"]["inline_keyboard"]
+    assert rows[-1][0]["text"] == "None of these"
+    api.callback(rows[0][0]["callback_data"], message=reply, user=ALICE)
+    await api.wait_for(lambda: api.messages[(PRIVATE["id"], reply["message_id"])].get("edited"))
+    assert "Source:" in api.messages[(PRIVATE["id"], reply["message_id"])]["text"]
+
+    [second] = await ask(api, "what did the chief minister say")
+    api.callback(second["reply_markup"]["inline_keyboard"][-1][0]["callback_data"], message=second, user=ALICE)
+    await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)
+    store: Store = bot_app.bot_data["store"]
+    await api.wait_for(lambda: api.messages[(PRIVATE["id"], second["message_id"])].get("edited"))
+    assert any(count >= 2 for _, count in await store.unanswered())
+
+
+@pytest.mark.parametrize("data", ["a:no-such-fact:1001", "garbage", "", "t:nope", "a:bla-claim", "x:" + "9" * 60])
+async def test_stale_or_forged_callbacks_get_a_polite_answer(bot_app: App, api: BotAPIServer, data: str) -> None:
+    [reply] = await ask(api, "who did it")
+    api.callback(data, message=reply, user=ALICE)
+    answered = await api.wait_for(lambda: api.calls_of("answerCallbackQuery"))
+    assert answered[0]["text"] == STALE
+
+
+async def test_group_chatter_is_ignored(bot_app: App, api: BotAPIServer) -> None:
+    api.user_message("how many people died?", chat=GROUP, user=ALICE)
+    api.user_message("lol", chat=GROUP, user=BOB)
+    [reply] = await ask(api, "/ask@FactTestBot who did it", chat=GROUP, entities=command("/ask@FactTestBot who did it"))
+    assert len(api.sent) == 1 and "Baloch" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs"),
+    [
+        ("@FactTestBot who did it", {"entities": mention("@FactTestBot who did it")}),
+        ("how many civilians died @facttestbot", {"entities": mention("how many civilians died @FactTestBot")}),
+        ("/ask who did it", {"entities": command("/ask who did it")}),
+    ],
+)
+async def test_group_answers_when_addressed_with_one_reply(
+    bot_app: App, api: BotAPIServer, text: str, kwargs: dict[str, Any]
+) -> None:
+    replies = await ask(api, text, chat=GROUP, **kwargs)
+    assert len(replies) == 1 and "Source:" in replies[0]["text"]
+
+
+async def test_group_reply_to_the_bot_is_a_question(bot_app: App, api: BotAPIServer) -> None:
+    [first] = await ask(api, "/ask who did it", chat=GROUP, entities=command("/ask who did it"))
+    [second] = await ask(api, "and how many civilians died?", chat=GROUP, reply_to=first)
+    assert "31 civilians" in second["text"]
+
+
+async def test_group_command_for_another_bot_is_ignored(bot_app: App, api: BotAPIServer) -> None:
+    api.user_message("/ask@OtherBot who did it", chat=GROUP, user=ALICE, entities=command("/ask@OtherBot who did it"))
+    await ask(api, "/help@FactTestBot", chat=GROUP, entities=command("/help@FactTestBot"))
+    assert len(api.sent) == 1
+
+
+async def test_group_buttons_belong_to_the_asker(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(
+        api, "@FactTestBot what did bugti say", chat=GROUP, entities=mention("@FactTestBot what did bugti say")
+    )
+    data = reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    api.callback(data, message=reply, user=BOB)
+    [refused] = await api.wait_for(lambda: api.calls_of("answerCallbackQuery"))
+    assert refused["text"] == ONLY_ASKER
+    api.callback(data, message=reply, user=ALICE)
+    await api.wait_for(lambda: api.messages[(GROUP["id"], reply["message_id"])].get("edited"))
+
+
+async def test_inline_mode_offers_cited_answers(bot_app: App, api: BotAPIServer) -> None:
+    api.inline("who claimed it", user=ALICE)
+    [call] = await api.wait_for(lambda: api.calls_of("answerInlineQuery"))
+    first = call["results"][0]
+    assert first["id"] == "bla-claim" and "Source:" in first["input_message_content"]["message_text"]
+    api.inline("", user=ALICE)
+    calls = await api.wait_for(
+        lambda: len(api.calls_of("answerInlineQuery")) == 2 and api.calls_of("answerInlineQuery")
+    )
+    assert len(calls[1]["results"]) >= 3
+
+
+async def test_429_is_waited_out_and_the_answer_delivered(bot_app: App, api: BotAPIServer) -> None:
+    api.fail("sendMessage", 429, retry_after=1)
+    replies = await ask(api, "who did it")
+    assert len(replies) == 1
+    assert len(api.calls_of("sendMessage")) == 2
+
+
+async def test_server_errors_are_retried_with_backoff(bot_app: App, api: BotAPIServer) -> None:
+    api.fail("sendMessage", 500, times=2)
+    api.fail("sendMessage", 502)
+    replies = await ask(api, "who did it")
+    assert len(replies) == 1 and len(api.calls_of("sendMessage")) == 4
+
+
+async def test_slow_answers_still_deliver_once(bot_app: App, api: BotAPIServer) -> None:
+    api.slow("sendMessage", 1.0)
+    replies = await ask(api, "who did it")
+    assert len(replies) == 1
+
+
+async def test_blocked_user_is_a_log_line_not_a_crash(
+    bot_app: App, api: BotAPIServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    api.blocked.add(2002)
+    api.user_message("who did it", chat=private_chat(2002), user=user(2002))
+    await api.wait_for(lambda: any("blocked" in r.getMessage() or "refused" in r.getMessage() for r in caplog.records))
+    assert not any(r.exc_info for r in caplog.records if r.levelno >= logging.WARNING)
+    assert len(await ask(api, "who did it")) == 1
+
+
+async def test_group_migrated_to_supergroup_keeps_working(bot_app: App, api: BotAPIServer) -> None:
+    api.user_message(None, chat=GROUP, user=ALICE, extra={"migrate_to_chat_id": -1009001})
+    supergroup = group_chat(-1009001, "supergroup")
+    replies = await ask(api, "/ask who did it", chat=supergroup, entities=command("/ask who did it"))
+    assert len(replies) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 10_000,
+        "😀😀😀",
+        "مرنے والوں کی تعداد کیا ہے؟",
+        "who\u200b did\u200d it\u0000\u0007",
+        "<b>who</b> did it & <script>alert(1)</script>",
+        "*who* _did_ [it](http://x)",
+        "\u202ewho did it",
+        " ",
+    ],
+)
+async def test_strange_messages_get_one_valid_reply(
+    bot_app: App, api: BotAPIServer, text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    replies = await ask(api, text)
+    assert len(replies) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_html_in_the_question_is_never_parsed(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "<i>bitcoin</i> & <b>price</b>")
+    assert "<i>bitcoin" not in reply["html"]
+
+
+async def test_messages_without_text(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(
+        api,
+        None,
+        extra={
+            "sticker": {
+                "file_id": "s",
+                "file_unique_id": "s",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+            }
+        },
+    )
+    assert "only read text" in reply["text"]
+    api.user_message(
+        None,
+        chat=GROUP,
+        user=ALICE,
+        extra={"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
+    )
+    await ask(api, "/help", entities=command("/help"))
+    assert len(api.sent) == 2
+
+
+async def test_edited_question_in_private_is_answered_again(bot_app: App, api: BotAPIServer) -> None:
+    message = api.user_message("who did it", chat=PRIVATE, user=ALICE)
+    await api.wait_for(lambda: api.replies_to(message))
+    api.push({"edited_message": {**message, "text": "how many civilians died", "edit_date": 1}})
+    await api.wait_for(lambda: len(api.sent) == 2)
+    assert "31" in api.sent[1]["text"]
+
+
+async def test_token_never_logged(bot_app: App, api: BotAPIServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    api.fail("sendMessage", 500)
+    await ask(api, "who did it")
+    from bot.logs import RedactingFormatter
+
+    formatter = RedactingFormatter("%(message)s")
+    assert not any(TOKEN in formatter.format(r) for r in caplog.records)
+    assert BOT["username"]

@@ -5,12 +5,13 @@ Usage:
     printf 'death toll?\nwho did it\n' | factbot ask --json
     factbot check
     factbot run [--base-url URL] [--webhook-url URL]
-    factbot report unanswered
+    factbot report unanswered [--data DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import secrets
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         help="Bot API base URL, as python-telegram-bot's base_url (default https://api.telegram.org/bot)",
     )
     run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to (enables webhook mode)")
+    report = commands.add_parser("report", help="operator reports from the bot's database")
+    report.add_argument("what", choices=["unanswered"], help="unanswered: most frequent questions not answered well")
+    report.add_argument("--data", type=Path, help="data folder of the SQLite database (default ./data)")
     run.add_argument("--data", type=Path, help="data folder for the SQLite database (default ./data)")
     return parser
 
@@ -62,14 +66,16 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        overrides = {"facts_dir": args.facts}
+        overrides = {"facts_dir": args.facts, "data_dir": getattr(args, "data", None)}
         if args.command == "run":
-            overrides |= {"base_url": args.base_url, "webhook_url": args.webhook_url, "data_dir": args.data}
+            overrides |= {"base_url": args.base_url, "webhook_url": args.webhook_url}
         settings = load_settings(**overrides)
         if args.command == "check":
             return _check(settings)
         if args.command == "run":
             return _run(settings)
+        if args.command == "report":
+            return asyncio.run(_report_unanswered(settings))
         core = build_core(settings.facts_dir, thresholds=settings.thresholds)
         return _ask(core, args.question, as_json=args.json)
     except FactBaseError as exc:
@@ -90,6 +96,20 @@ def _check(settings: Settings) -> int:
         f"ok: {len(base.facts)} facts, {len(base.gaps)} gaps, {len(base.sources)} source(s), "
         f"{examples} examples, version {base.version}"
     )
+    return 0
+
+
+async def _report_unanswered(settings: Settings) -> int:
+    path = settings.data_dir / "factbot.sqlite3"
+    if not path.exists():
+        print(f"factbot: no database at {path} (has the bot run? see --data)", file=sys.stderr)
+        return 1
+    async with Store(path) as store:
+        rows = await store.unanswered(50)
+    for question, count in rows:
+        print(f"{count:6d}  {question}")
+    if not rows:
+        print("nothing unanswered yet")
     return 0
 
 

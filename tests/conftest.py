@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,20 +50,45 @@ async def api() -> AsyncIterator[BotAPIServer]:
     await server.stop()
 
 
+BotFactory = Callable[..., Awaitable[Application[Any, Any, Any, Any, Any, Any]]]
+
+
 @pytest.fixture
-async def bot_app(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
-    """The real application, polling the loopback server, started and stopped as `run_polling` does."""
-    settings = Settings(token=TOKEN, base_url=api.base_url, data_dir=tmp_path, facts_dir=FACTS)
-    app = build_application(settings, CoreRef(build_core(FACTS)), Store(tmp_path / "factbot.sqlite3"))
-    await app.initialize()
-    if app.post_init is not None:
-        await app.post_init(app)
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
-    await app.start()
-    yield app
-    await app.updater.stop()
-    await app.stop()
-    if app.post_shutdown is not None:
-        await app.post_shutdown(app)
-    await app.shutdown()
+async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactory]:
+    """Start the real application polling the loopback server, as `run_polling` would."""
+    started: list[Application[Any, Any, Any, Any, Any, Any]] = []
+
+    async def start(
+        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = ()
+    ) -> Application[Any, Any, Any, Any, Any, Any]:
+        settings = Settings(
+            token=TOKEN,
+            base_url=api.base_url,
+            data_dir=tmp_path,
+            facts_dir=facts_dir,
+            admin_ids=list(admin_ids),
+            reload_debounce_ms=50,
+        )
+        app = build_application(settings, CoreRef(build_core(facts_dir)), Store(tmp_path / "factbot.sqlite3"))
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
+        await app.start()
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        assert app.updater is not None
+        await app.updater.stop()
+        await app.stop()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        await app.shutdown()
+
+
+@pytest.fixture
+async def bot_app(make_bot: BotFactory) -> Application[Any, Any, Any, Any, Any, Any]:
+    return await make_bot()

@@ -11,7 +11,10 @@ Callback data (at most 64 bytes): `a:<fact>:<asker>` answer a fact (a "did you m
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 from html import escape
 from typing import Any, cast
 
@@ -27,7 +30,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import ChatMigrated, Forbidden
+from telegram.error import ChatMigrated, Forbidden, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -44,7 +47,8 @@ from bot.answers import Answer, Choice, decline, fact_answer, topic_answer
 from bot.chat.limits import RetryingRateLimiter
 from bot.config import Settings
 from bot.core import CoreRef
-from bot.render import render
+from bot.reload import Reloader, ReloadResult
+from bot.render import pack, render
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,7 +81,8 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
         .post_shutdown(_post_shutdown)
         .build()
     )
-    app.bot_data.update(core=core, store=store, settings=settings)
+    reloader = Reloader(settings.facts_dir, core, thresholds=settings.thresholds)
+    app.bot_data.update(core=core, store=store, settings=settings, reloader=reloader)
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -86,6 +91,9 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
     app.add_handler(CommandHandler("topics", topics))
     app.add_handler(CommandHandler("sources", sources))
     app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(CommandHandler("reload", reload_command))
+    app.add_handler(CommandHandler("stats", stats_command))
+    app.add_handler(CommandHandler("unanswered", unanswered_command))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
     app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(private & filters.TEXT, private_text))
@@ -100,11 +108,30 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
 
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Open the store, register the menu, and start watching the facts folder."""
     await cast(Store, app.bot_data["store"]).open()
     await app.bot.set_my_commands(COMMANDS)
+    settings = cast(Settings, app.bot_data["settings"])
+    reloader = cast(Reloader, app.bot_data["reloader"])
+
+    async def tell_admins(result: ReloadResult) -> None:
+        for chunk in pack([escape(result.report())]):
+            for admin in settings.admin_ids:
+                try:
+                    await app.bot.send_message(admin, chunk, parse_mode=ParseMode.HTML)
+                except TelegramError as exc:
+                    log.warning("could not tell admin %s about the reload: %s", admin, exc)
+
+    # Not app.create_task: the application awaits those on stop, and this one never ends.
+    app.bot_data["watch"] = asyncio.create_task(reloader.watch(tell_admins, debounce_ms=settings.reload_debounce_ms))
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    watch = app.bot_data.pop("watch", None)
+    if watch is not None:
+        watch.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watch
     await cast(Store, app.bot_data["store"]).close()
 
 
@@ -237,6 +264,59 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await message.reply_text("Ask me after the command, for example: /ask who claimed the attacks?")
         return
     await _answer_question(message, question, context)
+
+
+def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    settings = cast(Settings, context.bot_data["settings"])
+    return update.effective_user is not None and update.effective_user.id in settings.admin_ids
+
+
+async def _operators_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+    """The message to answer if an operator sent it; others get a polite no."""
+    message = update.effective_message
+    if message is None:
+        return None
+    if not _is_admin(update, context):
+        await message.reply_text("Sorry, that command is for the bot's operators.")
+        return None
+    return message
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = await _operators_only(update, context)
+    if message is not None:
+        result = await cast(Reloader, context.bot_data["reloader"]).reload()
+        for chunk in pack([escape(result.report())]):
+            await message.reply_text(chunk, parse_mode=ParseMode.HTML)
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = await _operators_only(update, context)
+    if message is None:
+        return
+    counters = await _store(context).counters()
+    last = cast(Reloader, context.bot_data["reloader"]).last
+    base = _core(context).current.factbase
+    reload_line = (
+        "none since start"
+        if last is None
+        else ("ok" if last.ok else "FAILED") + f" at {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime(last.at))}"
+    )
+    await message.reply_text(
+        f"Questions answered: {counters.get('answered', 0)}\n"
+        f"Questions not answered well: {counters.get('unanswered', 0)}\n"
+        f"Last reload: {reload_line}\nFacts version: {base.version} ({len(base.facts)} facts)"
+    )
+
+
+async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = await _operators_only(update, context)
+    if message is None:
+        return
+    rows = await _store(context).unanswered(20)
+    text = "\n".join(f"{count} × {question}" for question, count in rows) or "Nothing unanswered yet."
+    for chunk in pack([text], style="plain"):
+        await message.reply_text(chunk)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

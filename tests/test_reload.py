@@ -1,0 +1,94 @@
+"""Hot reload and operator commands: bad edits never lose the last good facts."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.core import CoreRef, build_core
+from bot.reload import Reloader
+from bot.store import Store
+from tests.botapi import BotAPIServer, private_chat, user
+from tests.conftest import ROOT, BotFactory
+from tests.test_chat import ask, command
+
+ADMIN = 4242
+
+
+async def test_bad_edit_keeps_the_last_good_version(facts_copy: Path) -> None:
+    ref = CoreRef(build_core(facts_copy))
+    good = ref.current
+    (facts_copy / "claim.yaml").write_text("facts:\n  - id: [half-written", encoding="utf-8")
+    result = await Reloader(facts_copy, ref).reload()
+    assert not result.ok and ref.current is good
+    assert any("claim.yaml:2:" in p for p in result.problems)
+    assert "still serving version" in result.report()
+
+
+async def test_good_edit_is_swapped_in_whole(facts_copy: Path) -> None:
+    ref = CoreRef(build_core(facts_copy))
+    path = facts_copy / "claim.yaml"
+    path.write_text(path.read_text().replace("a banned separatist group", "a banned armed separatist group"))
+    result = await Reloader(facts_copy, ref).reload()
+    assert result.ok and result.version == ref.current.factbase.version
+    _, answer = ref.current.ask("who claimed the attacks")
+    assert "banned armed separatist" in answer.blocks[0].claim.statement  # type: ignore[union-attr]
+
+
+async def test_live_bad_edit_tells_the_admin_and_keeps_answering(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
+    await asyncio.sleep(0.3)  # let the watcher start
+    path = facts_copy / "blame.yaml"
+    original = path.read_text()
+    path.write_text(original.replace("topic: blame", "topic: [blame", 1))
+    notice = await api.wait_for(lambda: [m for m in api.sent if m["chat"]["id"] == ADMIN], timeout=15)
+    assert "blame.yaml:" in notice[0]["text"] and "did not reload" in notice[0]["text"]
+    [reply] = await ask(api, "what did india say")
+    assert "Randhir Jaiswal" in reply["text"]
+    path.write_text(original.replace("long-standing demands", "long-standing demands (edited)"))
+    await api.wait_for(lambda: any("Reloaded the facts" in m["text"] for m in api.sent), timeout=15)
+    [again] = await ask(api, "what did india say to pakistan")
+    assert "(edited)" in again["text"]
+
+
+async def test_operator_commands_are_for_admins_only(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(admin_ids=(ADMIN,))
+    for text in ("/reload", "/stats", "/unanswered"):
+        [refused] = await ask(api, text, entities=command(text))
+        assert "for the bot's operators" in refused["text"]
+    admin_chat, admin = private_chat(ADMIN), user(ADMIN)
+    await ask(api, "bitcoin price", chat=admin_chat, who=admin)
+    [reloaded] = await ask(api, "/reload", chat=admin_chat, who=admin, entities=command("/reload"))
+    assert "Reloaded the facts" in reloaded["text"]
+    [stats] = await ask(api, "/stats", chat=admin_chat, who=admin, entities=command("/stats"))
+    assert "Questions not answered well: 1" in stats["text"] and "Facts version:" in stats["text"]
+    [unanswered] = await ask(api, "/unanswered", chat=admin_chat, who=admin, entities=command("/unanswered"))
+    assert "bitcoin price" in unanswered["text"]
+
+
+async def _fill(path: Path) -> None:
+    async with Store(path) as store:
+        for _ in range(3):
+            await store.record_question("who leads bla", unanswered=True)
+        await store.record_question("who claim", unanswered=False)
+        await store.record_question("weather", unanswered=True)
+
+
+def test_report_unanswered_counts_normalised_text_only(tmp_path: Path) -> None:
+    asyncio.run(_fill(tmp_path / "factbot.sqlite3"))
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "report", "unanswered", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["3", "who", "leads", "bla"] and "weather" in lines[1]
+    assert "who claim" not in result.stdout

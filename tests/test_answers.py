@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.answers import ClarifyBlock, DeclineBlock, FactBlock, GapBlock, fact_answer, topic_answer
-from bot.core import Core
+from bot.core import Core, build_core
 from bot.render import render_text
 
 
@@ -71,3 +73,30 @@ def test_topic_answer_has_every_fact_of_the_topic(core: Core) -> None:
     answer = topic_answer(core.factbase, "condemnation")
     assert answer is not None and len(answer.fact_ids) == 5
     assert topic_answer(core.factbase, "nope") is None
+
+
+def test_superseded_fact_leads_with_the_newest_and_keeps_the_earlier(facts_copy: Path) -> None:
+    (facts_copy / "update.yaml").write_text(
+        "facts:\n"
+        "  - id: civilians-killed-update\n"
+        "    topic: casualties\n"
+        "    title: Civilian toll revised\n"
+        "    question: Has the civilian toll changed?\n"
+        "    statement: Officials revised the civilian toll to 31 after checks.\n"
+        "    attribution: Balochistan Chief Minister Sarfaraz Bugti\n"
+        "    said_on: 2026-02-01\n"
+        "    update: true\n"
+        "    source: newsdesk-2026-02-01\n"
+        "    supersedes: [civilians-killed]\n"
+        "    examples: [civilian toll revised]\n",
+        encoding="utf-8",
+    )
+    base = build_core(facts_copy).factbase
+    answer = fact_answer(base, "civilians-killed")
+    assert answer is not None
+    block = answer.blocks[0]
+    assert isinstance(block, FactBlock)
+    assert block.claim.fact_id == "civilians-killed-update"
+    assert [c.fact_id for c in block.earlier] == ["civilians-killed"]
+    assert "Earlier report" in render_text(answer)
+    assert [f.id for f in base.updates()] == ["civilians-killed-update"]

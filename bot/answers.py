@@ -69,7 +69,16 @@ class DeclineBlock(_Frozen):
     examples: tuple[Choice, ...]
 
 
-Block = FactBlock | GapBlock | ClarifyBlock | DeclineBlock
+class NewsBlock(_Frozen):
+    """A new development: `change` when it replaces an earlier report (shown in `fact.earlier`)."""
+
+    kind: Literal["news"] = "news"
+    date: str
+    change: bool
+    fact: FactBlock
+
+
+Block = FactBlock | GapBlock | ClarifyBlock | DeclineBlock | NewsBlock
 
 
 class Answer(_Frozen):
@@ -79,7 +88,8 @@ class Answer(_Frozen):
 
     @property
     def fact_ids(self) -> tuple[str, ...]:
-        return tuple(b.claim.fact_id for b in self.blocks if isinstance(b, FactBlock))
+        blocks = (b.fact if isinstance(b, NewsBlock) else b for b in self.blocks)
+        return tuple(b.claim.fact_id for b in blocks if isinstance(b, FactBlock))
 
     @property
     def answered(self) -> bool:
@@ -110,8 +120,13 @@ def claim(factbase: FactBase, fact: Fact) -> Claim:
 def fact_block(factbase: FactBase, fact: Fact) -> FactBlock:
     """A fact, leading with the newest version of it and keeping the others in view."""
     newest = fact
-    while (newer := factbase.superseded_by(newest.id)) is not None and newer.id != fact.id:
+    while (newer := factbase.superseded_by(newest.id)) is not None:
         newest = newer
+    return _as_said(factbase, newest)
+
+
+def _as_said(factbase: FactBase, newest: Fact) -> FactBlock:
+    """One fact as it stands, with what it replaced and any figure that differs."""
     earlier: list[Claim] = []
     pending = list(newest.supersedes)
     while pending:
@@ -201,3 +216,29 @@ def fact_answer(factbase: FactBase, fact_id: str) -> Answer | None:
         return None
     related = tuple(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
     return Answer(question=fact.question, blocks=(fact_block(factbase, fact),), related=related[:3])
+
+
+def news_block(factbase: FactBase, fact: Fact) -> NewsBlock:
+    said = format_date(fact.said_on) if fact.said_on else ""
+    return NewsBlock(date=said, change=bool(fact.supersedes), fact=_as_said(factbase, fact))
+
+
+def update_answer(factbase: FactBase, fact_id: str) -> Answer | None:
+    """The short cited message a subscriber gets for one update; None if it is no longer one."""
+    fact = factbase.fact(fact_id)
+    if fact is None or not fact.update:
+        return None
+    return Answer(question=fact.question, blocks=(news_block(factbase, fact),))
+
+
+def latest_answer(factbase: FactBase, *, count: int = 3) -> Answer:
+    """The most recent updates, newest first; a gap when there are none since the first reports."""
+    updates = factbase.updates()[:count]
+    if updates:
+        return Answer(question="latest", blocks=tuple(news_block(factbase, f) for f in updates))
+    first = min(s.date for s in factbase.sources)
+    known = tuple(choice(f) for f in _one_per_topic(factbase)[:4])
+    return Answer(
+        question="latest",
+        blocks=(GapBlock(missing=f"any new development since the first reports of {format_date(first)}", known=known),),
+    )

@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     thresholds: Thresholds = Thresholds()
     reload_debounce_ms: int = Field(default=400, ge=10)
+    broadcast_rate: float = Field(default=20.0, ge=0, le=30)
 
     @classmethod
     def settings_customise_sources(

@@ -335,6 +335,7 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
                 examples.setdefault(norm, (located, (*here, "examples", e), item.id))
             if isinstance(item, Fact):
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
+    problems.extend(_supersede_cycles(parsed))
     if problems or story is None or lexicon is None:
         raise FactBaseError(problems)
     return FactBase(
@@ -346,6 +347,26 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
         lexicon=lexicon,
         version=version,
     )
+
+
+def _supersede_cycles(parsed: list[tuple[_Located, FactFile]]) -> list[Problem]:
+    """A fact may not, through a chain of `supersedes`, replace itself: "newest" would not exist."""
+    older = {f.id: f.supersedes for _, _, f in _items(parsed, "facts")}
+    problems: list[Problem] = []
+    for located, index, fact in _items(parsed, "facts"):
+        seen: set[str] = set()
+        pending = list(fact.supersedes)
+        while pending:
+            current = pending.pop()
+            if current == fact.id:
+                problems.append(
+                    located.problem(("facts", index, "supersedes"), "supersedes: the chain leads back to this fact")
+                )
+                break
+            if current not in seen:
+                seen.add(current)
+                pending.extend(older.get(current, ()))
+    return problems
 
 
 def _story_problem(parsed: list[tuple[_Located, FactFile]], message: str) -> Problem:
@@ -375,7 +396,7 @@ def _check_fact(
                 located.problem((*here, "conflicts_with", i), f"conflicts_with: unknown fact {conflict.fact!r}")
             )
     for i, old in enumerate(fact.supersedes):
-        if old not in fact_ids or old == fact.id:
+        if old not in fact_ids:
             problems.append(located.problem((*here, "supersedes", i), f"supersedes: unknown fact {old!r}"))
     text = source_texts.get(fact.source)
     if text is None:

@@ -10,7 +10,7 @@ import re
 from html import escape, unescape
 from typing import Literal
 
-from bot.answers import Answer, Block, Claim, ClarifyBlock, DeclineBlock, FactBlock, GapBlock
+from bot.answers import Answer, Block, Claim, ClarifyBlock, DeclineBlock, FactBlock, GapBlock, NewsBlock
 
 MAX_MESSAGE = 4096
 _TAG = re.compile(r"<[^>]+>")
@@ -66,6 +66,13 @@ def _block(w: _Writer, block: Block) -> list[str]:
                 + w.text(other.why)
             )
         return paragraphs
+    if isinstance(block, NewsBlock):
+        kind = "Change" if block.change else "New development"
+        headline = w.bold(f"{kind}, {block.date}")
+        if block.change:
+            headline += w.text(": this replaces an earlier report, shown below.")
+        first, *rest = _block(w, block.fact)
+        return [f"{headline}\n{first}", *rest]
     if isinstance(block, GapBlock):
         lines = [w.text(f"Our sources do not report {block.missing}.")]
         if block.known:

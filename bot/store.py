@@ -1,8 +1,14 @@
-"""SQLite state (WAL): question counts for operators; no user ids or names are stored with them."""
+"""SQLite state (WAL): question counts, subscriptions, and the outbox of update deliveries.
+
+Questions are counted by normalised text only; no user ids or names are stored with them.
+Every update a reload brings in gets one outbox row per subscribed chat, written in the same
+transaction that records the update as known, so a restart neither skips nor repeats it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -19,7 +25,44 @@ CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS subscriptions (
+    chat_id INTEGER PRIMARY KEY,
+    since TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS known_updates (
+    fact_id TEXT PRIMARY KEY,
+    seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    fact_id TEXT NOT NULL,
+    chat_id INTEGER NOT NULL,
+    queued TEXT NOT NULL,
+    not_before REAL NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    sent TEXT,
+    dropped TEXT,
+    PRIMARY KEY (fact_id, chat_id)
+);
+CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (chat_id, queued) WHERE sent IS NULL AND dropped IS NULL;
 """
+
+# A pending delivery that is the oldest one its chat is owed.
+_HEAD = """sent IS NULL AND dropped IS NULL AND rowid = (
+    SELECT rowid FROM deliveries AS e WHERE e.chat_id = d.chat_id AND e.sent IS NULL AND e.dropped IS NULL
+    ORDER BY queued, rowid LIMIT 1)"""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One update owed to one chat."""
+
+    fact_id: str
+    chat_id: int
+    attempts: int
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
 
 
 class Store:
@@ -59,7 +102,7 @@ class Store:
 
     async def record_question(self, normalised: str, *, unanswered: bool) -> None:
         """Count a question by its normalised text; `unanswered` for declines, gaps and low confidence."""
-        now = dt.datetime.now(dt.UTC).isoformat()
+        now = _now()
         await self.db.execute(
             """INSERT INTO questions (normalised, asked, unanswered, last_seen) VALUES (?, 1, ?, ?)
                ON CONFLICT(normalised) DO UPDATE SET asked = asked + 1,
@@ -85,3 +128,116 @@ class Store:
     async def counters(self) -> dict[str, int]:
         cursor = await self.db.execute("SELECT name, value FROM counters")
         return {str(name): int(value) for name, value in await cursor.fetchall()}
+
+    # --- subscriptions -------------------------------------------------------------------------
+
+    async def subscribe(self, chat_id: int) -> bool:
+        """True if the chat was not subscribed before."""
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO subscriptions (chat_id, since) VALUES (?, ?)", (chat_id, _now())
+        )
+        await self.db.commit()
+        return cursor.rowcount > 0
+
+    async def unsubscribe(self, chat_id: int, *, reason: str = "unsubscribed") -> bool:
+        """True if the chat was subscribed; what it was still owed is dropped with `reason`."""
+        cursor = await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        await self.db.execute(
+            "UPDATE deliveries SET dropped = ? WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
+            (reason, chat_id),
+        )
+        await self.db.commit()
+        return cursor.rowcount > 0
+
+    async def is_subscribed(self, chat_id: int) -> bool:
+        cursor = await self.db.execute("SELECT 1 FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        return await cursor.fetchone() is not None
+
+    async def subscriber_count(self) -> int:
+        cursor = await self.db.execute("SELECT COUNT(*) FROM subscriptions")
+        row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate_chat(self, old: int, new: int) -> None:
+        """A group became a supergroup: its subscription and what it is owed move to the new id."""
+        await self.db.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", (new, old))
+        await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old,))
+        await self.db.execute(
+            "UPDATE OR IGNORE deliveries SET chat_id = ?, not_before = 0 WHERE chat_id = ? AND sent IS NULL",
+            (new, old),
+        )
+        await self.db.execute(
+            "UPDATE deliveries SET dropped = 'migrated' WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
+            (old,),
+        )
+        await self.db.commit()
+
+    # --- updates and their deliveries -----------------------------------------------------------
+
+    async def queue_updates(self, fact_ids: list[str]) -> list[str]:
+        """Record the updates not seen before and owe each to every subscriber, in one transaction.
+
+        Returns the new ids. An id is the identity of an update: editing its wording later does
+        not make it new again.
+        """
+        now = _now()
+        fresh: list[str] = []
+        for fact_id in fact_ids:
+            cursor = await self.db.execute(
+                "INSERT OR IGNORE INTO known_updates (fact_id, seen) VALUES (?, ?)", (fact_id, now)
+            )
+            if cursor.rowcount > 0:
+                fresh.append(fact_id)
+                await self.db.execute(
+                    "INSERT OR IGNORE INTO deliveries (fact_id, chat_id, queued) "
+                    "SELECT ?, chat_id, ? FROM subscriptions",
+                    (fact_id, now),
+                )
+        await self.db.commit()
+        return fresh
+
+    async def due(self, now: float, *, limit: int) -> list[Delivery]:
+        """Each chat's oldest pending delivery, if its time has come: a chat gets updates in order."""
+        cursor = await self.db.execute(
+            f"""SELECT fact_id, chat_id, attempts FROM deliveries AS d
+                WHERE {_HEAD} AND not_before <= ? ORDER BY queued, rowid LIMIT ?""",
+            (now, limit),
+        )
+        return [Delivery(str(f), int(c), int(a)) for f, c, a in await cursor.fetchall()]
+
+    async def next_due(self) -> float | None:
+        """When the earliest chat's next delivery may go, or None when nothing is owed."""
+        cursor = await self.db.execute(f"SELECT MIN(not_before) FROM deliveries AS d WHERE {_HEAD}")
+        row = await cursor.fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    async def mark_sent(self, delivery: Delivery) -> None:
+        await self.db.execute(
+            "UPDATE deliveries SET sent = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
+            (_now(), delivery.fact_id, delivery.chat_id),
+        )
+        await self.db.commit()
+
+    async def defer(self, delivery: Delivery, until: float) -> None:
+        await self.db.execute(
+            "UPDATE deliveries SET not_before = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
+            (until, delivery.fact_id, delivery.chat_id),
+        )
+        await self.db.commit()
+
+    async def drop(self, delivery: Delivery, reason: str) -> None:
+        await self.db.execute(
+            "UPDATE deliveries SET dropped = ? WHERE fact_id = ? AND chat_id = ?",
+            (reason, delivery.fact_id, delivery.chat_id),
+        )
+        await self.db.commit()
+
+    async def delivery_counts(self) -> dict[str, int]:
+        """How many deliveries are sent, pending and dropped."""
+        cursor = await self.db.execute(
+            """SELECT CASE WHEN sent IS NOT NULL THEN 'sent' WHEN dropped IS NOT NULL THEN 'dropped'
+                           ELSE 'pending' END AS state, COUNT(*) FROM deliveries GROUP BY state"""
+        )
+        counts = {"sent": 0, "pending": 0, "dropped": 0}
+        counts.update({str(state): int(n) for state, n in await cursor.fetchall()})
+        return counts

@@ -118,6 +118,7 @@ class BotAPIServer:
     delays: dict[str, float] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     commands: list[dict[str, Any]] = field(default_factory=list)
+    admins: dict[int, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._update_ids = itertools.count(1)
@@ -199,6 +200,25 @@ class BotAPIServer:
         query_id = str(next(self._update_ids) + 20_000)
         self.push({"inline_query": {"id": query_id, "from": user, "query": query, "offset": ""}})
         return query_id
+
+    def member_update(self, chat: dict[str, Any], *, status: str, by: dict[str, Any]) -> None:
+        """The bot's own membership changed: `kicked` when a user blocks it or a group bans it."""
+        old = {"user": BOT, "status": "member"}
+        new = {"user": BOT, "status": status, **({"until_date": 0} if status == "kicked" else {})}
+        self.push(
+            {
+                "my_chat_member": {
+                    "chat": chat,
+                    "from": by,
+                    "date": int(time.time()),
+                    "old_chat_member": old,
+                    "new_chat_member": new,
+                }
+            }
+        )
+
+    def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
+        return [m for m in self.sent if m["chat"]["id"] == chat_id]
 
     def replies_to(self, message: dict[str, Any]) -> list[dict[str, Any]]:
         return [
@@ -317,6 +337,7 @@ class BotAPIServer:
             "from": BOT,
             "text": text,
             "html": params.get("text"),
+            "at": time.monotonic(),
         }
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
@@ -328,7 +349,7 @@ class BotAPIServer:
                 message["reply_to_message"] = {k: v for k, v in original.items() if k != "reply_to_message"}
         self.messages[(chat["id"], message["message_id"])] = message
         self.sent.append(message)
-        return {k: v for k, v in message.items() if k != "html"}
+        return {k: v for k, v in message.items() if k not in {"html", "at"}}
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         key = (int(params["chat_id"]), int(params["message_id"]))
@@ -337,7 +358,7 @@ class BotAPIServer:
         message = self.messages[key]
         message.update(text=self._text(params), html=params.get("text"), edited=True)
         message["reply_markup"] = params.get("reply_markup")
-        return {k: v for k, v in message.items() if k not in {"html", "edited"}}
+        return {k: v for k, v in message.items() if k not in {"html", "edited", "at"}}
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
         return True
@@ -348,8 +369,32 @@ class BotAPIServer:
             self._text({"text": content.get("message_text", ""), "parse_mode": content.get("parse_mode")})
         return True
 
+    async def _api_getChatMember(self, params: dict[str, Any]) -> Any:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        member = {"user": user(user_id), "is_anonymous": False}
+        if user_id in self.admins.get(chat_id, set()):
+            return {**member, "status": "administrator", "can_be_edited": False, **_ADMIN_RIGHTS}
+        return {"user": member["user"], "status": "member"}
+
     async def _api_sendChatAction(self, params: dict[str, Any]) -> Any:
         return True
+
+
+_ADMIN_RIGHTS = dict.fromkeys(
+    (
+        "can_manage_chat",
+        "can_delete_messages",
+        "can_manage_video_chats",
+        "can_restrict_members",
+        "can_promote_members",
+        "can_change_info",
+        "can_invite_users",
+        "can_post_stories",
+        "can_edit_stories",
+        "can_delete_stories",
+    ),
+    True,
+)
 
 
 class _APIError(Exception):

@@ -59,7 +59,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
     started: list[Application[Any, Any, Any, Any, Any, Any]] = []
 
     async def start(
-        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = ()
+        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), **settings_: Any
     ) -> Application[Any, Any, Any, Any, Any, Any]:
         settings = Settings(
             token=TOKEN,
@@ -68,6 +68,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
             facts_dir=facts_dir,
             admin_ids=list(admin_ids),
             reload_debounce_ms=50,
+            **settings_,
         )
         app = build_application(settings, CoreRef(build_core(facts_dir)), Store(tmp_path / "factbot.sqlite3"))
         await app.initialize()
@@ -84,6 +85,8 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
         assert app.updater is not None
         await app.updater.stop()
         await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
         await app.shutdown()
@@ -92,3 +95,31 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
 @pytest.fixture
 async def bot_app(make_bot: BotFactory) -> Application[Any, Any, Any, Any, Any, Any]:
     return await make_bot()
+
+
+def add_update(
+    facts_dir: Path, fact_id: str, statement: str, *, supersedes: tuple[str, ...] = (), said_on: str = "2026-02-03"
+) -> None:
+    """Write a made-up update into a scratch fact base, as an operator would (test data, not news)."""
+    path = facts_dir / f"update-{fact_id}.yaml"
+    older = f"\n    supersedes: [{', '.join(supersedes)}]" if supersedes else ""
+    path.write_text(
+        f"""sources:
+  - id: src-{fact_id}
+    publisher: Test Wire
+    title: A follow-up used only in tests
+    date: {said_on}
+facts:
+  - id: {fact_id}
+    topic: casualties
+    title: Follow-up {fact_id}
+    question: What did the follow-up {fact_id} say?
+    statement: {statement}
+    attribution: the test wire
+    source: src-{fact_id}
+    said_on: {said_on}
+    update: true{older}
+    examples: [follow-up {fact_id} report]
+""",
+        encoding="utf-8",
+    )

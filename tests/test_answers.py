@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.answers import ClarifyBlock, DeclineBlock, FactBlock, GapBlock, fact_answer, topic_answer
+import pytest
+
+from bot.answers import (
+    ClarifyBlock,
+    DeclineBlock,
+    FactBlock,
+    GapBlock,
+    NewsBlock,
+    fact_answer,
+    latest_answer,
+    topic_answer,
+    update_answer,
+)
 from bot.core import Core, build_core
+from bot.factbase import FactBase
 from bot.render import render_text
+from tests.conftest import add_update
 
 
 def test_answer_states_who_says_so_when_and_source(core: Core) -> None:
@@ -76,27 +90,39 @@ def test_topic_answer_has_every_fact_of_the_topic(core: Core) -> None:
 
 
 def test_superseded_fact_leads_with_the_newest_and_keeps_the_earlier(facts_copy: Path) -> None:
-    (facts_copy / "update.yaml").write_text(
-        "facts:\n"
-        "  - id: civilians-killed-update\n"
-        "    topic: casualties\n"
-        "    title: Civilian toll revised\n"
-        "    question: Has the civilian toll changed?\n"
-        "    statement: Officials revised the civilian toll to 31 after checks.\n"
-        "    attribution: Balochistan Chief Minister Sarfaraz Bugti\n"
-        "    said_on: 2026-02-01\n"
-        "    update: true\n"
-        "    source: newsdesk-2026-02-01\n"
-        "    supersedes: [civilians-killed]\n"
-        "    examples: [civilian toll revised]\n",
-        encoding="utf-8",
-    )
+    add_update(facts_copy, "civilians-revised", "A made-up revised civilian toll.", supersedes=("civilians-killed",))
     base = build_core(facts_copy).factbase
     answer = fact_answer(base, "civilians-killed")
     assert answer is not None
     block = answer.blocks[0]
     assert isinstance(block, FactBlock)
-    assert block.claim.fact_id == "civilians-killed-update"
+    assert block.claim.fact_id == "civilians-revised"
     assert [c.fact_id for c in block.earlier] == ["civilians-killed"]
-    assert "Earlier report" in render_text(answer)
-    assert [f.id for f in base.updates()] == ["civilians-killed-update"]
+    text = render_text(answer)
+    assert text.index("Test Wire") < text.index("Earlier report") < text.index("News Desk")
+
+
+def test_an_update_notice_says_whether_it_is_a_change(facts_copy: Path) -> None:
+    add_update(facts_copy, "plain-follow-up", "A made-up follow-up.", said_on="2026-02-02")
+    add_update(facts_copy, "revised-follow-up", "A made-up revision.", supersedes=("plain-follow-up",))
+    base = build_core(facts_copy).factbase
+    plain, revised = update_answer(base, "plain-follow-up"), update_answer(base, "revised-follow-up")
+    assert plain is not None and revised is not None
+    assert isinstance(plain.blocks[0], NewsBlock) and not plain.blocks[0].change
+    assert isinstance(revised.blocks[0], NewsBlock) and revised.blocks[0].change
+    assert render_text(plain).startswith("New development, 2 Feb 2026\nFollow-up plain-follow-up")
+    assert render_text(revised).startswith("Change, 3 Feb 2026: this replaces an earlier report")
+    assert "Earlier report" in render_text(revised)
+    assert plain.fact_ids == ("plain-follow-up",)
+
+
+@pytest.mark.parametrize("fact_id", ["civilians-killed", "no-such-fact"])
+def test_only_updates_have_an_update_notice(factbase: FactBase, fact_id: str) -> None:
+    assert update_answer(factbase, fact_id) is None
+
+
+def test_latest_lists_the_newest_updates_first(facts_copy: Path) -> None:
+    for day in range(2, 7):
+        add_update(facts_copy, f"follow-up-{day}", f"A made-up follow-up of day {day}.", said_on=f"2026-02-0{day}")
+    answer = latest_answer(build_core(facts_copy).factbase, count=3)
+    assert answer.fact_ids == ("follow-up-6", "follow-up-5", "follow-up-4")

@@ -11,6 +11,7 @@ from telegram.ext import Application
 from bot.chat.app import ONLY_ASKER, STALE
 from bot.store import Store
 from tests.botapi import BOT, TOKEN, BotAPIServer, group_chat, private_chat, user
+from tests.conftest import BotFactory
 
 App = Application[Any, Any, Any, Any, Any, Any]
 ALICE, BOB = user(1001), user(1002)
@@ -259,3 +260,53 @@ async def test_token_never_logged(bot_app: App, api: BotAPIServer, caplog: pytes
     formatter = RedactingFormatter("%(message)s")
     assert not any(TOKEN in formatter.format(r) for r in caplog.records)
     assert BOT["username"]
+
+
+async def test_subscribe_and_unsubscribe_in_a_private_chat(bot_app: App, api: BotAPIServer) -> None:
+    store: Store = bot_app.bot_data["store"]
+    expected = [
+        ("/subscribe", "now subscribed", True),
+        ("/subscribe", "already subscribed", True),
+        ("/unsubscribe", "Unsubscribed", False),
+        ("/unsubscribe", "was not subscribed", False),
+    ]
+    for text, reply_has, subscribed in expected:
+        [reply] = await ask(api, text, entities=command(text))
+        assert reply_has in reply["text"]
+        assert await store.is_subscribed(PRIVATE["id"]) is subscribed
+
+
+@pytest.mark.parametrize("text", ["/subscribe", "/unsubscribe", "/subscribe@FactTestBot"])
+async def test_only_group_admins_change_the_group_subscription(bot_app: App, api: BotAPIServer, text: str) -> None:
+    store: Store = bot_app.bot_data["store"]
+    api.admins[GROUP["id"]] = {ALICE["id"]}
+    if text == "/unsubscribe":
+        await store.subscribe(GROUP["id"])
+    before = await store.is_subscribed(GROUP["id"])
+    [refused] = await ask(api, text, chat=GROUP, who=BOB, entities=command(text))
+    assert "only this group's administrators" in refused["text"]
+    assert await store.is_subscribed(GROUP["id"]) is before
+    [accepted] = await ask(api, text, chat=GROUP, who=ALICE, entities=command(text))
+    assert "administrators" not in accepted["text"]
+    assert await store.is_subscribed(GROUP["id"]) is not before
+
+
+async def test_anonymous_group_admin_may_subscribe_the_group(bot_app: App, api: BotAPIServer) -> None:
+    anonymous = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+    [reply] = await ask(
+        api, "/subscribe", chat=GROUP, who=anonymous, entities=command("/subscribe"), extra={"sender_chat": GROUP}
+    )
+    assert "now subscribed" in reply["text"]
+    assert await bot_app.bot_data["store"].is_subscribed(GROUP["id"])
+
+
+async def test_latest_without_updates_says_there_are_none(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "/latest", entities=command("/latest"))
+    assert "do not report any new development since the first reports of 1 Feb 2026" in reply["text"]
+
+
+async def test_stats_count_subscribers_and_deliveries(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(admin_ids=(ALICE["id"],))
+    await ask(api, "/subscribe", entities=command("/subscribe"))
+    [stats] = await ask(api, "/stats", entities=command("/stats"))
+    assert "Subscribed chats: 1" in stats["text"] and "0 pending" in stats["text"]

@@ -9,6 +9,7 @@ import pytest
 
 from bot.errors import FactBaseError
 from bot.factbase import FactBase, load
+from tests.conftest import add_update
 
 
 def test_shipped_facts_load_with_sources_and_attribution(factbase: FactBase) -> None:
@@ -169,3 +170,25 @@ def test_version_changes_with_content(facts_copy: Path) -> None:
     before = load(facts_copy).version
     _edit(facts_copy / "claim.yaml", "      - who did it\n", "      - who did it\n      - whodunnit\n")
     assert load(facts_copy).version != before
+
+
+@pytest.mark.parametrize(
+    ("newer", "older"),
+    [(("militants-killed-145",), ()), (("militants-killed-92",), ("militants-killed-145",))],
+    ids=["itself", "a-cycle-of-two"],
+)
+def test_a_supersedes_chain_may_not_lead_back(facts_copy: Path, newer: tuple[str, ...], older: tuple[str, ...]) -> None:
+    path = facts_copy / "casualties.yaml"
+    _edit(
+        path, "  - id: militants-killed-145\n", f"  - id: militants-killed-145\n    supersedes: [{', '.join(newer)}]\n"
+    )
+    if older:
+        _edit(path, "  - id: militants-killed-92\n", f"  - id: militants-killed-92\n    supersedes: [{older[0]}]\n")
+    problems = [p for p in _problems(facts_copy) if "leads back to this fact" in p]
+    assert problems and all("casualties.yaml:" in p for p in problems)
+
+
+def test_updates_are_listed_newest_first(facts_copy: Path) -> None:
+    add_update(facts_copy, "first-follow-up", "An earlier made-up follow-up.", said_on="2026-02-02")
+    add_update(facts_copy, "second-follow-up", "A later made-up follow-up.", said_on="2026-02-05")
+    assert [f.id for f in load(facts_copy).updates()] == ["second-follow-up", "first-follow-up"]

@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from telegram import (
     BotCommand,
+    Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -29,12 +30,13 @@ from telegram import (
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -43,7 +45,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answers import Answer, Choice, decline, fact_answer, topic_answer
+from bot.answers import Answer, Choice, decline, fact_answer, latest_answer, topic_answer
+from bot.chat.broadcast import Broadcaster
 from bot.chat.limits import RetryingRateLimiter
 from bot.config import Settings
 from bot.core import CoreRef
@@ -60,6 +63,9 @@ COMMANDS = [
     BotCommand("topics", "Browse the facts by topic"),
     BotCommand("sources", "The sources behind every answer"),
     BotCommand("ask", "Ask a question (in groups: /ask who claimed the attacks?)"),
+    BotCommand("latest", "The most recent developments"),
+    BotCommand("subscribe", "Get each new development once, with its source"),
+    BotCommand("unsubscribe", "Stop getting new developments"),
 ]
 ONLY_ASKER = "Only the person who asked can use these buttons."
 STALE = "That button is out of date. Please ask your question again."
@@ -78,11 +84,13 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
         .read_timeout(20)
         .write_timeout(20)
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     reloader = Reloader(settings.facts_dir, core, thresholds=settings.thresholds)
-    app.bot_data.update(core=core, store=store, settings=settings, reloader=reloader)
+    broadcaster = Broadcaster(app.bot, store, core, rate=settings.broadcast_rate)
+    app.bot_data.update(core=core, store=store, settings=settings, reloader=reloader, broadcaster=broadcaster)
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -91,10 +99,14 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
     app.add_handler(CommandHandler("topics", topics))
     app.add_handler(CommandHandler("sources", sources))
     app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(CommandHandler("latest", latest))
+    app.add_handler(CommandHandler("subscribe", subscribe))
+    app.add_handler(CommandHandler("unsubscribe", unsubscribe))
     app.add_handler(CommandHandler("reload", reload_command))
     app.add_handler(CommandHandler("stats", stats_command))
     app.add_handler(CommandHandler("unanswered", unanswered_command))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    app.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(private & filters.TEXT, private_text))
     app.add_handler(MessageHandler(groups & filters.TEXT & filters.UpdateType.MESSAGE, group_text))
@@ -108,30 +120,41 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
 
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Open the store, register the menu, and start watching the facts folder."""
+    """Open the store, register the menu, finish any broadcast a stop cut short, watch the facts."""
     await cast(Store, app.bot_data["store"]).open()
     await app.bot.set_my_commands(COMMANDS)
     settings = cast(Settings, app.bot_data["settings"])
     reloader = cast(Reloader, app.bot_data["reloader"])
+    broadcaster = cast(Broadcaster, app.bot_data["broadcaster"])
+    await broadcaster.announce()
 
-    async def tell_admins(result: ReloadResult) -> None:
-        for chunk in pack([escape(result.report())]):
+    async def after_reload(result: ReloadResult) -> None:
+        for chunk in _report(result):
             for admin in settings.admin_ids:
                 try:
                     await app.bot.send_message(admin, chunk, parse_mode=ParseMode.HTML)
                 except TelegramError as exc:
                     log.warning("could not tell admin %s about the reload: %s", admin, exc)
+        if result.ok:
+            await broadcaster.announce()
 
-    # Not app.create_task: the application awaits those on stop, and this one never ends.
-    app.bot_data["watch"] = asyncio.create_task(reloader.watch(tell_admins, debounce_ms=settings.reload_debounce_ms))
+    # Not app.create_task: the application awaits those on stop, and these never end.
+    app.bot_data["tasks"] = [
+        asyncio.create_task(reloader.watch(after_reload, debounce_ms=settings.reload_debounce_ms)),
+        asyncio.create_task(broadcaster.run()),
+    ]
+
+
+async def _post_stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """While the bot can still send: let deliveries in flight finish, then stop the background tasks."""
+    await cast(Broadcaster, app.bot_data["broadcaster"]).stop()
+    for task in app.bot_data.pop("tasks", []):
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    watch = app.bot_data.pop("watch", None)
-    if watch is not None:
-        watch.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await watch
     await cast(Store, app.bot_data["store"]).close()
 
 
@@ -144,6 +167,10 @@ def _core(context: ContextTypes.DEFAULT_TYPE) -> CoreRef:
 
 def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
     return cast(Store, context.bot_data["store"])
+
+
+def _report(result: ReloadResult) -> list[str]:
+    return pack([escape(result.report())])
 
 
 def _keyboard(answer: Answer, asker: int) -> InlineKeyboardMarkup | None:
@@ -230,7 +257,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         "Every answer says who says so and cites its source. If our sources do not say, I tell you so.\n"
         "In a private chat just type a question. In a group, mention me, reply to me, "
         "or use /ask followed by your question.\n"
-        "/topics browses the facts, /sources lists the sources.",
+        "/topics browses the facts, /sources lists the sources, /latest shows the newest developments, "
+        "and /subscribe sends you each new one once.",
         parse_mode=ParseMode.HTML,
     )
 
@@ -286,15 +314,19 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     message = await _operators_only(update, context)
     if message is not None:
         result = await cast(Reloader, context.bot_data["reloader"]).reload()
-        for chunk in pack([escape(result.report())]):
+        for chunk in _report(result):
             await message.reply_text(chunk, parse_mode=ParseMode.HTML)
+        if result.ok:
+            await cast(Broadcaster, context.bot_data["broadcaster"]).announce()
 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = await _operators_only(update, context)
     if message is None:
         return
-    counters = await _store(context).counters()
+    store = _store(context)
+    counters = await store.counters()
+    deliveries = await store.delivery_counts()
     last = cast(Reloader, context.bot_data["reloader"]).last
     base = _core(context).current.factbase
     reload_line = (
@@ -305,6 +337,9 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await message.reply_text(
         f"Questions answered: {counters.get('answered', 0)}\n"
         f"Questions not answered well: {counters.get('unanswered', 0)}\n"
+        f"Subscribed chats: {await store.subscriber_count()}\n"
+        f"Update deliveries: {deliveries['sent']} sent, {deliveries['pending']} pending, "
+        f"{deliveries['dropped']} dropped\n"
         f"Last reload: {reload_line}\nFacts version: {base.version} ({len(base.facts)} facts)"
     )
 
@@ -317,6 +352,67 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     text = "\n".join(f"{count} × {question}" for question, count in rows) or "Nothing unanswered yet."
     for chunk in pack([text], style="plain"):
         await message.reply_text(chunk)
+
+
+async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    chunks = render(latest_answer(_core(context).current.factbase))
+    in_group = message.chat.type != ChatType.PRIVATE
+    for chunk in chunks[:1] if in_group else chunks:
+        await message.reply_text(chunk, parse_mode=ParseMode.HTML)
+
+
+async def _subscription_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Message, Chat] | None:
+    """The chat whose subscription may change: any private chat; a group only for its administrators
+    (or an anonymous admin). Anyone else gets a polite no, and None."""
+    message, chat, who = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or chat.type == ChatType.PRIVATE:
+        return None if message is None or chat is None else (message, chat)
+    if message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return message, chat
+    if who is not None:
+        member = await context.bot.get_chat_member(chat.id, who.id)
+        if member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}:
+            return message, chat
+    await message.reply_text("Sorry, only this group's administrators can change its subscription to updates.")
+    return None
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    target = await _subscription_chat(update, context)
+    if target is None:
+        return
+    message, chat = target
+    here = "This chat" if chat.type == ChatType.PRIVATE else "This group"
+    if await _store(context).subscribe(chat.id):
+        await message.reply_text(
+            f"{here} is now subscribed: I'll send each new development once, with its source. "
+            "/latest shows the most recent ones; /unsubscribe stops them."
+        )
+    else:
+        await message.reply_text(f"{here} is already subscribed. /unsubscribe stops the updates.")
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    target = await _subscription_chat(update, context)
+    if target is None:
+        return
+    message, chat = target
+    if await _store(context).unsubscribe(chat.id):
+        await message.reply_text("Unsubscribed: no more updates here. /subscribe starts them again.")
+    else:
+        await message.reply_text("This chat was not subscribed. /subscribe starts the updates.")
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A user who blocks the bot, or a group that removes it, is unsubscribed."""
+    change = update.my_chat_member
+    if change is None or change.new_chat_member.status not in {ChatMemberStatus.LEFT, ChatMemberStatus.BANNED}:
+        return
+    if await _store(context).unsubscribe(change.chat.id, reason="removed"):
+        log.info("chat %s removed or blocked the bot; unsubscribed it", change.chat.id)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -353,6 +449,7 @@ async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is not None and message.migrate_to_chat_id is not None:
         log.info("chat %s became supergroup %s", message.chat.id, message.migrate_to_chat_id)
         context.application.migrate_chat_data(message=message)
+        await _store(context).migrate_chat(message.chat.id, message.migrate_to_chat_id)
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

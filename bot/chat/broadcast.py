@@ -1,0 +1,154 @@
+"""Deliver updates to subscribed chats from the SQLite outbox, within Telegram's limits.
+
+A reload (or start-up) records new updates and owes each to every subscriber in one
+transaction (`Store.queue_updates`); this module drains what is owed. A delivery is marked
+sent only after Telegram accepted it, so a restart finishes a broadcast that was cut short.
+The one message that was in flight when the process died may arrive twice: Telegram has no
+idempotency key. A graceful stop waits for messages in flight, so it never repeats one.
+
+Pacing: at most `rate` messages a second overall (below Telegram's 30, leaving room for
+answers), one a second into a private chat, one every three seconds into a group (20 a minute).
+A 429 pauses the broadcast only, for its retry_after; questions keep being answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+
+from aiolimiter import AsyncLimiter
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+
+from bot.answers import update_answer
+from bot.chat.limits import caller_handles_429, retry_after_seconds
+from bot.core import CoreRef
+from bot.render import render
+from bot.store import Delivery, Store
+
+log = logging.getLogger(__name__)
+
+PRIVATE_GAP = 1.0  # seconds between two messages into one private chat
+GROUP_GAP = 3.0  # 20 a minute into one group
+MAX_ATTEMPTS = 8  # server errors and timeouts, with backoff; then the delivery is dropped and logged
+
+
+class Broadcaster:
+    def __init__(self, bot: Bot, store: Store, core: CoreRef, *, rate: float = 20.0, workers: int = 8) -> None:
+        self.bot = bot
+        self.store = store
+        self.core = core
+        # One message every 1/rate seconds, without a burst: never more than `rate` in any second.
+        self._limiter = AsyncLimiter(1, 1 / rate) if rate > 0 else None
+        self._slots = asyncio.Semaphore(workers)
+        self._wake = asyncio.Event()
+        self._busy: set[int] = set()
+        self._next_ok: dict[int, float] = {}
+        self._paused_until = 0.0
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._stopping = False
+
+    async def announce(self) -> list[str]:
+        """Owe every update the subscribers have not been sent yet; returns the new ids."""
+        oldest_first = reversed(self.core.current.factbase.updates())
+        fresh = await self.store.queue_updates([f.id for f in oldest_first])
+        if fresh:
+            log.info("new updates to broadcast: %s", ", ".join(fresh))
+            self._wake.set()
+        return fresh
+
+    async def run(self) -> None:
+        """Deliver what is owed until `stop`; sleeps until something is due."""
+        while not self._stopping:
+            now = time.time()
+            due = [] if now < self._paused_until else await self.store.due(now, limit=64)
+            ready = [d for d in due if d.chat_id not in self._busy and self._next_ok.get(d.chat_id, 0) <= now]
+            if not ready:
+                await self._sleep(now, due)
+                continue
+            for delivery in ready:
+                if self._stopping or time.time() < self._paused_until:
+                    break
+                if self._limiter is not None:
+                    await self._limiter.acquire()
+                await self._slots.acquire()
+                self._busy.add(delivery.chat_id)
+                task = asyncio.create_task(self._deliver(delivery))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+
+    async def stop(self, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Take nothing new, and let the messages in flight finish so none is sent twice."""
+        self._stopping = True
+        self._wake.set()
+        if self._in_flight:
+            await asyncio.wait(set(self._in_flight), timeout=timeout)
+
+    async def _sleep(self, now: float, due: list[Delivery]) -> None:
+        wake_at = [self._paused_until] if now < self._paused_until else []
+        wake_at += [self._next_ok[d.chat_id] for d in due if d.chat_id in self._next_ok]
+        if not due:
+            next_due = await self.store.next_due()
+            if next_due is not None:
+                wake_at.append(next_due)
+        delay = min(max(min(wake_at, default=now + 30) - now, 0.02), 30)
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), delay)
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        try:
+            await self._send(delivery)
+        except Exception:
+            log.exception("delivery of %s to chat %s failed", delivery.fact_id, delivery.chat_id)
+        finally:
+            self._busy.discard(delivery.chat_id)
+            self._slots.release()
+            self._wake.set()
+
+    async def _send(self, delivery: Delivery) -> None:
+        chat_id, fact_id = delivery.chat_id, delivery.fact_id
+        answer = update_answer(self.core.current.factbase, fact_id)
+        if answer is None:
+            await self.store.drop(delivery, "withdrawn")
+            log.info("update %s is no longer in the facts; not sending it to chat %s", fact_id, chat_id)
+            return
+        self._pace(chat_id)
+        try:
+            with caller_handles_429():
+                for chunk in render(answer):
+                    await self.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
+        except RetryAfter as exc:
+            wait = retry_after_seconds(exc)
+            self._paused_until = max(self._paused_until, time.time() + wait)
+            await self.store.defer(delivery, self._paused_until)
+            log.warning("Telegram asked to slow down: broadcast paused for %ss", wait)
+        except ChatMigrated as exc:
+            log.info("chat %s is now supergroup %s; its subscription moves", chat_id, exc.new_chat_id)
+            await self.store.migrate_chat(chat_id, exc.new_chat_id)
+        except Forbidden as exc:
+            log.info("chat %s refused the update (%s); unsubscribing it", chat_id, exc)
+            await self.store.unsubscribe(chat_id, reason="forbidden")
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                await self.store.unsubscribe(chat_id, reason="chat not found")
+            else:
+                await self.store.drop(delivery, f"refused: {exc.message}"[:200])
+            log.warning("chat %s: Telegram refused update %s: %s", chat_id, fact_id, exc.message)
+        except NetworkError as exc:
+            if delivery.attempts + 1 >= MAX_ATTEMPTS:
+                await self.store.drop(delivery, f"gave up: {exc.message}"[:200])
+                log.error("gave up on update %s for chat %s after %d attempts", fact_id, chat_id, MAX_ATTEMPTS)
+            else:
+                await self.store.defer(delivery, time.time() + min(5 * 2**delivery.attempts, 600))
+        else:
+            await self.store.mark_sent(delivery)
+
+    def _pace(self, chat_id: int) -> None:
+        now = time.time()
+        self._next_ok[chat_id] = now + (GROUP_GAP if chat_id < 0 else PRIVATE_GAP)
+        if len(self._next_ok) > 10_000:
+            self._next_ok = {c: t for c, t in self._next_ok.items() if t > now}

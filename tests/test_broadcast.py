@@ -1,0 +1,224 @@
+"""Updates reach every subscribed chat exactly once, within Telegram's limits, across restarts."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.core import CoreRef
+from bot.store import Store
+from tests.botapi import BotAPIServer, group_chat, private_chat, user
+from tests.conftest import BotFactory, add_update
+from tests.test_chat import ALICE, ask, command
+from tests.test_run import start_bot, stop_bot
+
+App = Application[Any, Any, Any, Any, Any, Any]
+NEWS = "New development"
+
+
+async def subscribe(api: BotAPIServer, chat: dict[str, Any], who: dict[str, Any] | None = None) -> None:
+    who = who or user(chat["id"])
+    if chat["type"] != "private":
+        api.admins.setdefault(chat["id"], set()).add(who["id"])
+    [reply] = await ask(api, "/subscribe", chat=chat, who=who, entities=command("/subscribe"))
+    assert "subscribed" in reply["text"]
+
+
+def news_in(api: BotAPIServer, chat_id: int, marker: str = NEWS) -> list[dict[str, Any]]:
+    return [m for m in api.sent_to(chat_id) if marker in m["text"]]
+
+
+async def reloaded(app: App, version: str) -> None:
+    ref: CoreRef = app.bot_data["core"]
+    for _ in range(500):
+        if ref.current.factbase.version != version:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the facts did not reload")
+
+
+async def test_a_new_update_reaches_every_subscriber_once(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    chats = [private_chat(2001), private_chat(2002), group_chat(-2003)]
+    for chat in chats:
+        await subscribe(api, chat)
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-one", "A made-up follow-up for this test.")
+    await reloaded(app, version)
+    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
+    assert not news_in(api, ALICE["id"])  # not subscribed
+
+    version = app.bot_data["core"].current.factbase.version
+    path = facts_copy / "update-follow-up-one.yaml"
+    path.write_text(path.read_text().replace("A made-up follow-up", "A reworded made-up follow-up"))
+    await reloaded(app, version)
+    await asyncio.sleep(0.5)
+    assert [len(news_in(api, c["id"])) for c in chats] == [1, 1, 1]
+    [latest] = await ask(api, "/latest", entities=command("/latest"))
+    assert "A reworded made-up follow-up" in latest["text"] and "Test Wire" in latest["text"]
+
+
+async def test_an_update_that_supersedes_is_a_change_and_leads_answers(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    await subscribe(api, private_chat(2101))
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "toll-revised", "A made-up revised toll.", supersedes=("militants-killed-145",))
+    await reloaded(app, version)
+    [notice] = await api.wait_for(lambda: news_in(api, 2101, "Change, 3 Feb 2026"))
+    assert "replaces an earlier report" in notice["text"]
+    assert "Test Wire" in notice["text"] and "News Desk" in notice["text"] and "145" in notice["text"]
+    [answer] = await ask(api, "how many militants were killed")
+    text = answer["text"]
+    assert text.index("A made-up revised toll.") < text.index("Earlier report") < text.index("145 militants")
+
+
+async def test_a_429_during_a_broadcast_delays_it_but_loses_nothing_and_answers_flow(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    chats = [private_chat(2200 + i) for i in range(5)]
+    for chat in chats:
+        await subscribe(api, chat)
+    api.fail("sendMessage", 429, retry_after=3)
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-429", "A made-up follow-up sent into a flood limit.")
+    await reloaded(app, version)
+    await api.wait_for(lambda: not api.faults["sendMessage"])
+    [answer] = await ask(api, "who claimed the attacks")
+    assert "Baloch Liberation Army" in answer["text"]
+    assert sum(len(news_in(api, c["id"])) for c in chats) < len(chats)  # one chat is still waiting
+    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats), timeout=15)
+    await asyncio.sleep(0.3)
+    assert [len(news_in(api, c["id"])) for c in chats] == [1] * len(chats)
+
+
+async def test_blocked_and_removed_chats_are_unsubscribed(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    store: Store = app.bot_data["store"]
+    happy, blocker, leaver, kicker = private_chat(2301), private_chat(2302), group_chat(-2303), group_chat(-2304)
+    for chat in (happy, blocker, leaver, kicker):
+        await subscribe(api, chat)
+    api.member_update(leaver, status="left", by=user(9))
+    api.member_update(kicker, status="kicked", by=user(9))
+    await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
+    api.blocked.add(blocker["id"])
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-blocked", "A made-up follow-up for blocked chats.")
+    await reloaded(app, version)
+    await api.wait_for(lambda: news_in(api, happy["id"]))
+    for _ in range(100):
+        if not await store.is_subscribed(blocker["id"]):
+            break
+        await asyncio.sleep(0.05)
+    assert [await store.is_subscribed(c["id"]) for c in (happy, blocker, leaver, kicker)] == [True, False, False, False]
+    assert await store.delivery_counts() == {"sent": 1, "pending": 0, "dropped": 1}
+
+
+async def test_a_migrated_group_keeps_its_subscription(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    announced, discovered = group_chat(-2401), group_chat(-2402)
+    for chat in (announced, discovered):
+        await subscribe(api, chat)
+    api.user_message(None, chat=announced, user=user(9), extra={"migrate_to_chat_id": -1002401})
+    await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
+    api.migrated[discovered["id"]] = -1002402  # learnt only when sending fails
+    await asyncio.sleep(0.3)
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-migrated", "A made-up follow-up for supergroups.")
+    await reloaded(app, version)
+    await api.wait_for(lambda: news_in(api, -1002401) and news_in(api, -1002402))
+    store: Store = app.bot_data["store"]
+    assert await store.is_subscribed(-1002401) and await store.is_subscribed(-1002402)
+    assert not await store.is_subscribed(-2401) and not await store.is_subscribed(-2402)
+
+
+async def test_one_chat_gets_several_updates_in_order_and_paced(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    private, group = private_chat(2501), group_chat(-2502)
+    for chat in (private, group):
+        await subscribe(api, chat)
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-early", "The earlier made-up follow-up.", said_on="2026-02-02")
+    add_update(facts_copy, "follow-up-late", "The later made-up follow-up.", said_on="2026-02-04")
+    await reloaded(app, version)
+    await api.wait_for(lambda: len(news_in(api, private["id"])) == 2 and len(news_in(api, group["id"])) == 2)
+    for chat, gap in ((private, 1.0), (group, 3.0)):
+        first, second = news_in(api, chat["id"])
+        assert "earlier made-up" in first["text"] and "later made-up" in second["text"]
+        assert second["at"] - first["at"] >= gap - 0.05
+
+
+async def test_a_broadcast_to_many_chats_does_not_hold_up_answers(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    store: Store = app.bot_data["store"]
+    chats = list(range(3000, 3100))
+    for chat_id in chats:
+        await store.subscribe(chat_id)
+    version = app.bot_data["core"].current.factbase.version
+    add_update(facts_copy, "follow-up-many", "A made-up follow-up for a hundred chats.")
+    await reloaded(app, version)
+
+    def delivered() -> int:
+        return sum(1 for m in api.sent if NEWS in m["text"])
+
+    await api.wait_for(lambda: delivered() >= 10)
+    before = delivered()
+    [answer] = await ask(api, "what did india say")
+    assert "Jaiswal" in answer["text"]
+    assert delivered() < before + 15 < len(chats)  # answered mid-broadcast, not after it
+    await api.wait_for(lambda: delivered() == len(chats), timeout=30)
+    times = sorted(m["at"] for m in api.sent if NEWS in m["text"])
+    assert all(later - earlier >= 0.95 for earlier, later in zip(times, times[30:], strict=False))  # <= 30 a second
+    assert sorted(m["chat"]["id"] for m in api.sent if NEWS in m["text"]) == chats
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+async def test_a_broadcast_cut_short_is_finished_after_a_restart(
+    api: BotAPIServer, facts_copy: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    chats = list(range(4000, 4012))
+    async with Store(tmp_path / "factbot.sqlite3") as store:
+        for chat_id in chats:
+            await store.subscribe(chat_id)
+    env = {"FACTBOT_DATA_DIR": str(tmp_path), "FACTBOT_FACTS_DIR": str(facts_copy), "FACTBOT_BROADCAST_RATE": "4"}
+
+    def delivered() -> list[int]:
+        return [m["chat"]["id"] for m in api.sent if NEWS in m["text"]]
+
+    process = await start_bot("--base-url", api.base_url, env=env)
+    try:
+        await api.wait_for(lambda: api.calls_of("getUpdates"), timeout=30)
+        add_update(facts_copy, "follow-up-restart", "A made-up follow-up interrupted by a restart.")
+        await api.wait_for(lambda: len(delivered()) >= 6, timeout=30)
+        await asyncio.sleep(0.1)  # between two sends, which go 0.25 s apart
+        if stop == signal.SIGKILL:
+            process.kill()
+            await process.wait()
+        else:
+            await stop_bot(process)
+        cut_at = len(delivered())
+        assert 6 <= cut_at < len(chats)
+        process = await start_bot("--base-url", api.base_url, env=env)
+        await api.wait_for(lambda: len(delivered()) >= len(chats), timeout=30)
+        await asyncio.sleep(0.5)
+        assert sorted(delivered()) == chats
+    finally:
+        if process.returncode is None:
+            await stop_bot(process)

@@ -1,0 +1,79 @@
+"""SQLite state: subscriptions and the outbox survive reopening, and each update is owed once."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store import Store
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    async with Store(tmp_path / "factbot.sqlite3") as opened:
+        yield opened
+
+
+async def test_subscriptions_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    async with Store(path) as store:
+        assert await store.subscribe(1) and not await store.subscribe(1)
+        await store.subscribe(-100)
+    async with Store(path) as store:
+        assert await store.subscriber_count() == 2 and await store.is_subscribed(-100)
+        assert await store.unsubscribe(1) and not await store.unsubscribe(1)
+
+
+async def test_each_update_is_owed_once_to_each_subscriber(store: Store) -> None:
+    for chat in (1, 2, -3):
+        await store.subscribe(chat)
+    assert await store.queue_updates(["u1", "u2"]) == ["u1", "u2"]
+    assert await store.queue_updates(["u1", "u2", "u3"]) == ["u3"]
+    assert (await store.delivery_counts())["pending"] == 9
+
+
+async def test_a_late_subscriber_is_not_sent_old_updates(store: Store) -> None:
+    await store.queue_updates(["u1"])
+    await store.subscribe(7)
+    await store.queue_updates(["u1", "u2"])
+    assert [(d.fact_id, d.chat_id) for d in await store.due(1e12, limit=10)] == [("u2", 7)]
+
+
+async def test_due_gives_one_delivery_per_chat_oldest_first(store: Store) -> None:
+    await store.subscribe(1)
+    await store.subscribe(2)
+    await store.queue_updates(["old"])
+    await store.queue_updates(["new"])
+    due = await store.due(1e12, limit=10)
+    assert [(d.fact_id, d.chat_id) for d in due] == [("old", 1), ("old", 2)]
+    await store.mark_sent(due[0])
+    await store.defer(due[1], until=5e12)
+    assert [(d.fact_id, d.chat_id) for d in await store.due(1e12, limit=10)] == [("new", 1)]
+    assert await store.next_due() == 0
+
+
+async def test_unsubscribing_drops_what_the_chat_was_owed(store: Store) -> None:
+    await store.subscribe(1)
+    await store.queue_updates(["u1"])
+    await store.unsubscribe(1, reason="forbidden")
+    assert await store.due(1e12, limit=10) == []
+    assert await store.delivery_counts() == {"sent": 0, "pending": 0, "dropped": 1}
+
+
+async def test_migration_moves_subscription_and_pending_deliveries(store: Store) -> None:
+    await store.subscribe(-5)
+    await store.queue_updates(["u1"])
+    await store.migrate_chat(-5, -1005)
+    assert not await store.is_subscribed(-5) and await store.is_subscribed(-1005)
+    assert [d.chat_id for d in await store.due(1e12, limit=10)] == [-1005]
+
+
+async def test_migration_onto_an_already_subscribed_id_keeps_one(store: Store) -> None:
+    await store.subscribe(-5)
+    await store.subscribe(-1005)
+    await store.queue_updates(["u1"])
+    await store.migrate_chat(-5, -1005)
+    assert await store.subscriber_count() == 1
+    assert [d.chat_id for d in await store.due(1e12, limit=10)] == [-1005]

@@ -149,7 +149,7 @@ class _Located:
         self.lines: dict[tuple[Any, ...], int] = {}
         self.problems: list[Problem] = []
         text = path.read_text(encoding="utf-8")
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             self.data: Any = loader.construct_document(node) if node is not None else None
@@ -184,6 +184,17 @@ class _Located:
         return Problem(self.display, self.line(loc), message)
 
 
+class _Loader(yaml.SafeLoader):
+    """Dates stay text so that pydantic checks them and a bad one is a located field error."""
+
+
+def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
 def _field_path(loc: tuple[Any, ...], data: Any) -> str:
     """`facts[bla-claim].source` rather than `facts.0.source`: ids are what operators search for."""
     parts: list[str] = []
@@ -206,7 +217,7 @@ def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, 
         line = mark.line + 1 if mark is not None else 1
         reason = exc.problem or exc.context or "invalid YAML"
         return None, None, [Problem(display, line, f"YAML syntax: {reason}")]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError) as exc:
         return None, None, [Problem(display, 1, f"cannot read: {exc}")]
     problems = list(located.problems)
     data = {} if located.data is None else located.data

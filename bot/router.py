@@ -112,7 +112,14 @@ class Router:
             bags.append(lexicon.normalise(gap.missing))
             self._targets.append((gap.id, "gap", frozenset()))
         self._choices = choices
+        # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
+        # question costs one C call of plain `ratio` over all of them.
+        self._sorted = [_sort_words(c) for c in choices]
         self._starts = np.array(starts, dtype=np.intp)
+        self._is_fact = np.array([kind == "fact" for _, kind, _ in self._targets], dtype=bool)
+        self._index = {target: i for i, (target, _, _) in enumerate(self._targets)}
+        entity_ids = {e for _, _, covers in self._targets for e in covers}
+        self._covered_by = {e: np.array([e in c for _, _, c in self._targets], dtype=bool) for e in entity_ids}
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
         self._setting = frozenset(factbase.story.setting)
         self._in_story = frozenset(e for f in factbase.facts for e in f.entities) | self._setting
@@ -129,15 +136,20 @@ class Router:
         self._known_raw = vocabulary(fold(t) for t in raw_texts) | self._vocabulary
         self._typo_words = sorted(w for w in self._known_raw if len(w) >= 4 and not w.isdigit())
         self._anchors = frozenset(lexicon.normalise(a) for a in factbase.story.anchors)
+        self._specific = np.array([len(c - self._setting) for _, _, c in self._targets], dtype=float)
         self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
 
     @property
     def choice_count(self) -> int:
         return len(self._choices)
 
+    @property
+    def choices(self) -> list[str]:
+        """Every normalised example (and fact question), facts first, in the fact base's order."""
+        return list(self._choices)
+
     def route(self, question: str) -> Routing:
         """Route a whole message, answering each part of a two-part question separately."""
-        whole = self._route_one(question)
         parts = [p for p in _SPLIT.split(question) if p.strip()]
         if len(parts) > 1:
             intents = [self._route_one(p) for p in parts]
@@ -153,7 +165,7 @@ class Router:
                     normalised=self.normalise(question),
                     intents=tuple(unique.values()),
                 )
-        return Routing(question=question, normalised=self.normalise(question), intents=(whole,))
+        return Routing(question=question, normalised=self.normalise(question), intents=(self._route_one(question),))
 
     def normalise(self, text: str) -> str:
         """Repair words we do not know but nearly do, then apply the lexicon."""
@@ -176,19 +188,8 @@ class Router:
         scores = self._target_scores(norm, words)
         t = self.thresholds
 
-        eligible: list[Match] = []
-        best_any = max(range(len(scores)), key=lambda i: scores[i]) if len(scores) else None
-        for (target, kind, covers), score in zip(self._targets, scores, strict=True):
-            if kind == "fact" and not set(named) <= covers:
-                continue
-            if kind == "gap" and not set(named) <= self._in_story:
-                continue
-            if named and kind == "fact":
-                # Prefer the fact about exactly what was named over a round-up that also names it.
-                score += SPECIFIC_BONUS * len(named) / max(len(covers - self._setting), len(named))
-            eligible.append(Match(target=target, kind=kind, score=round(float(score), 1)))
-        eligible.sort(key=lambda m: -m.score)
-        top = tuple(eligible[:3])
+        best_any = int(np.argmax(scores)) if len(scores) else None
+        top = self._top(scores, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0
         unknown = self._unknown_share(words)
         borrowed = (
@@ -240,8 +241,8 @@ class Router:
         people = {e.id for e in self.factbase.lexicon.entities if e.kind == "person"}
         if named and not outside and set(named) <= people and not rest:
             # "what did <someone in the story> say": offer what the sources attribute to them.
-            covering = [m for m in self._by_score(words) if set(named) <= self._covers(m.target)]
-            return Intent(text=text, decision="clarify", matches=tuple(covering[:3]))
+            covering = self._top(self._target_scores(" ".join(words), words), named, bonus=False, facts_only=True)
+            return Intent(text=text, decision="clarify", matches=covering)
         if named and not outside and (matched or strong or len(words) > len(named)):
             return Intent(text=text, decision="gap", uncovered_entities=tuple(named))
         if outside:
@@ -254,17 +255,36 @@ class Router:
             return Intent(text=text, decision="gap")
         return Intent(text=text, decision="decline")
 
-    def _by_score(self, words: list[str]) -> list[Match]:
-        scores = self._target_scores(" ".join(words), words)
-        ranked = sorted(zip(self._targets, scores, strict=True), key=lambda ts: -ts[1])
-        return [Match(target=t, kind=k, score=round(float(s), 1)) for (t, k, _), s in ranked if k == "fact"]
-
-    def _covers(self, target: str) -> frozenset[str]:
-        return next(c for t, _, c in self._targets if t == target)
+    def _top(
+        self, scores: np.ndarray, named: list[str], *, bonus: bool = True, facts_only: bool = False, count: int = 3
+    ) -> tuple[Match, ...]:
+        """The best targets that may answer: a fact must cover every entity named, a gap must be
+        about this story. Ties (at one decimal) go to the earlier target, as in the fact files."""
+        eligible = np.ones(len(scores), dtype=bool)
+        for entity in named:
+            eligible &= self._covered_by.get(entity, np.zeros(len(scores), dtype=bool)) | ~self._is_fact
+        if facts_only or not set(named) <= self._in_story:
+            eligible &= self._is_fact
+        adjusted = np.where(eligible, scores, -np.inf)
+        if named and bonus:
+            # Prefer the fact about exactly what was named over a round-up that also names it.
+            share = len(named) / np.maximum(self._specific, len(named))
+            adjusted = adjusted + np.where(self._is_fact, SPECIFIC_BONUS * share, 0.0)
+        finite = int(np.isfinite(adjusted).sum())
+        if finite == 0:
+            return ()
+        k = min(count, finite)
+        kth = np.partition(adjusted, len(adjusted) - k)[len(adjusted) - k]
+        near = np.flatnonzero(adjusted >= kth - 0.1)  # anything that could round level with the k-th
+        ranked = sorted(near.tolist(), key=lambda i: (-round(float(adjusted[i]), 1), i))[:k]
+        return tuple(
+            Match(target=self._targets[i][0], kind=self._targets[i][1], score=round(float(adjusted[i]), 1))
+            for i in ranked
+        )
 
     def _target_scores(self, norm: str, words: list[str]) -> np.ndarray:
         """Best score of each target over its examples, discounted for words we do not know."""
-        raw = process.cdist([norm], self._choices, scorer=fuzz.token_sort_ratio, processor=utils.default_process)[0]
+        raw = process.cdist([_sort_words(norm)], self._sorted, scorer=fuzz.ratio, dtype=np.float32)[0]
         fuzzy = np.maximum.reduceat(raw, self._starts)
         keywords = np.zeros(len(self._targets))
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
@@ -281,6 +301,10 @@ class Router:
         plain = [w for w in words if w not in self._entity_words]
         unknown = sum(len(w) for w in plain if w not in self._vocabulary)
         return unknown / max(1, sum(len(w) for w in plain))
+
+
+def _sort_words(text: str) -> str:
+    return " ".join(sorted(utils.default_process(text).split()))
 
 
 def _keyword_index(

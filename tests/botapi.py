@@ -11,7 +11,9 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -106,6 +108,30 @@ class Fault:
 
 
 @dataclass
+class Chaos:
+    """Each call independently fails with these odds: 429, a 5xx, or a slow (but right) answer."""
+
+    rng: random.Random
+    too_many: float = 0.0
+    server_error: float = 0.0
+    slow: float = 0.0
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def draw(self) -> Fault | None:
+        roll = self.rng.random()
+        if roll < self.too_many:
+            self.seen["429"] += 1
+            return Fault(429, retry_after=1)
+        if roll < self.too_many + self.server_error:
+            self.seen["5xx"] += 1
+            return Fault(self.rng.choice([500, 502]))
+        if roll < self.too_many + self.server_error + self.slow:
+            self.seen["slow"] += 1
+            return Fault(200, delay=self.rng.uniform(0.05, 0.5))
+        return None
+
+
+@dataclass
 class BotAPIServer:
     token: str = TOKEN
     updates: list[dict[str, Any]] = field(default_factory=list)
@@ -119,6 +145,7 @@ class BotAPIServer:
     webhook: dict[str, Any] = field(default_factory=dict)
     commands: list[dict[str, Any]] = field(default_factory=list)
     admins: dict[int, set[int]] = field(default_factory=dict)
+    chaos: dict[str, Chaos] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._update_ids = itertools.count(1)
@@ -151,6 +178,10 @@ class BotAPIServer:
 
     def fail(self, method: str, status: int, *, times: int = 1, retry_after: int | None = None) -> None:
         self.faults.setdefault(method, []).extend(Fault(status, retry_after) for _ in range(times))
+
+    def stall(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """Answer the next calls of `method` correctly, but only after `seconds`."""
+        self.faults.setdefault(method, []).extend(Fault(200, delay=seconds) for _ in range(times))
 
     def slow(self, method: str, seconds: float) -> None:
         self.delays[method] = seconds
@@ -251,13 +282,17 @@ class BotAPIServer:
         if method in self.delays:
             await asyncio.sleep(self.delays[method])
         faults = self.faults.get(method)
-        if faults:
-            fault = faults.pop(0)
+        chaos = self.chaos[method].draw() if method in self.chaos else None
+        if faults or chaos:
+            fault = faults.pop(0) if faults else chaos
+            assert fault is not None
+            await asyncio.sleep(fault.delay)
             if fault.status == 429:
                 return _error(
                     429, f"Too Many Requests: retry after {fault.retry_after}", {"retry_after": fault.retry_after}
                 )
-            return _error(fault.status, "Internal Server Error" if fault.status == 500 else "Bad Gateway")
+            if fault.status != 200:
+                return _error(fault.status, "Internal Server Error" if fault.status == 500 else "Bad Gateway")
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.errors import FactBaseError
 from bot.factbase import FactBase, load
-from tests.conftest import add_update
+from tests.conftest import FACTS, add_update
 
 
 def test_shipped_facts_load_with_sources_and_attribution(factbase: FactBase) -> None:
@@ -98,6 +102,7 @@ def _problems(facts_dir: Path) -> list[str]:
             "is also under 'militants-killed-145'",
         ),
         ("blame.yaml", "said_on: 2026-01-31", "said_on: yesterday", "said_on"),
+        ("blame.yaml", "said_on: 2026-01-31", "said_on: 2026-13-45", "said_on: Input should be a valid date"),
         (
             "blame.yaml",
             "entities: [pakistan, india]",
@@ -192,3 +197,54 @@ def test_updates_are_listed_newest_first(facts_copy: Path) -> None:
     add_update(facts_copy, "first-follow-up", "An earlier made-up follow-up.", said_on="2026-02-02")
     add_update(facts_copy, "second-follow-up", "A later made-up follow-up.", said_on="2026-02-05")
     assert [f.id for f in load(facts_copy).updates()] == ["second-follow-up", "first-follow-up"]
+
+
+YAML_FILES = sorted(p.name for p in FACTS.glob("*.yaml"))
+LOCATED = re.compile(r"^.+\.yaml:\d+: \S")
+
+
+def _mutate(text: str, kind: str, data: st.DataObject) -> str:
+    lines = text.splitlines(keepends=True)
+    at = data.draw(st.integers(0, len(lines) - 1), label="line")
+    line = lines[at]
+    if kind == "delete":
+        del lines[at]
+    elif kind == "truncate":
+        return text[: data.draw(st.integers(0, len(text)), label="cut")]
+    elif kind == "indent":
+        shift = data.draw(st.sampled_from([-3, -2, -1, 1, 2, 3, 5]), label="shift")
+        lines[at] = " " * shift + line if shift > 0 else line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+    elif kind == "retype" and ":" in line:
+        key = line.split(":", 1)[0]
+        new = data.draw(st.sampled_from(["7", "[1, 2]", "{a: 1}", "null", "''", "yes", "2026-13-45"]), label="value")
+        lines[at] = f"{key}: {new}\n"
+    elif kind == "duplicate-id":
+        ids = [i for i, candidate in enumerate(lines) if candidate.lstrip().startswith("- id:")]
+        if len(ids) >= 2:
+            first, second = data.draw(st.permutations(ids), label="ids")[:2]
+            lines[second] = lines[first]
+    return "".join(lines)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(YAML_FILES),
+    st.sampled_from(["delete", "truncate", "indent", "retype", "duplicate-id"]),
+    st.data(),
+)
+def test_any_mutation_of_good_yaml_gives_located_problems_never_a_crash(
+    name: str, kind: str, data: st.DataObject
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        target = Path(scratch) / "facts"
+        shutil.copytree(FACTS, target)
+        path = target / name
+        path.write_text(_mutate(path.read_text(encoding="utf-8"), kind, data), encoding="utf-8")
+        try:
+            load(target)
+        except FactBaseError as exc:
+            problems = [str(p) for p in exc.problems]
+        else:
+            problems = []
+        for problem in problems:
+            assert LOCATED.match(problem), problem

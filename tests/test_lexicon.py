@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.factbase import FactBase
 from bot.lexicon import fold
@@ -41,3 +43,14 @@ def test_entities_are_found_once_in_order(factbase: FactBase) -> None:
     lexicon = factbase.lexicon
     assert lexicon.find_entities(lexicon.normalise("did China and the United States say")) == ("china", "us")
     assert lexicon.find_entities(lexicon.normalise("tell us about it")) == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_folds_to_plain_lowercase_words(factbase: FactBase, text: str) -> None:
+    folded = fold(text)
+    assert folded == folded.strip() and "  " not in folded
+    assert folded == folded.lower()
+    assert fold(folded) == folded
+    normalised = factbase.lexicon.normalise(text)
+    assert normalised == normalised.strip() and "  " not in normalised

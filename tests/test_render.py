@@ -6,10 +6,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.answers import Answer, Claim, FactBlock
 from bot.core import Core
 from bot.render import MAX_MESSAGE, pack, render, utf16_len
+from tests.botapi import parse_html
 
 ALLOWED = {"b", "i", "blockquote"}
 
@@ -78,3 +81,34 @@ def test_paragraphs_are_packed_not_cut(core: Core) -> None:
     [message] = render(answer)
     assert_valid_telegram_html(message)
     assert message.count("<b>") >= 2
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_any_question_renders_to_valid_html_within_the_limit(core: Core, question: str) -> None:
+    _, answer = core.ask(question)
+    messages = render(answer)
+    assert messages
+    for message in messages:
+        assert 0 < utf16_len(message) <= MAX_MESSAGE
+        assert parse_html(message).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=9000), st.text(max_size=300))
+def test_any_content_renders_to_valid_html_within_the_limit(statement: str, attribution: str) -> None:
+    claim = Claim(
+        fact_id="x",
+        title=statement[:80],
+        statement=statement,
+        attribution=attribution,
+        said=None,
+        quote=attribution or None,
+        citation=statement[-100:],
+    )
+    answer = Answer(question="q", blocks=(FactBlock(claim=claim, earlier=(claim,)),))
+    for style in ("html", "plain"):
+        for message in render(answer, style=style):
+            assert 0 < utf16_len(message) <= MAX_MESSAGE
+            if style == "html":
+                parse_html(message)

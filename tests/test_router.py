@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.core import Core
 from bot.router import Router, Thresholds
@@ -80,3 +82,16 @@ def test_every_example_is_a_choice(core: Core) -> None:
     base = core.factbase
     expected = sum(len(f.examples) + 1 for f in base.facts) + sum(len(g.examples) for g in base.gaps)
     assert core.router.choice_count == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gets_a_decision_and_nothing_else(core: Core, text: str) -> None:
+    routing = core.router.route(text)
+    assert routing.intents
+    for intent in routing.intents:
+        assert intent.decision in {"answer", "clarify", "gap", "decline"}
+        assert len(intent.matches) <= 3
+        assert all(core.factbase.fact(m.target) or core.factbase.gap(m.target) for m in intent.matches)
+        if intent.decision == "answer":
+            assert intent.top is not None and intent.top.kind == "fact"

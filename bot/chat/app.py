@@ -56,6 +56,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
+CONCURRENT_UPDATES = 64
 MAX_QUESTION = 1000  # characters of a message we route; the rest cannot change the answer
 COMMANDS = [
     BotCommand("start", "Start and see example questions"),
@@ -80,6 +81,9 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
         .base_url(settings.base_url)
         .defaults(Defaults(do_quote=True, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(RetryingRateLimiter(enabled=settings.rate_limit))
+        # Each answer waits on a round trip to Telegram; handling updates one at a time would make
+        # that latency the bot's throughput. Handlers share no per-update state, so run them together.
+        .concurrent_updates(CONCURRENT_UPDATES)
         .connect_timeout(10)
         .read_timeout(20)
         .write_timeout(20)

@@ -1,0 +1,159 @@
+"""Router speed and accuracy against two baselines, on the shipped facts and synthetic 10x-1000x.
+
+Usage:
+    python -m benchmarks.bench_router                # sizes 1, 10, 100, 1000
+    python -m benchmarks.bench_router --sizes 1,10
+
+For each size it builds our `Router`, a naive loop (every example scored with rapidfuzz's
+`token_sort_ratio`, one call at a time) and a TF-IDF retriever (scikit-learn, character 2-4
+grams, cosine) over the same normalised examples, and routes the labelled questions
+(tests/data/labelled.yaml). All three get the question normalised by the same lexicon.
+
+Figures: questions per second, p50/p99 latency of one question, and top-1 accuracy on the
+in-scope questions (the best-ranked fact is a right one; copies count as their original).
+"Decision accuracy" is ours only: the full answer / clarify / gap / decline decision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, utils
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from benchmarks.synthetic import base_id, scaled
+from bot.factbase import FactBase, load
+from bot.quality import Labelled, evaluate, load_labelled
+from bot.router import Router
+
+ROOT = Path(__file__).resolve().parent.parent
+Ranker = Callable[[str], str | None]
+
+
+def machine() -> str:
+    return f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def targets_of(router: Router, factbase: FactBase) -> list[str]:
+    """The target id owning each example, in the router's order (facts, then gaps)."""
+    owners: list[str] = []
+    for fact in factbase.facts:
+        owners.extend([fact.id] * (1 + len(fact.examples)))
+    for gap in factbase.gaps:
+        owners.extend([gap.id] * len(gap.examples))
+    assert len(owners) == router.choice_count
+    return owners
+
+
+def ours(router: Router) -> Ranker:
+    def rank(question: str) -> str | None:
+        routing = router.route(question)
+        top = routing.intents[0].top
+        return None if top is None else top.target
+
+    return rank
+
+
+def naive_loop(router: Router, choices: list[str], owners: list[str]) -> Ranker:
+    processed = [utils.default_process(c) for c in choices]
+
+    def rank(question: str) -> str | None:
+        query = utils.default_process(router.normalise(question))
+        best, best_score = None, -1.0
+        for index, choice in enumerate(processed):
+            score = fuzz.token_sort_ratio(query, choice)
+            if score > best_score:
+                best, best_score = index, score
+        return None if best is None else owners[best]
+
+    return rank
+
+
+def tfidf(router: Router, choices: list[str], owners: list[str]) -> Ranker:
+    vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
+    matrix = vectoriser.fit_transform(choices)
+
+    def rank(question: str) -> str | None:
+        scores = (matrix @ vectoriser.transform([router.normalise(question)]).T).toarray().ravel()
+        return owners[int(np.argmax(scores))] if scores.any() else None
+
+    return rank
+
+
+def timed(rank: Ranker, questions: list[str], repeat: int) -> tuple[float, float, float, list[str | None]]:
+    """Questions per second, p50 and p99 in milliseconds, and the answers of the first round."""
+    latencies: list[float] = []
+    answers: list[str | None] = []
+    started = time.perf_counter()
+    for round_ in range(repeat):
+        for question in questions:
+            t0 = time.perf_counter()
+            answer = rank(question)
+            latencies.append(time.perf_counter() - t0)
+            if round_ == 0:
+                answers.append(answer)
+    total = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100)
+    return len(latencies) / total, cuts[49] * 1000, cuts[98] * 1000, answers
+
+
+def top1(items: list[Labelled], answers: list[str | None]) -> float:
+    """Share of single-fact in-scope questions whose best-ranked target is a right one."""
+    scored = [(i, a) for i, a in zip(items, answers, strict=True) if i.group == "in_scope"]
+    right = sum(1 for i, a in scored if a is not None and base_id(a) in str(i.expect).split("|"))
+    return right / max(1, len(scored))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100,1000", help="comma-separated multiples of the shipped facts")
+    parser.add_argument("--facts", type=Path, default=ROOT / "facts")
+    args = parser.parse_args()
+    base = load(args.facts)
+    items = load_labelled(ROOT / "tests" / "data" / "labelled.yaml")
+    in_scope = [i for i in items if i.group == "in_scope"]
+    questions = [i.question for i in in_scope]
+    print(f"machine: {machine()}, {len(questions)} in-scope labelled questions")
+    decision = evaluate(Router(base).route, items)
+    print(f"our decision accuracy on the shipped facts: {decision.summary()}")
+    print()
+    header = f"{'size':>6} {'examples':>9} {'method':<12} {'q/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'top-1':>6}  {'ours vs':>8}"
+    print(header)
+    print("-" * len(header))
+    for size in (int(s) for s in args.sizes.split(",")):
+        factbase = scaled(base, size)
+        t0 = time.perf_counter()
+        router = Router(factbase)
+        build = time.perf_counter() - t0
+        choices = router.choices
+        owners = targets_of(router, factbase)
+        repeat = max(1, 4000 // (len(questions) * size))
+        # The naive loop is slow at large sizes; a sample keeps the run short and the ratio honest.
+        sample = questions if size <= 10 else questions[:: max(1, size // 25)]
+        sample_items = in_scope if size <= 10 else in_scope[:: max(1, size // 25)]
+        rows = []
+        for name, make, qs, its in (
+            ("ours", lambda: ours(router), questions, in_scope),
+            ("naive loop", lambda: naive_loop(router, choices, owners), sample, sample_items),
+            ("tf-idf", lambda: tfidf(router, choices, owners), questions, in_scope),
+        ):
+            rank = make()
+            qps, p50, p99, answers = timed(rank, qs, repeat if name != "naive loop" else 1)
+            rows.append((name, qps, p50, p99, top1(its, answers)))
+        our_qps = rows[0][1]
+        for name, qps, p50, p99, accuracy in rows:
+            ratio = "" if name == "ours" else f"{our_qps / qps:7.1f}x"
+            print(
+                f"{size:>5}x {len(choices):>9} {name:<12} {qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {accuracy:>6.1%}  {ratio:>8}"
+            )
+        print(f"{'':>6} router built in {build:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""A bounded soak: a few thousand mixed messages through the loopback server while it answers
+some calls with 429, a server error or slowly. Afterwards every question has exactly one answer."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import Counter
+from typing import Any
+
+from bot.quality import load_labelled
+from tests.botapi import BotAPIServer, Chaos, group_chat, private_chat, user
+from tests.conftest import LABELLED, BotFactory
+from tests.test_chat import command, mention
+
+MESSAGES = 2400
+
+
+async def test_a_soak_with_faults_loses_and_repeats_nothing(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(rate_limit=False)
+    rng = random.Random(7)
+    questions = [item.question for item in load_labelled(LABELLED)]
+    groups = [group_chat(-6000 - i) for i in range(5)]
+    expect_reply: list[dict[str, Any]] = []
+    chatter: list[dict[str, Any]] = []
+    inline_ids: set[str] = set()
+
+    # With retries on 5 attempts, odds of 0.06 lose a message with probability about 1e-6.
+    chaos = api.chaos["sendMessage"] = Chaos(random.Random(11), too_many=0.004, server_error=0.03, slow=0.026)
+    for n in range(MESSAGES):
+        who = user(7000 + n % 300)
+        question = rng.choice(questions)
+        roll = rng.random()
+        if roll < 0.55:
+            expect_reply.append(api.user_message(question, chat=private_chat(who["id"]), user=who))
+        elif roll < 0.65:
+            text = f"@FactTestBot {question}"
+            expect_reply.append(api.user_message(text, chat=rng.choice(groups), user=who, entities=mention(text)))
+        elif roll < 0.72:
+            text = f"/ask {question}"
+            expect_reply.append(api.user_message(text, chat=rng.choice(groups), user=who, entities=command(text)))
+        elif roll < 0.85:
+            chatter.append(api.user_message(question, chat=rng.choice(groups), user=who))
+        elif roll < 0.9:
+            sticker = {
+                "sticker": {
+                    "file_id": "s",
+                    "file_unique_id": "s",
+                    "width": 1,
+                    "height": 1,
+                    "is_animated": False,
+                    "is_video": False,
+                    "type": "regular",
+                }
+            }
+            expect_reply.append(api.user_message(None, chat=private_chat(who["id"]), user=who, extra=sticker))
+        else:
+            inline_ids.add(api.inline(question, user=who))
+        if n % 200 == 0:
+            await asyncio.sleep(0)
+
+    def replies() -> Counter[tuple[int, int]]:
+        return Counter((m["chat"]["id"], m["reply_to_message"]["message_id"]) for m in api.sent)
+
+    def key(message: dict[str, Any]) -> tuple[int, int]:
+        return message["chat"]["id"], message["message_id"]
+
+    def answered() -> bool:
+        answered_inline = {c["inline_query_id"] for c in api.calls_of("answerInlineQuery")}
+        got = replies()
+        return all(got[key(m)] for m in expect_reply) and inline_ids <= answered_inline
+
+    await api.wait_for(answered, timeout=240)
+    await asyncio.sleep(1.0)  # anything late or repeated would show now
+    assert chaos.seen["429"] >= 2 and chaos.seen["5xx"] >= 20 and chaos.seen["slow"] >= 20, chaos.seen
+    got = replies()
+    counts = [got[key(m)] for m in expect_reply]
+    assert counts == [1] * len(expect_reply), [c for c in counts if c != 1]
+    assert not any(got[key(m)] for m in chatter)
+    assert len(api.sent) == len(expect_reply)

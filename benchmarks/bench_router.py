@@ -37,7 +37,8 @@ Ranker = Callable[[str], str | None]
 
 
 def machine() -> str:
-    return f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{platform.processor() or platform.machine()}, {system}, Python {platform.python_version()}"
 
 
 def targets_of(router: Router, factbase: FactBase) -> list[str]:
@@ -123,7 +124,8 @@ def main() -> None:
     decision = evaluate(Router(base).route, items)
     print(f"our decision accuracy on the shipped facts: {decision.summary()}")
     print()
-    header = f"{'size':>6} {'examples':>9} {'method':<12} {'q/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'top-1':>6}  {'ours vs':>8}"
+    columns = ("size", "examples", "method", "q/s", "p50 ms", "p99 ms", "top-1", "ours vs")
+    header = "{:>6} {:>9} {:<12} {:>9} {:>8} {:>8} {:>6}  {:>8}".format(*columns)
     print(header)
     print("-" * len(header))
     for size in (int(s) for s in args.sizes.split(",")):
@@ -138,20 +140,18 @@ def main() -> None:
         sample = questions if size <= 10 else questions[:: max(1, size // 25)]
         sample_items = in_scope if size <= 10 else in_scope[:: max(1, size // 25)]
         rows = []
-        for name, make, qs, its in (
-            ("ours", lambda: ours(router), questions, in_scope),
-            ("naive loop", lambda: naive_loop(router, choices, owners), sample, sample_items),
-            ("tf-idf", lambda: tfidf(router, choices, owners), questions, in_scope),
+        for name, rank, qs, its in (
+            ("ours", ours(router), questions, in_scope),
+            ("naive loop", naive_loop(router, choices, owners), sample, sample_items),
+            ("tf-idf", tfidf(router, choices, owners), questions, in_scope),
         ):
-            rank = make()
             qps, p50, p99, answers = timed(rank, qs, repeat if name != "naive loop" else 1)
             rows.append((name, qps, p50, p99, top1(its, answers)))
         our_qps = rows[0][1]
         for name, qps, p50, p99, accuracy in rows:
             ratio = "" if name == "ours" else f"{our_qps / qps:7.1f}x"
-            print(
-                f"{size:>5}x {len(choices):>9} {name:<12} {qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {accuracy:>6.1%}  {ratio:>8}"
-            )
+            figures = f"{qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {accuracy:>6.1%}"
+            print(f"{size:>5}x {len(choices):>9} {name:<12} {figures}  {ratio:>8}")
         print(f"{'':>6} router built in {build:.2f} s")
 
 

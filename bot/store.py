@@ -7,7 +7,9 @@ transaction that records the update as known, so a restart neither skips nor rep
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -52,6 +54,9 @@ _HEAD = """sent IS NULL AND dropped IS NULL AND rowid = (
     ORDER BY queued, rowid LIMIT 1)"""
 
 
+FLUSH_AT = 1000  # distinct buffered questions that force a write
+
+
 @dataclass(frozen=True)
 class Delivery:
     """One update owed to one chat."""
@@ -71,6 +76,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: aiosqlite.Connection | None = None
+        self._pending: Counter[tuple[str, bool]] = Counter()
 
     async def open(self) -> Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,6 +89,7 @@ class Store:
 
     async def close(self) -> None:
         if self._db is not None:
+            await self.flush()
             await self._db.close()
             self._db = None
 
@@ -101,23 +108,45 @@ class Store:
         return self._db
 
     async def record_question(self, normalised: str, *, unanswered: bool) -> None:
-        """Count a question by its normalised text; `unanswered` for declines, gaps and low confidence."""
+        """Count a question by its normalised text; `unanswered` for declines, gaps and low confidence.
+
+        Counts are buffered and written in one transaction by `flush` (each second while the bot
+        runs, before every read, and on close): a write per question would cost more than the answer.
+        """
+        self._pending[(normalised[:500], unanswered)] += 1
+        if len(self._pending) >= FLUSH_AT:
+            await self.flush()
+
+    async def flush(self) -> None:
+        pending, self._pending = self._pending, Counter()
+        if not pending:
+            return
         now = _now()
-        await self.db.execute(
-            """INSERT INTO questions (normalised, asked, unanswered, last_seen) VALUES (?, 1, ?, ?)
-               ON CONFLICT(normalised) DO UPDATE SET asked = asked + 1,
+        await self.db.executemany(
+            """INSERT INTO questions (normalised, asked, unanswered, last_seen) VALUES (?, ?, ?, ?)
+               ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
                    unanswered = unanswered + excluded.unanswered, last_seen = excluded.last_seen""",
-            (normalised[:500], int(unanswered), now),
+            [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
         )
-        await self.db.execute(
-            """INSERT INTO counters (name, value) VALUES (?, 1)
-               ON CONFLICT(name) DO UPDATE SET value = value + 1""",
-            ("unanswered" if unanswered else "answered",),
+        totals = Counter[str]()
+        for (_, unsure), count in pending.items():
+            totals["unanswered" if unsure else "answered"] += count
+        await self.db.executemany(
+            """INSERT INTO counters (name, value) VALUES (?, ?)
+               ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
+            list(totals.items()),
         )
         await self.db.commit()
 
+    async def flush_every(self, seconds: float) -> None:
+        """Flush the question counts periodically, until cancelled."""
+        while True:
+            await asyncio.sleep(seconds)
+            await self.flush()
+
     async def unanswered(self, limit: int = 20) -> list[tuple[str, int]]:
         """The most frequent questions we could not answer well, most frequent first."""
+        await self.flush()
         cursor = await self.db.execute(
             "SELECT normalised, unanswered FROM questions WHERE unanswered > 0 "
             "ORDER BY unanswered DESC, last_seen DESC LIMIT ?",
@@ -126,6 +155,7 @@ class Store:
         return [(str(text), int(count)) for text, count in await cursor.fetchall()]
 
     async def counters(self) -> dict[str, int]:
+        await self.flush()
         cursor = await self.db.execute("SELECT name, value FROM counters")
         return {str(name): int(value) for name, value in await cursor.fetchall()}
 

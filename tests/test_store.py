@@ -77,3 +77,14 @@ async def test_migration_onto_an_already_subscribed_id_keeps_one(store: Store) -
     await store.migrate_chat(-5, -1005)
     assert await store.subscriber_count() == 1
     assert [d.chat_id for d in await store.due(1e12, limit=10)] == [-1005]
+
+
+async def test_buffered_question_counts_are_written_on_close(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    async with Store(path) as store:
+        for _ in range(3):
+            await store.record_question("who did it", unanswered=False)
+        await store.record_question("weather", unanswered=True)
+    async with Store(path) as store:
+        assert await store.counters() == {"answered": 3, "unanswered": 1}
+        assert await store.unanswered() == [("weather", 1)]

@@ -56,7 +56,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-CONCURRENT_UPDATES = 64
+CONCURRENT_UPDATES = 16
 MAX_QUESTION = 1000  # characters of a message we route; the rest cannot change the answer
 COMMANDS = [
     BotCommand("start", "Start and see example questions"),
@@ -146,6 +146,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.bot_data["tasks"] = [
         asyncio.create_task(reloader.watch(after_reload, debounce_ms=settings.reload_debounce_ms)),
         asyncio.create_task(broadcaster.run()),
+        asyncio.create_task(cast(Store, app.bot_data["store"]).flush_every(1.0)),
     ]
 
 

@@ -184,8 +184,9 @@ class _Located:
         return Problem(self.display, self.line(loc), message)
 
 
-class _Loader(yaml.SafeLoader):
-    """Dates stay text so that pydantic checks them and a bad one is a located field error."""
+class _Loader(yaml.CSafeLoader):
+    """libyaml (bundled with PyYAML's wheels) keeps a big fact base quick to load. Dates stay text
+    so that pydantic checks them and a bad one is a located field error."""
 
 
 def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
@@ -214,7 +215,8 @@ def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, 
         located = _Located(path, display)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
+        last_line = max(1, len(path.read_text(encoding="utf-8", errors="replace").splitlines()))
+        line = min(mark.line + 1, last_line) if mark is not None else 1  # libyaml marks EOF one past the end
         reason = exc.problem or exc.context or "invalid YAML"
         return None, None, [Problem(display, line, f"YAML syntax: {reason}")]
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError) as exc:

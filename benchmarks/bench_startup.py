@@ -85,14 +85,15 @@ async def run(args: argparse.Namespace) -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as scratch:
             facts = write_scaled(ROOT / "facts", base, size, Path(scratch) / "facts")
-            examples = sum(1 + len(f.examples) for f in load(facts).facts)
+            loaded = load(facts)
+            examples = sum(1 + len(f.examples) for f in loaded.facts) + sum(len(g.examples) for g in loaded.gaps)
             results = []
             for run_index in range(args.runs):
                 data = Path(scratch) / f"data{run_index}"
                 results.append(await one_start(api, facts, data))
         first, reload_, build = (statistics.median(column) for column in zip(*results, strict=True))
         print(
-            f"{size:>5}x ({examples} fact examples): first answer {first:.2f} s "
+            f"{size:>5}x ({examples} examples): first answer {first:.2f} s "
             f"({first / baseline:.1f}x the baseline), hot reload {reload_:.2f} s from edit to notice "
             f"(build {build:.0f} ms)"
         )

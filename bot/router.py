@@ -14,7 +14,10 @@ Decisions, per intent:
 
 from __future__ import annotations
 
+import os
 import re
+import weakref
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import numpy as np
@@ -33,6 +36,7 @@ TargetKind = Literal["fact", "gap"]
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
 WEAK_ANCHORS = frozenset({"attack", "militant"})  # on topic only with no outside entity named
+PARALLEL_FROM = 50_000  # examples from which one question is scored on every core
 REACTION_WORDS = frozenset({"say", "response", "condemn", "reaction", "think"})
 _SPLIT = re.compile(r"\?+|;|&|\band\b|\baur\b|\balso\b|\bplus\b", re.IGNORECASE)
 
@@ -115,6 +119,14 @@ class Router:
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
         self._sorted = [_sort_words(c) for c in choices]
+        # A single cdist row runs on one core; a very large fact base is scored in slices, one per core.
+        cores = os.cpu_count() or 1
+        step = -(-len(choices) // cores)
+        self._slices = [self._sorted[i : i + step] for i in range(0, len(choices), step)] if step else []
+        self._pool: ThreadPoolExecutor | None = None
+        if len(choices) >= PARALLEL_FROM and cores > 1:
+            self._pool = ThreadPoolExecutor(cores, thread_name_prefix="router")
+            weakref.finalize(self, self._pool.shutdown, wait=False)
         self._starts = np.array(starts, dtype=np.intp)
         self._is_fact = np.array([kind == "fact" for _, kind, _ in self._targets], dtype=bool)
         self._index = {target: i for i, (target, _, _) in enumerate(self._targets)}
@@ -284,7 +296,13 @@ class Router:
 
     def _target_scores(self, norm: str, words: list[str]) -> np.ndarray:
         """Best score of each target over its examples, discounted for words we do not know."""
-        raw = process.cdist([_sort_words(norm)], self._sorted, scorer=fuzz.ratio, dtype=np.float32)[0]
+        query = [_sort_words(norm)]
+
+        def score(part: list[str]) -> np.ndarray:
+            row: np.ndarray = process.cdist(query, part, scorer=fuzz.ratio, dtype=np.float32)[0]
+            return row
+
+        raw = np.concatenate(list(self._pool.map(score, self._slices))) if self._pool else score(self._sorted)
         fuzzy = np.maximum.reduceat(raw, self._starts)
         keywords = np.zeros(len(self._targets))
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]

@@ -310,3 +310,10 @@ async def test_stats_count_subscribers_and_deliveries(make_bot: BotFactory, api:
     await ask(api, "/subscribe", entities=command("/subscribe"))
     [stats] = await ask(api, "/stats", entities=command("/stats"))
     assert "Subscribed chats: 1" in stats["text"] and "0 pending" in stats["text"]
+
+
+async def test_a_failed_admin_check_is_a_polite_retry_not_a_subscription(bot_app: App, api: BotAPIServer) -> None:
+    api.fail("getChatMember", 400)
+    [reply] = await ask(api, "/subscribe", chat=GROUP, who=ALICE, entities=command("/subscribe"))
+    assert "try again" in reply["text"]
+    assert not await bot_app.bot_data["store"].is_subscribed(GROUP["id"])

@@ -378,7 +378,12 @@ async def _subscription_chat(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if message.sender_chat is not None and message.sender_chat.id == chat.id:
         return message, chat
     if who is not None:
-        member = await context.bot.get_chat_member(chat.id, who.id)
+        try:
+            member = await context.bot.get_chat_member(chat.id, who.id)
+        except TelegramError as exc:
+            log.warning("could not check whether %s administers chat %s: %s", who.id, chat.id, exc)
+            await message.reply_text("I couldn't check who administers this group just now. Please try again.")
+            return None
         if member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}:
             return message, chat
     await message.reply_text("Sorry, only this group's administrators can change its subscription to updates.")

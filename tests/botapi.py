@@ -466,6 +466,19 @@ async def _params(request: web.Request) -> dict[str, Any]:
     return params
 
 
+STICKER = {
+    "sticker": {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+        "type": "regular",
+    }
+}
+
+
 def private_chat(user_id: int) -> dict[str, Any]:
     return {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
 

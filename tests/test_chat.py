@@ -10,7 +10,7 @@ from telegram.ext import Application
 
 from bot.chat.app import ONLY_ASKER, STALE
 from bot.store import Store
-from tests.botapi import BOT, TOKEN, BotAPIServer, group_chat, private_chat, user
+from tests.botapi import BOT, STICKER, TOKEN, BotAPIServer, group_chat, private_chat, user
 from tests.conftest import BotFactory
 
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -220,17 +220,7 @@ async def test_messages_without_text(bot_app: App, api: BotAPIServer) -> None:
     [reply] = await ask(
         api,
         None,
-        extra={
-            "sticker": {
-                "file_id": "s",
-                "file_unique_id": "s",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-                "type": "regular",
-            }
-        },
+        extra=STICKER,
     )
     assert "only read text" in reply["text"]
     api.user_message(

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from bot.quality import load_labelled
-from tests.botapi import BotAPIServer, Chaos, group_chat, private_chat, user
+from tests.botapi import STICKER, BotAPIServer, Chaos, group_chat, private_chat, user
 from tests.conftest import LABELLED, BotFactory
 from tests.test_chat import command, mention
 
@@ -42,18 +42,7 @@ async def test_a_soak_with_faults_loses_and_repeats_nothing(make_bot: BotFactory
         elif roll < 0.85:
             chatter.append(api.user_message(question, chat=rng.choice(groups), user=who))
         elif roll < 0.9:
-            sticker = {
-                "sticker": {
-                    "file_id": "s",
-                    "file_unique_id": "s",
-                    "width": 1,
-                    "height": 1,
-                    "is_animated": False,
-                    "is_video": False,
-                    "type": "regular",
-                }
-            }
-            expect_reply.append(api.user_message(None, chat=private_chat(who["id"]), user=who, extra=sticker))
+            expect_reply.append(api.user_message(None, chat=private_chat(who["id"]), user=who, extra=STICKER))
         else:
             inline_ids.add(api.inline(question, user=who))
         if n % 200 == 0:

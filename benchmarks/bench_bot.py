@@ -6,7 +6,7 @@ Usage:
 
 The bot runs as a real process pinned to one core; the loopback Bot API server (tests/botapi.py,
 in lean mode: it counts instead of keeping messages) runs here, pinned to the other core. Questions
-come from many users, taken in turn from the labelled set, and are queued a few thousand ahead.
+each come from a different user, taken in turn from the labelled set, and are queued a few thousand ahead.
 
 Figures: questions answered per second with python-telegram-bot's rate limiter off and on (on,
 Telegram's own 30 messages a second is the ceiling, by design), and the bot's resident memory
@@ -119,7 +119,7 @@ async def drive(
         if answered >= total:
             return time.perf_counter() - started, rss
         while pushed < total and pushed - answered < AHEAD:
-            who = 100_000 + pushed % 5000
+            who = 100_000 + pushed  # every question from someone new, as in a busy public bot
             api.user_message(questions[pushed % len(questions)], chat=private_chat(who), user=user(who))
             pushed += 1
         await asyncio.sleep(0.005)

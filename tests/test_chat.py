@@ -307,3 +307,11 @@ async def test_a_failed_admin_check_is_a_polite_retry_not_a_subscription(bot_app
     [reply] = await ask(api, "/subscribe", chat=GROUP, who=ALICE, entities=command("/subscribe"))
     assert "try again" in reply["text"]
     assert not await bot_app.bot_data["store"].is_subscribed(GROUP["id"])
+
+
+async def test_memory_does_not_grow_with_every_new_user(bot_app: App, api: BotAPIServer) -> None:
+    for user_id in range(9000, 9040):
+        await ask(api, "who did it", chat=private_chat(user_id), who=user(user_id))
+    # PTB notes each chat and user for a persistence update; with no persistence nothing drains it.
+    assert not bot_app._chat_ids_to_be_updated_in_persistence  # type: ignore[attr-defined]
+    assert not bot_app._user_ids_to_be_updated_in_persistence  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     InlineQueryHandler,
+    Job,
     MessageHandler,
     filters,
 )
@@ -72,11 +73,22 @@ ONLY_ASKER = "Only the person who asked can use these buttons."
 STALE = "That button is out of date. Please ask your question again."
 
 
+class FactbotApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """PTB 22.8 notes the id of every chat and user it sees for a persistence update, even with no
+    persistence, and only a persistence update ever empties that list: memory grows with every new
+    user, forever. We keep state in SQLite and set no persistence, so nothing needs noting."""
+
+    def _mark_for_persistence_update(self, *, update: object | None = None, job: Job[Any] | None = None) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(update=update, job=job)
+
+
 def build_application(settings: Settings, core: CoreRef, store: Store) -> Application[Any, Any, Any, Any, Any, Any]:
     """The application with every handler registered here, in one place."""
     token = settings.require_token().get_secret_value()
     app = (
         ApplicationBuilder()
+        .application_class(FactbotApplication)
         .token(token)
         .base_url(settings.base_url)
         .defaults(Defaults(do_quote=True, link_preview_options=LinkPreviewOptions(is_disabled=True)))

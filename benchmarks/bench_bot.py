@@ -1,7 +1,7 @@
 """The whole bot, end to end: `factbot run` answering private questions through a loopback Bot API.
 
 Usage:
-    python -m benchmarks.bench_bot                       # 2,000 questions each way, then RSS to 100,000
+    python -m benchmarks.bench_bot          # 2,000 questions limiter off, 300 on, then RSS to 100,000
     python -m benchmarks.bench_bot --questions 5000 --rss-questions 0
 
 The bot runs as a real process pinned to one core; the loopback Bot API server (tests/botapi.py,

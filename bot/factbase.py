@@ -144,11 +144,10 @@ def format_date(day: dt.date) -> str:
 class _Located:
     """A parsed YAML document plus the line of every mapping key and sequence item in it."""
 
-    def __init__(self, path: Path, display: str) -> None:
+    def __init__(self, text: str, display: str) -> None:
         self.display = display
         self.lines: dict[tuple[Any, ...], int] = {}
         self.problems: list[Problem] = []
-        text = path.read_text(encoding="utf-8")
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -212,10 +211,11 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> str:
 
 def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, list[Problem]]:
     try:
-        located = _Located(path, display)
+        text = path.read_text(encoding="utf-8")
+        located = _Located(text, display)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        last_line = max(1, len(path.read_text(encoding="utf-8", errors="replace").splitlines()))
+        last_line = max(1, len(text.splitlines()))
         line = min(mark.line + 1, last_line) if mark is not None else 1  # libyaml marks EOF one past the end
         reason = exc.problem or exc.context or "invalid YAML"
         return None, None, [Problem(display, line, f"YAML syntax: {reason}")]

@@ -121,15 +121,15 @@ class Router:
         self._sorted = [_sort_words(c) for c in choices]
         # A single cdist row runs on one core; a very large fact base is scored in slices, one per core.
         cores = os.cpu_count() or 1
-        step = -(-len(choices) // cores)
-        self._slices = [self._sorted[i : i + step] for i in range(0, len(choices), step)] if step else []
+        self._slices: list[list[str]] = []
         self._pool: ThreadPoolExecutor | None = None
         if len(choices) >= PARALLEL_FROM and cores > 1:
+            step = -(-len(choices) // cores)
+            self._slices = [self._sorted[i : i + step] for i in range(0, len(choices), step)]
             self._pool = ThreadPoolExecutor(cores, thread_name_prefix="router")
             weakref.finalize(self, self._pool.shutdown, wait=False)
         self._starts = np.array(starts, dtype=np.intp)
         self._is_fact = np.array([kind == "fact" for _, kind, _ in self._targets], dtype=bool)
-        self._index = {target: i for i, (target, _, _) in enumerate(self._targets)}
         entity_ids = {e for _, _, covers in self._targets for e in covers}
         self._covered_by = {e: np.array([e in c for _, _, c in self._targets], dtype=bool) for e in entity_ids}
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
@@ -214,10 +214,10 @@ class Router:
         )
         if borrowed:
             # The question matches a fact that does not cover the entity it names: never borrow it.
-            return self._no_match(text, words, named, matched=True)
+            return self._no_match(text, words, named, scores, matched=True)
         if any(w.isdigit() and w not in self._vocabulary for w in words):
             # A number our facts do not have (a year, another toll): about something else.
-            return self._no_match(text, words, named, specific=True)
+            return self._no_match(text, words, named, scores, specific=True)
 
         if top and (
             (top[0].score >= t.answer and lead >= t.margin)
@@ -234,10 +234,17 @@ class Router:
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             return Intent(text=text, decision="clarify", matches=close)
-        return self._no_match(text, words, named)
+        return self._no_match(text, words, named, scores)
 
     def _no_match(
-        self, text: str, words: list[str], named: list[str], *, matched: bool = False, specific: bool = False
+        self,
+        text: str,
+        words: list[str],
+        named: list[str],
+        scores: np.ndarray,
+        *,
+        matched: bool = False,
+        specific: bool = False,
     ) -> Intent:
         """Nothing answers it: a gap if the question is about this story, else a decline.
 
@@ -253,7 +260,7 @@ class Router:
         people = {e.id for e in self.factbase.lexicon.entities if e.kind == "person"}
         if named and not outside and set(named) <= people and not rest:
             # "what did <someone in the story> say": offer what the sources attribute to them.
-            covering = self._top(self._target_scores(" ".join(words), words), named, bonus=False, facts_only=True)
+            covering = self._top(scores, named, bonus=False, facts_only=True)
             return Intent(text=text, decision="clarify", matches=covering)
         if named and not outside and (matched or strong or len(words) > len(named)):
             return Intent(text=text, decision="gap", uncovered_entities=tuple(named))

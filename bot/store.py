@@ -71,7 +71,8 @@ def _now() -> str:
 
 
 class Store:
-    """One connection per process; every write commits before the call returns."""
+    """One connection per process. Every write commits before the call returns, except question
+    counts, which `record_question` buffers for `flush`."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -137,7 +137,8 @@ def build_application(settings: Settings, core: CoreRef, store: Store) -> Applic
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Open the store, register the menu, finish any broadcast a stop cut short, watch the facts."""
-    await cast(Store, app.bot_data["store"]).open()
+    store = cast(Store, app.bot_data["store"])
+    await store.open()
     await app.bot.set_my_commands(COMMANDS)
     settings = cast(Settings, app.bot_data["settings"])
     reloader = cast(Reloader, app.bot_data["reloader"])
@@ -158,7 +159,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.bot_data["tasks"] = [
         asyncio.create_task(reloader.watch(after_reload, debounce_ms=settings.reload_debounce_ms)),
         asyncio.create_task(broadcaster.run()),
-        asyncio.create_task(cast(Store, app.bot_data["store"]).flush_every(1.0)),
+        asyncio.create_task(store.flush_every(1.0)),
     ]
 
 

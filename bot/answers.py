@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.factbase import Fact, FactBase, format_date
+from bot.factbase import Fact, FactBase, Meta, format_date
 from bot.router import Intent, Routing
 
 
@@ -49,6 +49,7 @@ class FactBlock(_Frozen):
     claim: Claim
     differing: tuple[Differing, ...] = ()
     earlier: tuple[Claim, ...] = ()
+    unreported_figures: tuple[str, ...] = ()  # figures the question named that no source gives
 
 
 class GapBlock(_Frozen):
@@ -78,7 +79,46 @@ class NewsBlock(_Frozen):
     fact: FactBlock
 
 
-Block = FactBlock | GapBlock | ClarifyBlock | DeclineBlock | NewsBlock
+class IntroBlock(_Frozen):
+    """Hello and help: what the bot is, what it covers, questions to try."""
+
+    kind: Literal["intro"] = "intro"
+    text: str
+    scope: str
+    topics: tuple[str, ...]
+    examples: tuple[Choice, ...]
+
+
+class NoteBlock(_Frozen):
+    kind: Literal["note"] = "note"
+    text: str
+
+
+class SummaryBlock(_Frozen):
+    """The story in a few attributed points, each one a fact of the fact base."""
+
+    kind: Literal["summary"] = "summary"
+    text: str
+    points: tuple[Claim, ...]
+
+
+class SourcesBlock(_Frozen):
+    kind: Literal["sources"] = "sources"
+    text: str
+    citations: tuple[str, ...]
+
+
+Block = (
+    FactBlock
+    | GapBlock
+    | ClarifyBlock
+    | DeclineBlock
+    | NewsBlock
+    | IntroBlock
+    | NoteBlock
+    | SummaryBlock
+    | SourcesBlock
+)
 
 
 class Answer(_Frozen):
@@ -93,6 +133,7 @@ class Answer(_Frozen):
 
     @property
     def answered(self) -> bool:
+        """Anything but a polite decline: a fact, a gap, a "did you mean" or a meta reply."""
         return not all(isinstance(b, DeclineBlock) for b in self.blocks)
 
     @property
@@ -161,6 +202,7 @@ def _one_per_topic(factbase: FactBase) -> list[Fact]:
 
 
 def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
+    """ "Not reported", and what the sources do report instead: never an empty no."""
     top = intent.top
     gap = factbase.gap(top.target) if top is not None and top.kind == "gap" else None
     if gap is not None:
@@ -168,11 +210,22 @@ def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
         return GapBlock(missing=gap.missing, known=known)
     lexicon = factbase.lexicon
     names = [e.name for i in intent.uncovered_entities if (e := lexicon.entity(i)) is not None]
+    typed = [f for f in factbase.facts if intent.asks in f.answers] if intent.asks else []
     if names:
-        covering = [f for f in factbase.facts if set(intent.uncovered_entities) & set(f.entities)]
-        nearby = covering or [f for f in factbase.facts if f.topic == "condemnation"]
-        return GapBlock(missing=f"anything about {_join(names)} on this", known=tuple(choice(f) for f in nearby[:3]))
-    return GapBlock(missing="that", known=tuple(choice(f) for f in _one_per_topic(factbase)[:4]))
+        kinds = {e.id: e.kind for e in lexicon.entities}
+        alike = {kinds.get(i) for i in intent.uncovered_entities}
+        nearby = [f for f in typed if any(kinds.get(e) in alike for e in set(f.entities) - set(factbase.story.setting))]
+        nearby = nearby or typed
+        return GapBlock(missing=f"anything about {_join(names)} on this", known=tuple(_titled(f) for f in nearby[:4]))
+    about = [f for f in factbase.facts if set(intent.named) & set(f.entities)]
+    missing = lexicon.missing_text(intent.asks) if intent.asks else "that"
+    reported = [f for f in about if f in typed] or about or typed or _one_per_topic(factbase)
+    return GapBlock(missing=missing, known=tuple(_titled(f) for f in reported[:4]))
+
+
+def _titled(fact: Fact) -> Choice:
+    """A choice labelled with what the fact reports ("31 civilians killed"), for "what they do report"."""
+    return Choice(fact_id=fact.id, label=fact.title)
 
 
 def _join(names: list[str]) -> str:
@@ -186,11 +239,13 @@ def compose(routing: Routing, factbase: FactBase) -> Answer:
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
-            block = fact_block(factbase, fact)
+            block = fact_block(factbase, fact).model_copy(update={"unreported_figures": intent.figures})
             blocks.append(block)
             related.extend(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
         elif intent.decision == "gap":
             blocks.append(_gap(factbase, intent))
+        elif intent.decision == "meta" and top is not None and (meta := factbase.meta_entry(top.target)):
+            blocks.extend(meta_blocks(factbase, meta))
         elif intent.decision == "clarify" and intent.matches:
             facts = [f for m in intent.matches if (f := factbase.fact(m.target)) is not None]
             blocks.append(ClarifyBlock(choices=tuple(choice(f) for f in facts)))
@@ -242,3 +297,19 @@ def latest_answer(factbase: FactBase, *, count: int = 3) -> Answer:
         question="latest",
         blocks=(GapBlock(missing=f"any new development since the first reports of {format_date(first)}", known=known),),
     )
+
+
+def meta_blocks(factbase: FactBase, meta: Meta) -> tuple[Block, ...]:
+    """The reply to hello, thanks, help, "tl;dr", "source?" and "what's new", from the YAML's words."""
+    if meta.reply == "intro":
+        examples = tuple(choice(f) for f in _one_per_topic(factbase))[:4]
+        topics = tuple(t.title for t in factbase.topics)
+        return (IntroBlock(text=meta.text, scope=factbase.story.title, topics=topics, examples=examples),)
+    if meta.reply == "summary":
+        points = tuple(claim(factbase, f) for i in meta.facts if (f := factbase.fact(i)) is not None)
+        return (SummaryBlock(text=meta.text, points=points),)
+    if meta.reply == "sources":
+        return (SourcesBlock(text=meta.text, citations=tuple(s.citation() for s in factbase.sources)),)
+    if meta.reply == "latest":
+        return latest_answer(factbase).blocks
+    return (NoteBlock(text=meta.text),)

@@ -10,16 +10,18 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.errors import FactBaseError, Problem
-from bot.lexicon import Lexicon, fold
+from bot.lexicon import ID_PATTERN as _ID
+from bot.lexicon import AnswerType, Lexicon, fold
 
-_ID = r"^[a-z0-9][a-z0-9-]*$"
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a facts file is text an operator writes: far below this
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -32,6 +34,9 @@ class Story(_Model):
     summary: str = Field(min_length=1)
     setting: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    weak_anchors: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    counted: tuple[str, ...] = ()
 
 
 class Source(_Model):
@@ -75,6 +80,7 @@ class Fact(_Model):
     supersedes: tuple[str, ...] = ()
     update: bool = False
     our_arithmetic: tuple[int, ...] = ()
+    answers: tuple[AnswerType, ...] = Field(default=(), description="what kinds of question the fact answers")
     examples: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -89,6 +95,20 @@ class Gap(_Model):
     topic: str
     missing: str = Field(min_length=1)
     related: tuple[str, ...] = ()
+    answers: tuple[AnswerType, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+MetaReply = Literal["intro", "thanks", "summary", "sources", "latest"]
+
+
+class Meta(_Model):
+    """What people say to any bot (hello, thanks, tl;dr, source?): matched like a fact, replied to in kind."""
+
+    id: str = Field(pattern=_ID)
+    reply: MetaReply
+    text: str = Field(min_length=1)
+    facts: tuple[str, ...] = Field(default=(), description="for a summary: the facts it is made of, in order")
     examples: tuple[str, ...] = Field(min_length=1)
 
 
@@ -100,6 +120,7 @@ class FactFile(_Model):
     topics: tuple[Topic, ...] = ()
     facts: tuple[Fact, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    meta: tuple[Meta, ...] = ()
     lexicon: Lexicon | None = None
 
 
@@ -109,6 +130,7 @@ class FactBase(_Model):
     topics: tuple[Topic, ...]
     facts: tuple[Fact, ...]
     gaps: tuple[Gap, ...]
+    meta: tuple[Meta, ...] = ()
     lexicon: Lexicon
     version: str
 
@@ -117,6 +139,9 @@ class FactBase(_Model):
 
     def gap(self, gap_id: str) -> Gap | None:
         return next((g for g in self.gaps if g.id == gap_id), None)
+
+    def meta_entry(self, meta_id: str) -> Meta | None:
+        return next((m for m in self.meta if m.id == meta_id), None)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -148,29 +173,41 @@ class _Located:
         self.display = display
         self.lines: dict[tuple[Any, ...], int] = {}
         self.problems: list[Problem] = []
+        self.data: Any = None
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            self.data: Any = loader.construct_document(node) if node is not None else None
+            if node is not None:
+                self._walk(node, (), set())
+                # An alias makes one node stand in many places: a few lines can expand to gigabytes.
+                if not self.problems:
+                    self.data = loader.construct_document(node)
         finally:
             loader.dispose()
-        if node is not None:
-            self._walk(node, ())
 
-    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...], seen_nodes: set[int]) -> None:
+        if id(node) in seen_nodes:
+            if not any("alias" in p.message for p in self.problems):
+                line = node.start_mark.line + 1
+                self.problems.append(
+                    Problem(self.display, line, "YAML anchors and aliases (&name, *name) are not allowed: write it out")
+                )
+            return
+        if isinstance(node, yaml.CollectionNode):
+            seen_nodes.add(id(node))
         self.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
-            seen: set[Any] = set()
+            keys: set[Any] = set()
             for key_node, value_node in node.value:
                 key = key_node.value
-                if key in seen:
+                if key in keys:
                     self.problems.append(Problem(self.display, key_node.start_mark.line + 1, f"duplicate key {key!r}"))
-                seen.add(key)
-                self._walk(value_node, (*path, key))
+                keys.add(key)
+                self._walk(value_node, (*path, key), seen_nodes)
                 self.lines[(*path, key)] = key_node.start_mark.line + 1
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                self._walk(item, (*path, index))
+                self._walk(item, (*path, index), seen_nodes)
 
     def line(self, loc: tuple[Any, ...]) -> int:
         """The line of the deepest known node on `loc`."""
@@ -194,6 +231,21 @@ def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
+_LISTS = ("sources", "topics", "facts", "gaps", "meta")
+_SINGLES = ("story", "lexicon")
+
+
+@dataclass
+class _Parsed:
+    """One file's valid part, where each list item came from, and the ids of the items that failed,
+    so that the rest is still cross-checked and every problem is reported in one round."""
+
+    located: _Located
+    model: FactFile
+    indices: dict[str, list[int]]
+    failed_ids: dict[str, set[str]]
+    failed_singles: set[str]
+
 
 def _field_path(loc: tuple[Any, ...], data: Any) -> str:
     """`facts[bla-claim].source` rather than `facts.0.source`: ids are what operators search for."""
@@ -209,8 +261,13 @@ def _field_path(loc: tuple[Any, ...], data: Any) -> str:
     return ".".join(parts) or "file"
 
 
-def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, list[Problem]]:
+def _parse(path: Path, display: str) -> tuple[_Parsed | None, list[Problem]]:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(display, 1, f"file is {size:,} bytes; a facts file may be at most {MAX_FILE_BYTES:,}")
+            ]
         text = path.read_text(encoding="utf-8")
         located = _Located(text, display)
     except yaml.MarkedYAMLError as exc:
@@ -218,21 +275,52 @@ def _parse(path: Path, display: str) -> tuple[_Located | None, FactFile | None, 
         last_line = max(1, len(text.splitlines()))
         line = min(mark.line + 1, last_line) if mark is not None else 1  # libyaml marks EOF one past the end
         reason = exc.problem or exc.context or "invalid YAML"
-        return None, None, [Problem(display, line, f"YAML syntax: {reason}")]
+        return None, [Problem(display, line, f"YAML syntax: {reason}")]
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError) as exc:
-        return None, None, [Problem(display, 1, f"cannot read: {exc}")]
+        return None, [Problem(display, 1, f"cannot read: {exc}")]
     problems = list(located.problems)
+    if problems:
+        return None, problems
     data = {} if located.data is None else located.data
     if not isinstance(data, dict):
         problems.append(Problem(display, 1, "the file must be a mapping with keys such as facts:"))
-        return located, None, problems
+        return None, problems
+    indices = {key: list(range(len(data[key]))) if isinstance(data.get(key), list) else [] for key in _LISTS}
     try:
-        return located, FactFile.model_validate(data), problems
+        return _Parsed(located, FactFile.model_validate(data), indices, {}, set()), problems
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
             problems.append(located.problem(loc, f"{_field_path(loc, data)}: {_message(err)}"))
-        return located, None, problems
+    return _valid_part(located, data), problems
+
+
+def _valid_part(located: _Located, data: dict[str, Any]) -> _Parsed:
+    """The items of a file that validate on their own, so their cross-checks still run."""
+    kept: dict[str, Any] = {}
+    indices: dict[str, list[int]] = {key: [] for key in _LISTS}
+    failed_ids: dict[str, set[str]] = {key: set() for key in _LISTS}
+    failed_singles: set[str] = set()
+    for key in _SINGLES:
+        if data.get(key) is not None:
+            try:
+                kept[key] = getattr(FactFile.model_validate({key: data[key]}), key)
+            except ValidationError:
+                failed_singles.add(key)
+    for key in _LISTS:
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        valid = []
+        for index, item in enumerate(items):
+            try:
+                valid.append(getattr(FactFile.model_validate({key: [item]}), key)[0])
+                indices[key].append(index)
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed_ids[key].add(item["id"])
+        kept[key] = tuple(valid)
+    return _Parsed(located, FactFile(**kept), indices, failed_ids, failed_singles)
 
 
 def _message(err: Any) -> str:
@@ -253,17 +341,18 @@ def load(facts_dir: Path) -> FactBase:
     if not files:
         raise FactBaseError([Problem(str(facts_dir), 0, "no *.yaml files found")])
     problems: list[Problem] = []
-    parsed: list[tuple[_Located, FactFile]] = []
+    parsed: list[_Parsed] = []
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        located, model, found = _parse(path, _display(path))
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+        one, found = _parse(path, _display(path))
         problems.extend(found)
-        if located is not None and model is not None:
-            parsed.append((located, model))
-    if problems:
-        raise FactBaseError(problems)
-    return _combine(parsed, facts_dir, digest.hexdigest()[:12])
+        if one is not None:
+            parsed.append(one)
+    return _combine(parsed, problems, facts_dir, digest.hexdigest()[:12])
 
 
 def _display(path: Path) -> str:
@@ -273,22 +362,27 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _items(parsed: list[tuple[_Located, FactFile]], key: str) -> Iterator[tuple[_Located, int, Any]]:
-    for located, model in parsed:
-        for index, item in enumerate(getattr(model, key)):
-            yield located, index, item
+def _items(parsed: list[_Parsed], key: str) -> Iterator[tuple[_Located, int, Any]]:
+    """Each item of `key` with its index in its file as written (for its line)."""
+    for one in parsed:
+        for position, item in enumerate(getattr(one.model, key)):
+            yield one.located, one.indices[key][position], item
 
 
-def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: str) -> FactBase:
-    problems: list[Problem] = []
-    first_file = parsed[0][0]
+def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, version: str) -> FactBase:
+    first_file = parsed[0].located if parsed else None
+    failed_singles = {key for one in parsed for key in one.failed_singles}
+
+    def failed(key: str) -> set[str]:
+        return {i for one in parsed for i in one.failed_ids.get(key, set())}
 
     def single(key: str) -> Any:
-        holders = [(loc, getattr(m, key)) for loc, m in parsed if getattr(m, key) is not None]
+        holders = [(one.located, getattr(one.model, key)) for one in parsed if getattr(one.model, key) is not None]
         for loc, _ in holders[1:]:
             problems.append(loc.problem((key,), f"{key}: defined again (also in {holders[0][0].display})"))
         if not holders:
-            problems.append(Problem(first_file.display, 1, f"no file defines {key}:"))
+            if first_file is not None and key not in failed_singles:
+                problems.append(Problem(first_file.display, 1, f"no file defines {key}:"))
             return None
         return holders[0][1]
 
@@ -296,8 +390,8 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
     lexicon: Lexicon | None = single("lexicon")
 
     ids: dict[tuple[str, str], tuple[_Located, tuple[Any, ...]]] = {}
-    for key in ("sources", "topics", "facts", "gaps"):
-        namespace = "targets" if key in ("facts", "gaps") else key
+    for key in _LISTS:
+        namespace = "targets" if key in ("facts", "gaps", "meta") else key
         for located, index, item in _items(parsed, key):
             loc = (key, index, "id")
             if (namespace, item.id) in ids:
@@ -307,9 +401,9 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
                 )
             ids.setdefault((namespace, item.id), (located, loc))
 
-    source_ids = {s.id for _, _, s in _items(parsed, "sources")}
-    topic_ids = {t.id for _, _, t in _items(parsed, "topics")}
-    fact_ids = {f.id for _, _, f in _items(parsed, "facts")}
+    source_ids = {s.id for _, _, s in _items(parsed, "sources")} | failed("sources")
+    topic_ids = {t.id for _, _, t in _items(parsed, "topics")} | failed("topics")
+    fact_ids = {f.id for _, _, f in _items(parsed, "facts")} | failed("facts")
     entity_ids = {e.id for e in lexicon.entities} if lexicon else set()
 
     source_texts: dict[str, str] = {}
@@ -321,20 +415,22 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
         except OSError:
             problems.append(located.problem(("sources", index, "text"), f"text: cannot read {source.text}"))
 
-    if story is not None:
+    if story is not None and lexicon is not None:
         for entity in story.setting:
             if entity not in entity_ids:
                 problems.append(_story_problem(parsed, f"story.setting: unknown entity {entity!r}"))
 
     examples: dict[str, tuple[_Located, tuple[Any, ...], str]] = {}
-    for key in ("facts", "gaps"):
+    for key in ("facts", "gaps", "meta"):
         for located, index, item in _items(parsed, key):
             here = (key, index)
-            if item.topic not in topic_ids:
+            if not isinstance(item, Meta) and item.topic not in topic_ids:
                 problems.append(located.problem((*here, "topic"), f"topic: unknown topic {item.topic!r}"))
-            for r, ref in enumerate(item.related):
+            references = item.facts if isinstance(item, Meta) else item.related
+            field = "facts" if isinstance(item, Meta) else "related"
+            for r, ref in enumerate(references):
                 if ref not in fact_ids:
-                    problems.append(located.problem((*here, "related", r), f"related: unknown fact {ref!r}"))
+                    problems.append(located.problem((*here, field, r), f"{field}: unknown fact {ref!r}"))
             for e, example in enumerate(item.examples):
                 norm = fold(example)
                 if norm in examples and examples[norm][2] != item.id:
@@ -346,23 +442,24 @@ def _combine(parsed: list[tuple[_Located, FactFile]], facts_dir: Path, version: 
                         )
                     )
                 examples.setdefault(norm, (located, (*here, "examples", e), item.id))
-            if isinstance(item, Fact):
+            if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
     problems.extend(_supersede_cycles(parsed))
     if problems or story is None or lexicon is None:
-        raise FactBaseError(problems)
+        raise FactBaseError(problems or [Problem(str(facts_dir), 0, "no story or lexicon could be loaded")])
     return FactBase(
         story=story,
         sources=tuple(s for _, _, s in _items(parsed, "sources")),
         topics=tuple(t for _, _, t in _items(parsed, "topics")),
         facts=tuple(f for _, _, f in _items(parsed, "facts")),
         gaps=tuple(g for _, _, g in _items(parsed, "gaps")),
+        meta=tuple(m for _, _, m in _items(parsed, "meta")),
         lexicon=lexicon,
         version=version,
     )
 
 
-def _supersede_cycles(parsed: list[tuple[_Located, FactFile]]) -> list[Problem]:
+def _supersede_cycles(parsed: list[_Parsed]) -> list[Problem]:
     """A fact may not, through a chain of `supersedes`, replace itself: "newest" would not exist."""
     older = {f.id: f.supersedes for _, _, f in _items(parsed, "facts")}
     problems: list[Problem] = []
@@ -382,8 +479,8 @@ def _supersede_cycles(parsed: list[tuple[_Located, FactFile]]) -> list[Problem]:
     return problems
 
 
-def _story_problem(parsed: list[tuple[_Located, FactFile]], message: str) -> Problem:
-    located = next(loc for loc, m in parsed if m.story is not None)
+def _story_problem(parsed: list[_Parsed], message: str) -> Problem:
+    located = next(one.located for one in parsed if one.model.story is not None)
     return located.problem(("story", "setting"), message)
 
 

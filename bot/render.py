@@ -10,7 +10,20 @@ import re
 from html import escape, unescape
 from typing import Literal
 
-from bot.answers import Answer, Block, Claim, ClarifyBlock, DeclineBlock, FactBlock, GapBlock, NewsBlock
+from bot.answers import (
+    Answer,
+    Block,
+    Claim,
+    ClarifyBlock,
+    DeclineBlock,
+    FactBlock,
+    GapBlock,
+    IntroBlock,
+    NewsBlock,
+    NoteBlock,
+    SourcesBlock,
+    SummaryBlock,
+)
 
 MAX_MESSAGE = 4096
 _TAG = re.compile(r"<[^>]+>")
@@ -39,8 +52,7 @@ class _Writer:
 
 
 def _claim(w: _Writer, c: Claim, *, heading: bool = True) -> list[str]:
-    source = c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
-    who = f"According to {source}" + (f", {c.said}" if c.said else "")
+    who = _according(c).capitalize()[:1] + _according(c)[1:] + (f", {c.said}" if c.said else "")
     lines = [w.bold(c.title)] if heading else []
     lines.append(w.text(c.statement))
     lines.append(w.italic(who + "."))
@@ -54,6 +66,10 @@ def _block(w: _Writer, block: Block) -> list[str]:
     """Paragraphs of one block; each paragraph is complete markup on its own."""
     if isinstance(block, FactBlock):
         paragraphs = ["\n".join(_claim(w, block.claim))]
+        if block.unreported_figures:
+            figures = _join_and(list(block.unreported_figures))
+            note = w.text(f"Our sources do not give the figure {figures}. What they report:")
+            paragraphs[0] = f"{note}\n{paragraphs[0]}"
         for old in block.earlier:
             paragraphs.append(w.bold("Earlier report") + "\n" + "\n".join(_claim(w, old, heading=False)))
         for other in block.differing:
@@ -92,7 +108,36 @@ def _block(w: _Writer, block: Block) -> list[str]:
             lines.append(w.text("For example:"))
             lines.extend(w.text(f"• {c.label}") for c in block.examples)
         return ["\n".join(lines)]
+    if isinstance(block, IntroBlock):
+        lines = [
+            w.text(block.text),
+            w.text(f"I cover the {_lower_first(block.scope)}: " + "; ".join(block.topics) + "."),
+        ]
+        if block.examples:
+            lines.append(w.text("Try asking:"))
+            lines.extend(w.text(f"• {c.label}") for c in block.examples)
+        return ["\n".join(lines)]
+    if isinstance(block, NoteBlock):
+        return [w.text(block.text)]
+    if isinstance(block, SummaryBlock):
+        lines = [w.bold(block.text)]
+        for point in block.points:
+            lines.append(w.text(f"• {point.statement}") + " " + w.italic(f"({_according(point)})"))
+        citations = dict.fromkeys(p.citation for p in block.points)
+        lines.extend(w.italic(f"Source: {c}") for c in citations)
+        return ["\n".join(lines)]
+    if isinstance(block, SourcesBlock):
+        return ["\n".join([w.bold(block.text), *(w.text(f"• {c}") for c in block.citations)])]
     raise TypeError(f"unknown block {block!r}")
+
+
+def _according(c: Claim) -> str:
+    source = c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
+    return f"according to {source}"
+
+
+def _join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _lower_first(text: str) -> str:

@@ -1,23 +1,27 @@
-"""The intent router: from a question to ranked facts and a decision, with no Telegram in it.
+"""The intent router: from a question to ranked targets and a decision, with no Telegram in it.
 
 A `Router` is built once per fact-base version: it normalises every example, remembers which
-target (fact or gap) owns it, and builds the vocabulary used for typo repair. `route` then scores
-a question against all examples in one `rapidfuzz.process.cdist` call.
+target (fact, gap or meta reply) owns it, and indexes which words each target covers. `route`
+then scores a question against all examples in one `rapidfuzz.process.cdist` call.
 
-Decisions, per intent:
-- answer: one target clearly best (score >= answer, lead over the runner-up >= margin);
-- clarify: some targets close (score >= suggest) but none clearly best: "did you mean";
-- gap: on topic, but nothing in the sources answers it (an explicit gap entry, or an entity the
-  facts do not cover, or an on-topic question that matches nothing);
-- decline: off topic.
+One set of evidence decides, so that a reply never claims more than it knows:
+- what the question asks for (a count, a duration, a place, a person's role, what someone said...):
+  a fact answers only the kinds of question it declares (`answers:` in the YAML);
+- the entities it names: only facts that mention one may answer; "not reported about X" only for
+  an X that no fact mentions;
+- its content words: the answering target must cover them, and a word we do not know at all
+  means we are not sure what is asked;
+- the figures it names: a figure our sources do not give is answered with the figures they do.
+Then: answer (one target clearly best) / clarify (close ones: "did you mean") / gap (on topic,
+not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import weakref
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -25,24 +29,21 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 
 from bot.factbase import FactBase
-from bot.lexicon import fold, vocabulary
+from bot.lexicon import AnswerType, fold, vocabulary
 
-Decision = Literal["answer", "clarify", "gap", "decline"]
-TargetKind = Literal["fact", "gap"]
+Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
+TargetKind = Literal["fact", "gap", "meta"]
 
-# Where a message asks two things. Split on the raw text, before normalisation eats the cues.
 # Names weigh little when scoring: whether a fact covers a named entity is checked separately,
 # and a name must not pull a question towards the one fact that happens to mention it.
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
-WEAK_ANCHORS = frozenset({"attack", "militant"})  # on topic only with no outside entity named
 PARALLEL_FROM = 50_000  # examples from which one question is scored on every core
-REACTION_WORDS = frozenset({"say", "response", "condemn", "reaction", "think"})
-_SPLIT = re.compile(r"\?+|;|&|\band\b|\baur\b|\balso\b|\bplus\b", re.IGNORECASE)
+_YEARS = range(1900, 2100)
 
 
 class Thresholds(BaseModel):
-    """Confidence cut-offs (0-100). Chosen by measurement: see README, "How thresholds were chosen"."""
+    """Confidence cut-offs (0-100), chosen on the tune split only: see docs, "Answer quality"."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -51,7 +52,9 @@ class Thresholds(BaseModel):
     suggest: float = Field(default=45.0, ge=0, le=100)
     keyword_weight: float = Field(default=0.4, ge=0, le=1)
     unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
-    typo_cutoff: float = Field(default=80.0, ge=0, le=100)
+    uncovered: float = Field(default=0.2, ge=0, le=1, description="share of a question a target may leave uncovered")
+    floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
+    typo_cutoff: float = Field(default=85.0, ge=0, le=100)
 
 
 class Match(BaseModel):
@@ -59,7 +62,7 @@ class Match(BaseModel):
 
     target: str
     kind: TargetKind
-    score: float
+    score: float = Field(ge=0, le=100)
 
 
 class Intent(BaseModel):
@@ -70,7 +73,10 @@ class Intent(BaseModel):
     text: str
     decision: Decision
     matches: tuple[Match, ...] = ()
-    uncovered_entities: tuple[str, ...] = ()
+    asks: AnswerType | None = None
+    uncovered_entities: tuple[str, ...] = Field(default=(), description="named, and mentioned by no fact")
+    named: tuple[str, ...] = Field(default=(), description="named, for a gap to show what is reported about them")
+    figures: tuple[str, ...] = Field(default=(), description="figures named in the question that no source gives")
 
     @property
     def top(self) -> Match | None:
@@ -85,13 +91,37 @@ class Routing(BaseModel):
     intents: tuple[Intent, ...]
 
     @property
-    def answered(self) -> bool:
+    def on_topic(self) -> bool:
         """False only when every intent was declined as off topic."""
         return any(i.decision != "decline" for i in self.intents)
 
     @property
+    def confident(self) -> bool:
+        """Every part got a fact or a meta reply: nothing for the unanswered report."""
+        return all(i.decision in ("answer", "meta") for i in self.intents)
+
+    @property
     def score(self) -> float:
         return max((i.top.score for i in self.intents if i.top is not None), default=0.0)
+
+
+@dataclass(frozen=True)
+class _Target:
+    id: str
+    kind: TargetKind
+    entities: frozenset[str]
+    answers: frozenset[AnswerType]
+
+
+@dataclass(frozen=True)
+class _Question:
+    """What one part of a message says, in the router's terms."""
+
+    text: str
+    words: list[str]
+    named: list[str]
+    asks: tuple[AnswerType, ...]
+    figures: tuple[str, ...]
 
 
 class Router:
@@ -101,20 +131,30 @@ class Router:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
         lexicon = factbase.lexicon
-        self._targets: list[tuple[str, TargetKind, frozenset[str]]] = []
+        story = factbase.story
+        self._targets: list[_Target] = []
         choices: list[str] = []
         bags: list[str] = []
+        said: list[str] = []  # what each target states: it covers those words, but they do not rank it
         starts: list[int] = []
         for fact in factbase.facts:
             starts.append(len(choices))
             choices.extend(lexicon.normalise(t) for t in (fact.question, *fact.examples))
             bags.append(lexicon.normalise(f"{fact.title} {fact.attribution}"))
-            self._targets.append((fact.id, "fact", frozenset(fact.entities)))
+            said.append(lexicon.normalise(fact.statement))
+            self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers)))
         for gap in factbase.gaps:
             starts.append(len(choices))
             choices.extend(lexicon.normalise(t) for t in gap.examples)
             bags.append(lexicon.normalise(gap.missing))
-            self._targets.append((gap.id, "gap", frozenset()))
+            said.append("")
+            self._targets.append(_Target(gap.id, "gap", frozenset(), frozenset(gap.answers)))
+        for meta in factbase.meta:
+            starts.append(len(choices))
+            choices.extend(lexicon.normalise(t) for t in meta.examples)
+            bags.append("")
+            said.append("")
+            self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
         self._choices = choices
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
@@ -129,27 +169,49 @@ class Router:
             self._pool = ThreadPoolExecutor(cores, thread_name_prefix="router")
             weakref.finalize(self, self._pool.shutdown, wait=False)
         self._starts = np.array(starts, dtype=np.intp)
-        self._is_fact = np.array([kind == "fact" for _, kind, _ in self._targets], dtype=bool)
-        entity_ids = {e for _, _, covers in self._targets for e in covers}
-        self._covered_by = {e: np.array([e in c for _, _, c in self._targets], dtype=bool) for e in entity_ids}
+        kinds = np.array([t.kind for t in self._targets])
+        self._is_fact = kinds == "fact"
+        self._is_meta = kinds == "meta"
+        entity_ids = {e for t in self._targets for e in t.entities}
+        self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
+        answer_types = {a.type for a in lexicon.asks}
+        self._answering = {
+            a: np.array(
+                [t.kind == "meta" or a in t.answers or (t.kind == "gap" and not t.answers) for t in self._targets]
+            )
+            for a in answer_types
+        }
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
-        self._setting = frozenset(factbase.story.setting)
+        stems = [_stems(c) for c in choices]
+        self._covers, _ = _keyword_index(
+            stems, self._starts, [_stems(f"{b} {s}") for b, s in zip(bags, said, strict=True)]
+        )
+        self._setting = frozenset(story.setting)
         self._in_story = frozenset(e for f in factbase.facts for e in f.entities) | self._setting
-        statements = [lexicon.normalise(f"{f.title} {f.statement}") for f in factbase.facts]
-        self._vocabulary = vocabulary([*choices, *statements, *lexicon.alias_to_entity])
+        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity])
+        # Typos are repaired towards words people ask with, not towards any word of a statement.
         raw_texts = [
-            *(t for f in factbase.facts for t in (f.title, f.statement, f.question, *f.examples)),
+            *(t for f in factbase.facts for t in (f.title, f.question, *f.examples)),
             *(t for g in factbase.gaps for t in g.examples),
+            *(t for m in factbase.meta for t in m.examples),
             *lexicon.phrases,
             *lexicon.words,
             *lexicon.stopwords,
             *(a for e in lexicon.entities for a in e.aliases),
         ]
-        self._known_raw = vocabulary(fold(t) for t in raw_texts) | self._vocabulary
-        self._typo_words = sorted(w for w in self._known_raw if len(w) >= 4 and not w.isdigit())
-        self._anchors = frozenset(lexicon.normalise(a) for a in factbase.story.anchors)
-        self._specific = np.array([len(c - self._setting) for _, _, c in self._targets], dtype=float)
+        asked = vocabulary(fold(t) for t in raw_texts)
+        self._known_raw = asked | self._vocabulary
+        self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
+        self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
+        self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
+        self._generic = frozenset(w for g in story.generic for w in lexicon.normalise(g).split()) | lexicon.cue_words
+        self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
+        self._setting_words = frozenset(
+            w for a, e in lexicon.alias_to_entity.items() if e in self._setting for w in a.split()
+        )
+        self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
+        self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
     def choice_count(self) -> int:
@@ -162,9 +224,11 @@ class Router:
 
     def route(self, question: str) -> Routing:
         """Route a whole message, answering each part of a two-part question separately."""
-        parts = [p for p in _SPLIT.split(question) if p.strip()]
-        if len(parts) > 1:
-            intents = [self._route_one(p) for p in parts]
+        normalised = self.normalise(question)
+        whole = self._route_one(question)
+        parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
+        if len(whole) == 1 and len(parts) > 1:
+            intents = [i for p in parts for i in self._route_one(p)]
             confident = [i for i in intents if i.decision in ("answer", "gap") and i.top is not None]
             targets = {i.top.target for i in confident if i.top is not None}
             if len(targets) >= 2 and len(confident) == len([i for i in intents if i.decision != "decline"]):
@@ -172,12 +236,8 @@ class Router:
                 for intent in confident:
                     if intent.top is not None:
                         unique.setdefault(intent.top.target, intent)
-                return Routing(
-                    question=question,
-                    normalised=self.normalise(question),
-                    intents=tuple(unique.values()),
-                )
-        return Routing(question=question, normalised=self.normalise(question), intents=(self._route_one(question),))
+                return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
+        return Routing(question=question, normalised=normalised, intents=whole)
 
     def normalise(self, text: str) -> str:
         """Repair words we do not know but nearly do, then apply the lexicon."""
@@ -190,105 +250,181 @@ class Router:
         best = process.extractOne(word, self._typo_words, scorer=fuzz.ratio, score_cutoff=self.thresholds.typo_cutoff)
         return word if best is None else str(best[0])
 
-    def _route_one(self, text: str) -> Intent:
+    def _understand(self, text: str) -> _Question | None:
         norm = self.normalise(text)
         words = norm.split()
         if not words:
-            return Intent(text=text, decision="decline")
+            return None
         lexicon = self.factbase.lexicon
-        named = [e for e in lexicon.find_entities(norm) if e not in self._setting]
-        scores = self._target_scores(norm, words)
-        t = self.thresholds
+        named_all = list(lexicon.find_entities(norm))
+        named = [e for e in named_all if e not in self._setting]
+        rest = set(words) - self._entity_words
+        identity_cues = {w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()}
+        asks: tuple[AnswerType, ...]
+        if named_all and rest <= identity_cues and not lexicon.rules_out("identity", text):
+            asks = ("identity",)
+        else:
+            asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
+        figures = tuple(
+            w
+            for i, w in enumerate(words)
+            if w.isdigit() and w not in self._vocabulary and self._is_figure(words, i, named)
+        )
+        if figures and not asks:
+            asks = ("count",)  # "were 200 killed?" asks for the figure
+        return _Question(text, [w for w in words if w not in figures], named, asks, figures)
 
-        best_any = int(np.argmax(scores)) if len(scores) else None
-        top = self._top(scores, named)
+    def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:
+        """A number said as a count of people ("were 200 killed"), not naming another event (9/11, 2008)."""
+        if int(words[i]) in _YEARS or any(e not in self._in_story for e in named):
+            return False
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return following in self._figure_words
+
+    def _route_one(self, text: str) -> tuple[Intent, ...]:
+        question = self._understand(text)
+        if question is None:
+            return (Intent(text=text, decision="decline"),)
+        words = question.words
+        unknown_numbers = [w for w in words if w.isdigit() and w not in self._vocabulary]
+        if unknown_numbers and not self._on_topic(words, question.named, strict=True):
+            # A number our facts do not have, naming something else (a year, another event).
+            return (Intent(text=text, decision="decline"),)
+        words = [w for w in words if w not in unknown_numbers]
+        if not words:
+            return (Intent(text=text, decision="decline"),)
+        scores = self._target_scores(words)
+        named = question.named
+        covered = [e for e in named if e in self._covered_by]
+        speaking = question.asks[:1] in (("said",), ("identity",))
+        if speaking and len(named) >= 2 and covered:
+            # "what did india and the us say": each named party has its own fact.
+            return tuple(self._decide(question, words, [e], scores) for e in covered) + self._uncovered(
+                question, named, covered
+            )
+        return (self._decide(question, words, named, scores),)
+
+    def _uncovered(self, question: _Question, named: list[str], covered: list[str]) -> tuple[Intent, ...]:
+        missing = tuple(e for e in named if e not in covered)
+        if not missing:
+            return ()
+        return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
+
+    def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
+        t = self.thresholds
+        asks = _first(question.asks)
+        eligible = self._eligible(named, asks)
+        uncovered = self._uncovered_share(words)
+        top = self._top(scores, eligible, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0
         unknown = self._unknown_share(words)
-        borrowed = (
-            named
-            and best_any is not None
-            and top
-            and self._targets[best_any][0] != top[0].target
-            and scores[best_any] - top[0].score >= t.margin
-            and scores[best_any] >= t.suggest
-        )
-        if borrowed:
-            # The question matches a fact that does not cover the entity it names: never borrow it.
-            return self._no_match(text, words, named, scores, matched=True)
-        if any(w.isdigit() and w not in self._vocabulary for w in words):
-            # A number our facts do not have (a year, another toll): about something else.
-            return self._no_match(text, words, named, scores, specific=True)
+        best = self._index(top[0].target) if top else None
+        clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
+        found = Intent(text=question.text, decision="answer", matches=top, asks=asks, figures=question.figures)
 
-        if top and (
-            (top[0].score >= t.answer and lead >= t.margin)
-            or (top[0].score >= t.suggest and lead >= 2 * t.margin and unknown == 0)
-        ):
-            decision: Decision = "answer" if top[0].kind == "fact" else "gap"
-            return Intent(text=text, decision=decision, matches=top)
-        if unknown >= 0.5:
-            return Intent(text=text, decision="decline")
-        if top and top[0].score >= t.suggest:
-            if top[0].kind == "gap":
-                return Intent(text=text, decision="gap", matches=top[:1])
+        if named and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words):
+            # "what did <someone in the story> say": offer what the sources attribute to them.
+            return found.model_copy(update={"decision": "clarify", "matches": self._facts_about(named, scores)})
+        if unknown >= 0.5 or (unknown > 0 and not self._on_topic(words, named, strict=False)):
+            return Intent(text=question.text, decision="decline")
+        if unknown > 0 and self._names_other_event(words):
+            return Intent(text=question.text, decision="decline")
+        if top and clean and top[0].score >= t.answer and lead >= t.margin:
+            kind = top[0].kind
+            if kind == "fact":
+                return found
+            if kind == "meta":
+                return found.model_copy(update={"decision": "meta", "matches": top[:1]})
+            if self._on_topic(words, named, strict=False) or self._names_story_entity(question):
+                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
+            return Intent(text=question.text, decision="decline")
+        on_topic = self._on_topic(words, named, strict=False) or self._names_story_entity(question)
+        if top and top[0].score >= t.suggest and on_topic:
+            if top[0].kind == "gap" and unknown == 0:
+                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
-            return Intent(text=text, decision="clarify", matches=close)
-        return self._no_match(text, words, named, scores)
+            if close:
+                return found.model_copy(update={"decision": "clarify", "matches": close})
+        return self._no_match(question, words, named, top)
 
-    def _no_match(
-        self,
-        text: str,
-        words: list[str],
-        named: list[str],
-        scores: np.ndarray,
-        *,
-        matched: bool = False,
-        specific: bool = False,
-    ) -> Intent:
-        """Nothing answers it: a gap if the question is about this story, else a decline.
+    def _names_story_entity(self, question: _Question) -> bool:
+        return any(e in self._in_story for e in question.named)
 
-        `matched`: the words matched a fact well, but it does not cover an entity named.
-        `specific`: the question names a number our facts do not have.
-        """
+    def _names_other_event(self, words: list[str]) -> bool:
+        """An unknown word next to "attack" names another event ("the mosque attack", "london bridge attack")."""
+        events = self._weak_anchors & {"attack"}
+        return any(
+            w in events and any(n not in self._vocabulary for n in words[max(0, i - 1) : i + 2] if n != w)
+            for i, w in enumerate(words)
+        )
+
+    def _only_names(self, words: list[str]) -> bool:
+        return not (set(words) - self._entity_words - self.factbase.lexicon.cue_words - self._generic)
+
+    def _no_match(self, question: _Question, words: list[str], named: list[str], top: tuple[Match, ...] = ()) -> Intent:
+        """Nothing answers it well: a gap if the question is about this story, else a decline.
+        "Not reported about X" only for an X that no fact mentions; an on-topic question that some
+        fact half matches gets "did you mean" rather than a "not reported" that may be false."""
+        text = question.text
+        asks = _first(question.asks)
         outside = [e for e in named if e not in self._in_story]
-        phrase = f" {' '.join(words)} "
-        strong = any(f" {a} " in phrase for a in self._anchors - WEAK_ANCHORS)
-        if specific and not strong:
-            return Intent(text=text, decision="decline")
-        rest = [w for w in words if w not in self._entity_words and w not in REACTION_WORDS | {"what", "who"}]
-        people = {e.id for e in self.factbase.lexicon.entities if e.kind == "person"}
-        if named and not outside and set(named) <= people and not rest:
-            # "what did <someone in the story> say": offer what the sources attribute to them.
-            covering = self._top(scores, named, bonus=False, facts_only=True)
-            return Intent(text=text, decision="clarify", matches=covering)
-        if named and not outside and (matched or strong or len(words) > len(named)):
-            return Intent(text=text, decision="gap", uncovered_entities=tuple(named))
+        gap = Intent(text=text, decision="gap", asks=asks, figures=question.figures)
         if outside:
             kinds = {e.kind for e in self.factbase.lexicon.entities if e.id in outside}
-            asks_reaction = bool(REACTION_WORDS & set(words)) and kinds <= {"country", "body", "person"}
-            if strong or asks_reaction:
-                return Intent(text=text, decision="gap", uncovered_entities=tuple(outside))
+            asks_reaction = asks == "said" and kinds <= {"country", "body", "person"}
+            if self._on_topic(words, named, strict=True) or asks_reaction:
+                return gap.model_copy(update={"uncovered_entities": tuple(outside)})
             return Intent(text=text, decision="decline")
-        if strong or any(f" {a} " in phrase for a in self._anchors):
-            return Intent(text=text, decision="gap")
-        return Intent(text=text, decision="decline")
+        if not self._on_topic(words, named, strict=False):
+            return Intent(text=text, decision="decline")
+        facts = tuple(m for m in top if m.kind == "fact" and m.score >= self.thresholds.floor)
+        if facts and not (asks == "count" and self._unknown_share(words) > 0):
+            return Intent(text=text, decision="clarify", matches=facts, asks=asks, figures=question.figures)
+        return gap.model_copy(update={"named": tuple(named)})
+
+    def _on_topic(self, words: list[str], named: list[str], *, strict: bool) -> bool:
+        """Strong anchors (the group, the operation, the people) always; weak ones (attack, killed)
+        only when nothing outside the story is named, and not when `strict`."""
+        phrase = f" {' '.join(words)} "
+        if any(f" {a} " in phrase for a in self._anchors):
+            return True
+        if strict or any(e not in self._in_story for e in named):
+            return False
+        return any(f" {a} " in phrase for a in self._weak_anchors)
+
+    def _eligible(self, named: list[str], asks: AnswerType | None) -> np.ndarray:
+        """Targets that may answer: a fact must mention what is named and answer what is asked;
+        a gap must be about this story."""
+        eligible = np.ones(len(self._targets), dtype=bool) if asks is None else self._answering[asks].copy()
+        eligible &= self._mention(named)
+        if not set(named) <= self._in_story:
+            eligible &= self._is_fact
+        if named:
+            eligible &= ~self._is_meta
+        return eligible
+
+    def _mention(self, named: list[str]) -> np.ndarray:
+        """Targets that may speak of everything named: facts that mention it, and every non-fact."""
+        mention = np.ones(len(self._targets), dtype=bool)
+        for entity in named:
+            mention &= self._covered_by.get(entity, np.zeros(len(mention), dtype=bool)) | ~self._is_fact
+        return mention
+
+    def _facts_about(self, named: list[str], scores: np.ndarray) -> tuple[Match, ...]:
+        return self._top(scores, self._is_fact & self._mention(named), named, bonus=False)
 
     def _top(
-        self, scores: np.ndarray, named: list[str], *, bonus: bool = True, facts_only: bool = False, count: int = 3
+        self, scores: np.ndarray, eligible: np.ndarray, named: list[str], *, bonus: bool = True, count: int = 3
     ) -> tuple[Match, ...]:
-        """The best targets that may answer: a fact must cover every entity named, a gap must be
-        about this story. Ties (at one decimal) go to the earlier target, as in the fact files."""
-        eligible = np.ones(len(scores), dtype=bool)
-        for entity in named:
-            eligible &= self._covered_by.get(entity, np.zeros(len(scores), dtype=bool)) | ~self._is_fact
-        if facts_only or not set(named) <= self._in_story:
-            eligible &= self._is_fact
+        """The best eligible targets. Ties (at one decimal) go to the earlier target, as in the fact files."""
         adjusted = np.where(eligible, scores, -np.inf)
         if named and bonus:
             # Prefer the fact about exactly what was named over a round-up that also names it.
             share = len(named) / np.maximum(self._specific, len(named))
             adjusted = adjusted + np.where(self._is_fact, SPECIFIC_BONUS * share, 0.0)
+        adjusted = np.minimum(adjusted, 100.0)
         finite = int(np.isfinite(adjusted).sum())
         if finite == 0:
             return ()
@@ -297,13 +433,16 @@ class Router:
         near = np.flatnonzero(adjusted >= kth - 0.1)  # anything that could round level with the k-th
         ranked = sorted(near.tolist(), key=lambda i: (-round(float(adjusted[i]), 1), i))[:k]
         return tuple(
-            Match(target=self._targets[i][0], kind=self._targets[i][1], score=round(float(adjusted[i]), 1))
+            Match(target=self._targets[i].id, kind=self._targets[i].kind, score=max(0.0, round(float(adjusted[i]), 1)))
             for i in ranked
         )
 
-    def _target_scores(self, norm: str, words: list[str]) -> np.ndarray:
+    def _index(self, target_id: str) -> int:
+        return next(i for i, t in enumerate(self._targets) if t.id == target_id)
+
+    def _target_scores(self, words: list[str]) -> np.ndarray:
         """Best score of each target over its examples, discounted for words we do not know."""
-        query = [_sort_words(norm)]
+        query = [_sort_words(" ".join(words))]
 
         def score(part: list[str]) -> np.ndarray:
             row: np.ndarray = process.cdist(query, part, scorer=fuzz.ratio, dtype=np.float32)[0]
@@ -321,11 +460,44 @@ class Router:
         per_target = (1.0 - k) * fuzzy + k * 100.0 * keywords / total
         return per_target * (1.0 - self.thresholds.unknown_word_penalty * self._unknown_share(words))
 
+    def _uncovered_share(self, words: list[str]) -> np.ndarray:
+        """For each target, how much of what the question is about (by idf) it does not cover.
+        Names, the setting and words that only say what kind of answer is wanted do not count."""
+        content = [
+            w
+            for w in dict.fromkeys(words)
+            if w not in self._generic and w not in self._entity_words and w in self._vocabulary
+        ]
+        if not content:
+            return np.zeros(len(self._targets))
+        missing = np.zeros(len(self._targets))
+        total = 0.0
+        for word in content:
+            weight = self._idf.get(word, 1.0)
+            total += weight
+            hit = np.zeros(len(self._targets), dtype=bool)
+            hit[self._covers.get(_stem(word), [])] = True
+            missing += np.where(hit, 0.0, weight)
+        return missing / total
+
     def _unknown_share(self, words: list[str]) -> float:
         """How much of the question (by characters, entity names aside) we have no word for."""
         plain = [w for w in words if w not in self._entity_words]
         unknown = sum(len(w) for w in plain if w not in self._vocabulary)
         return unknown / max(1, sum(len(w) for w in plain))
+
+
+def _stem(word: str) -> str:
+    """Coverage compares stems: "simultaneously" is covered by "simultaneous"."""
+    return word[:6]
+
+
+def _stems(text: str) -> str:
+    return " ".join(_stem(w) for w in text.split())
+
+
+def _first(asks: tuple[AnswerType, ...]) -> AnswerType | None:
+    return asks[0] if asks else None
 
 
 def _sort_words(text: str) -> str:

@@ -55,12 +55,74 @@ def test_entity_must_be_covered_by_the_answering_fact(core: Core) -> None:
 
 @pytest.mark.parametrize("question", ["what's the weather in lahore", "who won the match", "", "   ", "!!!"])
 def test_off_topic_is_declined(core: Core, question: str) -> None:
-    assert not core.router.route(question).answered
+    assert not core.router.route(question).on_topic
 
 
 def test_explicit_gap_is_routed_to_its_entry(core: Core) -> None:
     intent = core.router.route("how many people were wounded").intents[0]
     assert intent.decision == "gap" and intent.top is not None and intent.top.target == "injured"
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("who is natalie baker", "person-baker"),  # a person's role, not what she said
+        ("tell me about bugti", "person-bugti"),
+        ("how long did the fighting last", "operation-duration"),  # a duration, not the dates
+        ("how did new delhi react", "india-rejection"),  # an alias names the same entity
+    ],
+)
+def test_a_question_gets_the_fact_that_gives_what_it_asks_for(core: Core, question: str, target: str) -> None:
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top.target if intent.top else None) == ("answer", target)
+
+
+def test_two_parties_named_in_one_question_each_get_their_fact(core: Core) -> None:
+    routing = core.router.route("what did india and the us say")
+    assert [(i.decision, i.top.target if i.top else None) for i in routing.intents] == [
+        ("answer", "india-rejection"),
+        ("answer", "us-condemnation"),
+    ]
+
+
+def test_a_named_party_that_no_fact_mentions_is_the_only_one_reported_missing(core: Core) -> None:
+    routing = core.router.route("what did india and china say")
+    assert [i.uncovered_entities for i in routing.intents if i.decision == "gap"] == [("china",)]
+    assert any(i.decision == "answer" and i.top and i.top.target == "india-rejection" for i in routing.intents)
+
+
+@pytest.mark.parametrize("question", ["how many women were killed", "were any children among the dead"])
+def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core, question: str) -> None:
+    intents = core.router.route(question).intents
+    assert [i.decision for i in intents] == ["gap"]
+
+
+@pytest.mark.parametrize(
+    "question", ["what is quantum computing", "what is the population of quetta", "how many died in the 9/11 attacks"]
+)
+def test_unknown_words_or_another_event_are_declined(core: Core, question: str) -> None:
+    assert not core.router.route(question).on_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "meta"),
+    [
+        ("hello", "greeting"),
+        ("thank you!", "thanks"),
+        ("tl;dr", "summary"),
+        ("source?", "sources"),
+        ("any updates", "latest"),
+    ],
+)
+def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:
+    intent = core.router.route(question).intents[0]
+    assert intent.decision == "meta" and intent.top is not None and intent.top.target == meta
+
+
+def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core) -> None:
+    intent = core.router.route("1000 dead?").intents[0]
+    assert intent.figures == ("1000",)
+    assert intent.decision != "decline"
 
 
 def test_close_candidates_become_did_you_mean(core: Core) -> None:
@@ -80,7 +142,7 @@ def test_thresholds_are_configuration(core: Core) -> None:
 
 def test_every_example_is_a_choice(core: Core) -> None:
     base = core.factbase
-    expected = sum(len(f.examples) + 1 for f in base.facts) + sum(len(g.examples) for g in base.gaps)
+    expected = sum(len(f.examples) + 1 for f in base.facts) + sum(len(t.examples) for t in (*base.gaps, *base.meta))
     assert core.router.choice_count == expected
 
 
@@ -90,8 +152,10 @@ def test_any_text_gets_a_decision_and_nothing_else(core: Core, text: str) -> Non
     routing = core.router.route(text)
     assert routing.intents
     for intent in routing.intents:
-        assert intent.decision in {"answer", "clarify", "gap", "decline"}
+        assert intent.decision in {"answer", "clarify", "gap", "decline", "meta"}
         assert len(intent.matches) <= 3
-        assert all(core.factbase.fact(m.target) or core.factbase.gap(m.target) for m in intent.matches)
+        assert all(0 <= m.score <= 100 for m in intent.matches)
+        base = core.factbase
+        assert all(base.fact(m.target) or base.gap(m.target) or base.meta_entry(m.target) for m in intent.matches)
         if intent.decision == "answer":
             assert intent.top is not None and intent.top.kind == "fact"

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
 from bot.chat.app import build_application
+from bot.chat.clock import Clock
+from bot.chat.context import App
 from bot.config import Settings
-from bot.core import Core, CoreRef, build_core
+from bot.core import Core, ServingCore, build_core
 from bot.factbase import FactBase
 from bot.store import Store
 from tests.botapi import TOKEN, BotAPIServer
@@ -50,17 +51,17 @@ async def api() -> AsyncIterator[BotAPIServer]:
     await server.stop()
 
 
-BotFactory = Callable[..., Awaitable[Application[Any, Any, Any, Any, Any, Any]]]
+BotFactory = Callable[..., Awaitable[App]]
 
 
 @pytest.fixture
 async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactory]:
     """Start the real application polling the loopback server, as `run_polling` would."""
-    started: list[Application[Any, Any, Any, Any, Any, Any]] = []
+    started: list[App] = []
 
     async def start(
-        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), **settings_: Any
-    ) -> Application[Any, Any, Any, Any, Any, Any]:
+        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), clock: Clock | None = None, **settings_: Any
+    ) -> App:
         settings = Settings(
             token=TOKEN,
             base_url=api.base_url,
@@ -70,7 +71,8 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
             reload_debounce_ms=50,
             **settings_,
         )
-        app = build_application(settings, CoreRef(build_core(facts_dir)), Store(tmp_path / "factbot.sqlite3"))
+        serving = ServingCore(build_core(facts_dir))
+        app = build_application(settings, serving, Store(tmp_path / "factbot.sqlite3"), clock=clock)
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)
@@ -93,7 +95,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
 
 
 @pytest.fixture
-async def bot_app(make_bot: BotFactory) -> Application[Any, Any, Any, Any, Any, Any]:
+async def bot_app(make_bot: BotFactory) -> App:
     return await make_bot()
 
 

@@ -8,16 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
-from bot.core import CoreRef
+from bot.chat.context import App
 from bot.store import Store
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
+from tests.clock import ManualClock
 from tests.conftest import BotFactory, add_update
 from tests.test_chat import ALICE, ask, command
 from tests.test_run import start_bot, stop_bot
 
-App = Application[Any, Any, Any, Any, Any, Any]
 NEWS = "New development"
 
 
@@ -34,9 +33,8 @@ def news_in(api: BotAPIServer, chat_id: int, marker: str = NEWS) -> list[dict[st
 
 
 async def reloaded(app: App, version: str) -> None:
-    ref: CoreRef = app.bot_data["core"]
     for _ in range(500):
-        if ref.current.factbase.version != version:
+        if app.bot_data.serving.current.version != version:
             return
         await asyncio.sleep(0.02)
     raise AssertionError("the facts did not reload")
@@ -49,13 +47,13 @@ async def test_a_new_update_reaches_every_subscriber_once(
     chats = [private_chat(2001), private_chat(2002), group_chat(-2003)]
     for chat in chats:
         await subscribe(api, chat)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-one", "A made-up follow-up for this test.")
     await reloaded(app, version)
     await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
     assert not news_in(api, ALICE["id"])  # not subscribed
 
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     path = facts_copy / "update-follow-up-one.yaml"
     path.write_text(path.read_text().replace("A made-up follow-up", "A reworded made-up follow-up"))
     await reloaded(app, version)
@@ -70,7 +68,7 @@ async def test_an_update_that_supersedes_is_a_change_and_leads_answers(
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
     await subscribe(api, private_chat(2101))
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "toll-revised", "A made-up revised toll.", supersedes=("militants-killed-145",))
     await reloaded(app, version)
     [notice] = await api.wait_for(lambda: news_in(api, 2101, "Change, 3 Feb 2026"))
@@ -84,20 +82,22 @@ async def test_an_update_that_supersedes_is_a_change_and_leads_answers(
 async def test_a_429_during_a_broadcast_delays_it_but_loses_nothing_and_answers_flow(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
-    app = await make_bot(facts_dir=facts_copy)
+    clock = ManualClock()
+    app = await make_bot(facts_dir=facts_copy, clock=clock)
     chats = [private_chat(2200 + i) for i in range(5)]
     for chat in chats:
         await subscribe(api, chat)
     api.fail("sendMessage", 429, retry_after=3)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-429", "A made-up follow-up sent into a flood limit.")
     await reloaded(app, version)
     await api.wait_for(lambda: not api.faults["sendMessage"])
     [answer] = await ask(api, "who claimed the attacks")
     assert "Baloch Liberation Army" in answer["text"]
-    assert sum(len(news_in(api, c["id"])) for c in chats) < len(chats)  # one chat is still waiting
-    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats), timeout=15)
-    await asyncio.sleep(0.3)
+    assert sum(len(news_in(api, c["id"])) for c in chats) < len(chats)  # paused until the clock says so
+    clock.advance(3)
+    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
+    await asyncio.sleep(0.1)  # anything repeated would show now
     assert [len(news_in(api, c["id"])) for c in chats] == [1] * len(chats)
 
 
@@ -105,7 +105,7 @@ async def test_blocked_and_removed_chats_are_unsubscribed(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
-    store: Store = app.bot_data["store"]
+    store: Store = app.bot_data.store
     happy, blocker, leaver, kicker = private_chat(2301), private_chat(2302), group_chat(-2303), group_chat(-2304)
     for chat in (happy, blocker, leaver, kicker):
         await subscribe(api, chat)
@@ -113,7 +113,7 @@ async def test_blocked_and_removed_chats_are_unsubscribed(
     api.member_update(kicker, status="kicked", by=user(9))
     await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
     api.blocked.add(blocker["id"])
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-blocked", "A made-up follow-up for blocked chats.")
     await reloaded(app, version)
     await api.wait_for(lambda: news_in(api, happy["id"]))
@@ -136,11 +136,11 @@ async def test_a_migrated_group_keeps_its_subscription(
     await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
     api.migrated[discovered["id"]] = -1002402  # learnt only when sending fails
     await asyncio.sleep(0.3)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-migrated", "A made-up follow-up for supergroups.")
     await reloaded(app, version)
     await api.wait_for(lambda: news_in(api, -1002401) and news_in(api, -1002402))
-    store: Store = app.bot_data["store"]
+    store: Store = app.bot_data.store
     assert await store.is_subscribed(-1002401) and await store.is_subscribed(-1002402)
     assert not await store.is_subscribed(-2401) and not await store.is_subscribed(-2402)
 
@@ -148,31 +148,39 @@ async def test_a_migrated_group_keeps_its_subscription(
 async def test_one_chat_gets_several_updates_in_order_and_paced(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
-    app = await make_bot(facts_dir=facts_copy)
+    clock = ManualClock()
+    app = await make_bot(facts_dir=facts_copy, clock=clock)
     private, group = private_chat(2501), group_chat(-2502)
     for chat in (private, group):
         await subscribe(api, chat)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-early", "The earlier made-up follow-up.", said_on="2026-02-02")
     add_update(facts_copy, "follow-up-late", "The later made-up follow-up.", said_on="2026-02-04")
     await reloaded(app, version)
-    await api.wait_for(lambda: len(news_in(api, private["id"])) == 2 and len(news_in(api, group["id"])) == 2)
-    for chat, gap in ((private, 1.0), (group, 3.0)):
+    await api.wait_for(lambda: news_in(api, private["id"]) and news_in(api, group["id"]))
+    clock.advance(0.9)  # neither gap has passed
+    await asyncio.sleep(0.1)
+    assert [len(news_in(api, c["id"])) for c in (private, group)] == [1, 1]
+    clock.advance(0.1)  # a second: the private chat's gap
+    await api.wait_for(lambda: len(news_in(api, private["id"])) == 2)
+    assert len(news_in(api, group["id"])) == 1
+    clock.advance(2)  # three seconds: the group's gap
+    await api.wait_for(lambda: len(news_in(api, group["id"])) == 2)
+    for chat in (private, group):
         first, second = news_in(api, chat["id"])
         assert "earlier made-up" in first["text"] and "later made-up" in second["text"]
-        assert second["at"] - first["at"] >= gap - 0.05
 
 
 async def test_a_broadcast_to_many_chats_does_not_hold_up_answers(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
-    store: Store = app.bot_data["store"]
-    chats = list(range(3000, 3100))
+    store: Store = app.bot_data.store
+    chats = list(range(3000, 3040))  # more than 30, so the cap of 30 a second is tested
     for chat_id in chats:
         await store.subscribe(chat_id)
-    version = app.bot_data["core"].current.factbase.version
-    add_update(facts_copy, "follow-up-many", "A made-up follow-up for a hundred chats.")
+    version = app.bot_data.serving.current.version
+    add_update(facts_copy, "follow-up-many", "A made-up follow-up for forty chats.")
     await reloaded(app, version)
 
     def delivered() -> int:

@@ -83,8 +83,8 @@ async def test_buffered_question_counts_are_written_on_close(tmp_path: Path) -> 
     path = tmp_path / "state.sqlite3"
     async with Store(path) as store:
         for _ in range(3):
-            await store.record_question("who did it", unanswered=False)
-        await store.record_question("weather", unanswered=True)
+            await store.record_question("who did it", sure=True)
+        await store.record_question("weather", sure=False)
     async with Store(path) as store:
-        assert await store.counters() == {"answered": 3, "unanswered": 1}
-        assert await store.unanswered() == [("weather", 1)]
+        assert await store.question_counts() == {"sure": 3, "unsure": 1}
+        assert await store.unsure_questions() == [("weather", 1)]

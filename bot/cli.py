@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to (enables webhook mode)")
     run.add_argument("--data", type=Path, help="data folder for the SQLite database (default ./data)")
     report = commands.add_parser("report", parents=[facts], help="operator reports from the bot's database")
-    report.add_argument("what", choices=["unanswered"], help="unanswered: most frequent questions not answered well")
+    report.add_argument(
+        "what", choices=["unanswered"], help="unanswered: the questions most often not answered with a fact"
+    )
     report.add_argument("--data", type=Path, help="data folder of the SQLite database (default ./data)")
     return parser
 

@@ -22,7 +22,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
     normalised TEXT PRIMARY KEY,
     asked INTEGER NOT NULL DEFAULT 0,
-    unanswered INTEGER NOT NULL DEFAULT 0,
+    unsure INTEGER NOT NULL DEFAULT 0,
     last_seen TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS counters (
@@ -47,8 +47,6 @@ CREATE TABLE IF NOT EXISTS deliveries (
     dropped TEXT,
     PRIMARY KEY (fact_id, chat_id)
 );
-UPDATE counters SET name = 'sure' WHERE name = 'answered';
-UPDATE counters SET name = 'unsure' WHERE name = 'unanswered';
 CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (chat_id, queued) WHERE sent IS NULL AND dropped IS NULL;
 """
 
@@ -89,8 +87,17 @@ class Store:
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")
         await self._db.executescript(_SCHEMA)
+        await self._migrate()
         await self._db.commit()
         return self
+
+    async def _migrate(self) -> None:
+        """Databases from before "sure"/"unsure" named the unsure count "unanswered"."""
+        cursor = await self.db.execute("SELECT 1 FROM pragma_table_info('questions') WHERE name = 'unanswered'")
+        if await cursor.fetchone() is not None:
+            await self.db.execute("ALTER TABLE questions RENAME COLUMN unanswered TO unsure")
+        await self.db.execute("UPDATE counters SET name = 'sure' WHERE name = 'answered'")
+        await self.db.execute("UPDATE counters SET name = 'unsure' WHERE name = 'unanswered'")
 
     async def close(self) -> None:
         if self._db is not None:
@@ -128,9 +135,9 @@ class Store:
             return
         now = _now()
         await self.db.executemany(
-            """INSERT INTO questions (normalised, asked, unanswered, last_seen) VALUES (?, ?, ?, ?)
+            """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
                ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
-                   unanswered = unanswered + excluded.unanswered, last_seen = excluded.last_seen""",
+                   unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
             [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
         )
         totals = Counter[str]()
@@ -153,8 +160,7 @@ class Store:
         """The questions most often not answered with a fact, most frequent first."""
         await self.flush()
         cursor = await self.db.execute(
-            "SELECT normalised, unanswered FROM questions WHERE unanswered > 0 "
-            "ORDER BY unanswered DESC, last_seen DESC LIMIT ?",
+            "SELECT normalised, unsure FROM questions WHERE unsure > 0 ORDER BY unsure DESC, last_seen DESC LIMIT ?",
             (limit,),
         )
         return [(str(text), int(count)) for text, count in await cursor.fetchall()]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -125,3 +127,12 @@ facts:
 """,
         encoding="utf-8",
     )
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], *, becomes: bool = True, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    """Until the bot's own state (its database) shows `becomes`: nothing outside it signals that."""
+    deadline = time.monotonic() + timeout
+    while await check() is not becomes:
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot's state")
+        await asyncio.sleep(0.02)

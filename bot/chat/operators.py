@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from html import escape
 
 from telegram import Message, Update
@@ -15,6 +14,7 @@ from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
 from bot.chat.context import App, Context, Services
+from bot.chat.sending import send_chunks
 from bot.reload import ReloadResult
 from bot.render import pack
 
@@ -27,27 +27,25 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("unanswered", unanswered_command))
 
 
-async def report_reload(result: ReloadResult, services: Services, send: Callable[[str], Awaitable[object]]) -> None:
-    """Say how a reload went; when it worked, owe subscribers the updates it brought."""
-    for chunk in pack([escape(result.report())]):
-        await send(chunk)
+async def after_reload(result: ReloadResult, services: Services) -> list[str]:
+    """What to tell the operators about a reload; when it worked, subscribers are owed the
+    updates it brought."""
     if result.ok:
         await services.broadcaster.announce()
+    return pack([escape(result.report())])
 
 
 async def watch_facts(app: App) -> None:
     """Reload after every edit under the facts folder and tell every operator, until cancelled."""
     services = app.bot_data
 
-    async def tell_operators(text: str) -> None:
-        for admin in services.settings.admin_ids:
-            try:
-                await app.bot.send_message(admin, text, parse_mode=ParseMode.HTML)
-            except TelegramError as exc:
-                log.warning("could not tell admin %s about the reload: %s", admin, exc)
-
     async def on_result(result: ReloadResult) -> None:
-        await report_reload(result, services, tell_operators)
+        for text in await after_reload(result, services):
+            for admin in services.settings.admin_ids:
+                try:
+                    await app.bot.send_message(admin, text, parse_mode=ParseMode.HTML)
+                except TelegramError as exc:
+                    log.warning("could not tell admin %s about the reload: %s", admin, exc)
 
     await services.reloader.watch(on_result, debounce_ms=services.settings.reload_debounce_ms)
 
@@ -68,11 +66,7 @@ async def reload_command(update: Update, context: Context) -> None:
     if message is None:
         return
     result = await context.services.reloader.reload()
-
-    async def reply(text: str) -> None:
-        await message.reply_text(text, parse_mode=ParseMode.HTML)
-
-    await report_reload(result, context.services, reply)
+    await send_chunks(message, await after_reload(result, context.services))
 
 
 async def stats_command(update: Update, context: Context) -> None:
@@ -104,5 +98,4 @@ async def unanswered_command(update: Update, context: Context) -> None:
         return
     rows = await context.store.unsure_questions(20)
     text = "\n".join(f"{count} × {question}" for question, count in rows) or "Nothing unanswered yet."
-    for chunk in pack([text], style="plain"):
-        await message.reply_text(chunk)
+    await send_chunks(message, pack([text], style="plain"), html=False)

@@ -10,6 +10,7 @@ from bot.answers import Answer, Choice
 from bot.chat import callbacks
 from bot.render import render
 
+LONGER_PLAIN = "\n\n(The full answer is longer: ask me in a private chat.)"
 LONGER = "\n\n<i>(The full answer is longer: ask me in a private chat.)</i>"
 
 
@@ -32,12 +33,21 @@ async def send_answer(message: Message, answer: Answer, *, asker: int = 0, edit:
     """Reply to `message` with the answer, its buttons on the last message; `edit` replaces
     `message` itself instead when the answer fits in one."""
     chunks = render(answer)
-    if message.chat.type != ChatType.PRIVATE and len(chunks) > 1:
-        chunks = [chunks[0] + LONGER]
     keyboard = answer_keyboard(answer, asker)
     if edit and len(chunks) == 1:
         await message.edit_text(chunks[0], parse_mode=ParseMode.HTML, reply_markup=keyboard)
         return
+    await send_chunks(message, chunks, keyboard=keyboard)
+
+
+async def send_chunks(
+    message: Message, chunks: list[str], *, keyboard: InlineKeyboardMarkup | None = None, html: bool = True
+) -> None:
+    """Reply with each chunk, the keyboard under the last; in a group only the first, with a note."""
+    if message.chat.type != ChatType.PRIVATE and len(chunks) > 1:
+        chunks = [chunks[0] + (LONGER if html else LONGER_PLAIN)]
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        await message.reply_text(chunk, parse_mode=ParseMode.HTML, reply_markup=keyboard if last else None)
+        await message.reply_text(
+            chunk, parse_mode=ParseMode.HTML if html else None, reply_markup=keyboard if last else None
+        )

@@ -41,6 +41,8 @@ class InlineResult(BaseModel):
 
 @dataclass(frozen=True)
 class Core:
+    """One fact-base version and the router built for it; never changes, a reload builds a new one."""
+
     factbase: FactBase
     router: Router
 

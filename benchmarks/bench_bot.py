@@ -40,10 +40,10 @@ SENDS = 3000  # messages in the baseline
 
 async def ptb_alone(base_url: str) -> None:
     """The baseline, in its own process: send_message with as many in flight as the bot allows."""
-    from bot.chat.app import CONCURRENT_UPDATES
+    from bot.config import Settings
 
     async with Bot(TOKEN, base_url=base_url) as bot:
-        slots = asyncio.Semaphore(CONCURRENT_UPDATES)
+        slots = asyncio.Semaphore(Settings.model_fields["concurrent_updates"].default)
 
         async def one(i: int) -> None:
             async with slots:

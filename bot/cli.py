@@ -1,7 +1,8 @@
 """The `factbot` command: ask questions, check the facts, run the bot, report what went unanswered.
 
-Usage:
+Usage (`--facts DIR` may come before or after the command):
     factbot ask "who claimed the attacks?"
+    factbot ask                      # on a terminal: a question per line, Ctrl-D ends
     printf 'death toll?\nwho did it\n' | factbot ask --json
     factbot check
     factbot run [--base-url URL] [--webhook-url URL]
@@ -16,14 +17,14 @@ import json
 import logging
 import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import Update
 
 from bot.config import Settings, load_settings
-from bot.core import Core, CoreRef, build_core
+from bot.core import Core, ServingCore, build_core
 from bot.errors import ConfigError, FactBaseError
 from bot.logs import configure_logging
 from bot.render import render_text
@@ -33,40 +34,51 @@ log = logging.getLogger("factbot")
 
 
 def _parser() -> argparse.ArgumentParser:
+    # `--facts` on the main parser and on every command, so it may come before or after the
+    # command; SUPPRESS keeps a command's parser from overwriting a value given before it.
+    facts = argparse.ArgumentParser(add_help=False)
+    facts.add_argument(
+        "--facts",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder of fact YAML files (default: $FACTBOT_FACTS_DIR, else ./facts)",
+    )
     parser = argparse.ArgumentParser(
         prog="factbot",
         description="Answers questions about a news story from a curated, cited fact base.",
-    )
-    parser.add_argument(
-        "--facts",
-        type=Path,
-        help="folder of fact YAML files (default: $FACTBOT_FACTS_DIR, else ./facts)",
+        parents=[facts],
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = commands.add_parser("ask", help="answer a question and print it as a reader sees it")
-    ask.add_argument("question", nargs="?", help="the question; without it, one question per line on stdin")
+    ask = commands.add_parser("ask", parents=[facts], help="answer a question and print it as a reader sees it")
+    ask.add_argument(
+        "question",
+        nargs="?",
+        help="the question; without it, one question per line (a prompt on a terminal, Ctrl-D ends)",
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
 
-    commands.add_parser("check", help="validate the fact base; exits 1 and lists file:line problems")
+    commands.add_parser("check", parents=[facts], help="validate the fact base; exits 1 and lists file:line problems")
 
-    run = commands.add_parser("run", help="run the Telegram bot (long polling unless --webhook-url)")
+    run = commands.add_parser("run", parents=[facts], help="run the Telegram bot (long polling unless --webhook-url)")
     run.add_argument(
         "--base-url",
         help="Bot API base URL, as python-telegram-bot's base_url (default https://api.telegram.org/bot)",
     )
     run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to (enables webhook mode)")
-    report = commands.add_parser("report", help="operator reports from the bot's database")
-    report.add_argument("what", choices=["unanswered"], help="unanswered: most frequent questions not answered well")
-    report.add_argument("--data", type=Path, help="data folder of the SQLite database (default ./data)")
     run.add_argument("--data", type=Path, help="data folder for the SQLite database (default ./data)")
+    report = commands.add_parser("report", parents=[facts], help="operator reports from the bot's database")
+    report.add_argument(
+        "what", choices=["unanswered"], help="unanswered: the questions most often not answered with a fact"
+    )
+    report.add_argument("--data", type=Path, help="data folder of the SQLite database (default ./data)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        overrides = {"facts_dir": args.facts, "data_dir": getattr(args, "data", None)}
+        overrides = {"facts_dir": getattr(args, "facts", None), "data_dir": getattr(args, "data", None)}
         if args.command == "run":
             overrides |= {"base_url": args.base_url, "webhook_url": args.webhook_url}
         settings = load_settings(**overrides)
@@ -91,10 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(settings: Settings) -> int:
     core = build_core(settings.facts_dir, thresholds=settings.thresholds)
     base = core.factbase
-    examples = sum(len(f.examples) for f in base.facts) + sum(len(g.examples) for g in base.gaps)
     print(
         f"ok: {len(base.facts)} facts, {len(base.gaps)} gaps, {len(base.sources)} source(s), "
-        f"{examples} examples, version {base.version}"
+        f"{core.router.choice_count} example questions (each fact's own question and its examples), "
+        f"version {base.version}"
     )
     return 0
 
@@ -105,7 +117,7 @@ async def _report_unanswered(settings: Settings) -> int:
         print(f"factbot: no database at {path} (has the bot run? see --data)", file=sys.stderr)
         return 1
     async with Store(path) as store:
-        rows = await store.unanswered(50)
+        rows = await store.unsure_questions(50)
     for question, count in rows:
         print(f"{count:6d}  {question}")
     if not rows:
@@ -118,10 +130,10 @@ def _run(settings: Settings) -> int:
 
     configure_logging(settings.log_level)
     settings.require_token()
-    core = CoreRef(build_core(settings.facts_dir, thresholds=settings.thresholds))
+    serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds))
     store = Store(settings.data_dir / "factbot.sqlite3")
-    app = build_application(settings, core, store)
-    log.info("facts version %s loaded; starting", core.current.factbase.version)
+    app = build_application(settings, serving, store)
+    log.info("facts version %s loaded; starting", serving.current.version)
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
         app.run_webhook(
@@ -138,9 +150,24 @@ def _run(settings: Settings) -> int:
     return 0
 
 
+def _questions(question: str | None) -> Iterator[str]:
+    """The one question given, else a line at a time: with a prompt on a terminal, until Ctrl-D."""
+    if question is not None:
+        yield question
+    elif sys.stdin.isatty():
+        print("Ask a question and press Enter; Ctrl-D ends.", file=sys.stderr)
+        while True:
+            try:
+                yield input("> ")
+            except EOFError:
+                print(file=sys.stderr)
+                return
+    else:
+        yield from (line.rstrip("\n") for line in sys.stdin)
+
+
 def _ask(core: Core, question: str | None, *, as_json: bool) -> int:
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
-    for text in questions:
+    for index, text in enumerate(_questions(question)):
         routing, answer = core.ask(text)
         if as_json:
             record = {
@@ -153,7 +180,7 @@ def _ask(core: Core, question: str | None, *, as_json: bool) -> int:
             }
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
-            print(render_text(answer))
+            print(("\n" if index else "") + render_text(answer), flush=True)
     return 0
 
 

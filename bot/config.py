@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
@@ -14,9 +13,10 @@ from pydantic_settings import (
 )
 
 from bot.errors import ConfigError
+from bot.logs import TOKEN_PATTERN
 from bot.router import Thresholds
 
-_TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 
 class Settings(BaseSettings):
@@ -40,10 +40,29 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     admin_ids: list[int] = []
     rate_limit: bool = True
-    log_level: str = "INFO"
+    log_level: LogLevel = "INFO"
     thresholds: Thresholds = Thresholds()
     reload_debounce_ms: int = Field(default=400, ge=10)
+    # Talking to Telegram: seconds to connect, and to wait for an answer or for a request to go out.
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=20.0, gt=0)
+    write_timeout: float = Field(default=20.0, gt=0)
+    # Server errors and timeouts are retried this many times, after backoff, 2×backoff, 4×backoff… seconds.
+    retries: int = Field(default=4, ge=0, le=10)
+    backoff: float = Field(default=0.5, ge=0)
+    # A 429 on an answer is waited out this many times before the answer is given up.
+    max_retry_after: int = Field(default=8, ge=0)
+    concurrent_updates: int = Field(default=16, ge=1)
+    max_question_chars: int = Field(default=1000, ge=1)
+    # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
+    # and how many times a delivery is tried (with backoff) before it is dropped.
     broadcast_rate: float = Field(default=20.0, ge=0, le=30)
+    private_gap: float = Field(default=1.0, ge=0)
+    group_gap: float = Field(default=3.0, ge=0)
+    delivery_attempts: int = Field(default=8, ge=1)
+    delivery_backoff: float = Field(default=5.0, ge=0)
+    # Question counts are written to the database this often (seconds).
+    flush_every: float = Field(default=1.0, gt=0)
 
     @classmethod
     def settings_customise_sources(
@@ -57,10 +76,16 @@ class Settings(BaseSettings):
         """Command-line arguments win over the environment, which wins over `.env`."""
         return init_settings, env_settings, dotenv_settings
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_case(cls, value: object) -> object:
+        """`info` is as clear as `INFO`."""
+        return value.upper() if isinstance(value, str) else value
+
     @field_validator("token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _TOKEN.match(value.get_secret_value()):
+        if value is not None and not TOKEN_PATTERN.fullmatch(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return value
 

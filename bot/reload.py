@@ -15,7 +15,7 @@ from pathlib import Path
 
 from watchfiles import awatch
 
-from bot.core import CoreRef, build_core
+from bot.core import ServingCore, build_core
 from bot.errors import FactBaseError
 from bot.router import Thresholds
 
@@ -38,9 +38,9 @@ class ReloadResult:
 
 
 class Reloader:
-    def __init__(self, facts_dir: Path, core: CoreRef, *, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, facts_dir: Path, serving: ServingCore, *, thresholds: Thresholds | None = None) -> None:
         self.facts_dir = facts_dir
-        self.core = core
+        self.serving = serving
         self.thresholds = thresholds
         self.last: ReloadResult | None = None
 
@@ -53,9 +53,9 @@ class Reloader:
             problems = tuple(str(p) for p in exc.problems)
             for problem in problems:
                 log.error("reload: %s", problem)
-            result = ReloadResult(False, self.core.current.factbase.version, time.perf_counter() - started, problems)
+            result = ReloadResult(False, self.serving.current.factbase.version, time.perf_counter() - started, problems)
         else:
-            self.core.current = fresh
+            self.serving.current = fresh
             result = ReloadResult(True, fresh.factbase.version, time.perf_counter() - started)
             log.info("reload: now serving facts version %s", fresh.factbase.version)
         self.last = result

@@ -1,6 +1,8 @@
 """SQLite state (WAL): question counts, subscriptions, and the outbox of update deliveries.
 
-Questions are counted by normalised text only; no user ids or names are stored with them.
+Questions are counted by normalised text only; no user ids or names are stored with them. A
+question is "sure" when every part of it was answered with a fact, and "unsure" otherwise (a
+"did you mean", a gap in the sources, or off topic): the unsure ones tell editors what to add.
 Every update a reload brings in gets one outbox row per subscribed chat, written in the same
 transaction that records the update as known, so a restart neither skips nor repeats it.
 """
@@ -20,7 +22,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
     normalised TEXT PRIMARY KEY,
     asked INTEGER NOT NULL DEFAULT 0,
-    unanswered INTEGER NOT NULL DEFAULT 0,
+    unsure INTEGER NOT NULL DEFAULT 0,
     last_seen TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS counters (
@@ -85,8 +87,17 @@ class Store:
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")
         await self._db.executescript(_SCHEMA)
+        await self._migrate()
         await self._db.commit()
         return self
+
+    async def _migrate(self) -> None:
+        """Databases from before "sure"/"unsure" named the unsure count "unanswered"."""
+        cursor = await self.db.execute("SELECT 1 FROM pragma_table_info('questions') WHERE name = 'unanswered'")
+        if await cursor.fetchone() is not None:
+            await self.db.execute("ALTER TABLE questions RENAME COLUMN unanswered TO unsure")
+        await self.db.execute("UPDATE counters SET name = 'sure' WHERE name = 'answered'")
+        await self.db.execute("UPDATE counters SET name = 'unsure' WHERE name = 'unanswered'")
 
     async def close(self) -> None:
         if self._db is not None:
@@ -108,13 +119,13 @@ class Store:
             raise RuntimeError("Store is not open")
         return self._db
 
-    async def record_question(self, normalised: str, *, unanswered: bool) -> None:
-        """Count a question by its normalised text; `unanswered` for declines, gaps and low confidence.
+    async def record_question(self, counted_as: str, *, sure: bool) -> None:
+        """Count a question by its normalised text, as sure or unsure.
 
         Counts are buffered and written in one transaction by `flush` (each second while the bot
         runs, before every read, and on close): a write per question would cost more than the answer.
         """
-        self._pending[(normalised[:500], unanswered)] += 1
+        self._pending[(counted_as[:500], not sure)] += 1
         if len(self._pending) >= FLUSH_AT:
             await self.flush()
 
@@ -124,14 +135,14 @@ class Store:
             return
         now = _now()
         await self.db.executemany(
-            """INSERT INTO questions (normalised, asked, unanswered, last_seen) VALUES (?, ?, ?, ?)
+            """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
                ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
-                   unanswered = unanswered + excluded.unanswered, last_seen = excluded.last_seen""",
+                   unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
             [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
         )
         totals = Counter[str]()
         for (_, unsure), count in pending.items():
-            totals["unanswered" if unsure else "answered"] += count
+            totals["unsure" if unsure else "sure"] += count
         await self.db.executemany(
             """INSERT INTO counters (name, value) VALUES (?, ?)
                ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
@@ -145,20 +156,22 @@ class Store:
             await asyncio.sleep(seconds)
             await self.flush()
 
-    async def unanswered(self, limit: int = 20) -> list[tuple[str, int]]:
-        """The most frequent questions we could not answer well, most frequent first."""
+    async def unsure_questions(self, limit: int = 20) -> list[tuple[str, int]]:
+        """The questions most often not answered with a fact, most frequent first."""
         await self.flush()
         cursor = await self.db.execute(
-            "SELECT normalised, unanswered FROM questions WHERE unanswered > 0 "
-            "ORDER BY unanswered DESC, last_seen DESC LIMIT ?",
+            "SELECT normalised, unsure FROM questions WHERE unsure > 0 ORDER BY unsure DESC, last_seen DESC LIMIT ?",
             (limit,),
         )
         return [(str(text), int(count)) for text, count in await cursor.fetchall()]
 
-    async def counters(self) -> dict[str, int]:
+    async def question_counts(self) -> dict[str, int]:
+        """How many questions were sure and how many unsure, since the database was made."""
         await self.flush()
         cursor = await self.db.execute("SELECT name, value FROM counters")
-        return {str(name): int(value) for name, value in await cursor.fetchall()}
+        counts = {"sure": 0, "unsure": 0}
+        counts.update({str(name): int(value) for name, value in await cursor.fetchall()})
+        return counts
 
     # --- subscriptions -------------------------------------------------------------------------
 

@@ -153,6 +153,8 @@ class BotAPIServer:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._new_update = asyncio.Event()
+        self._changed = asyncio.Condition()  # notified after every request
+        self._closing = False
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -169,6 +171,10 @@ class BotAPIServer:
         return self.base_url
 
     async def stop(self) -> None:
+        """End every long poll at once: cleanup waits for open requests, and a getUpdates the
+        bot has given up on would otherwise hold it for its whole timeout."""
+        self._closing = True
+        self._new_update.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -266,17 +272,31 @@ class BotAPIServer:
         return [params for name, params in self.calls if name == method]
 
     async def wait_for(self, condition: Callable[[], Any], timeout: float = 10.0) -> Any:  # noqa: ASYNC109
+        """The condition's first true value, checked after every request the bot makes (and every
+        tenth of a second, for conditions on the bot's own state, such as its logs)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            value = condition()
-            if value:
-                return value
-            await asyncio.sleep(0.02)
-        raise AssertionError("timed out waiting for the bot")
+        async with self._changed:
+            while not (value := condition()):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError("timed out waiting for the bot")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), min(left, 0.1))
+        return value
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
 
     # --- the HTTP side -------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
+        try:
+            return await self._respond(request)
+        finally:
+            await self._notify()
+
+    async def _respond(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return _error(401, "Unauthorized")
         method = request.match_info["method"]
@@ -331,7 +351,7 @@ class BotAPIServer:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         timeout = min(float(params.get("timeout", 0) or 0), 2.0)
         deadline = time.monotonic() + timeout
-        while not self.updates and time.monotonic() < deadline:
+        while not self.updates and not self._closing and time.monotonic() < deadline:
             self._new_update.clear()
             try:
                 await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())

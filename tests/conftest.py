@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
 from bot.chat.app import build_application
+from bot.chat.clock import Clock
+from bot.chat.context import App
 from bot.config import Settings
-from bot.core import Core, CoreRef, build_core
+from bot.core import Core, ServingCore, build_core
 from bot.factbase import FactBase
 from bot.store import Store
 from tests.botapi import TOKEN, BotAPIServer
@@ -50,17 +53,17 @@ async def api() -> AsyncIterator[BotAPIServer]:
     await server.stop()
 
 
-BotFactory = Callable[..., Awaitable[Application[Any, Any, Any, Any, Any, Any]]]
+BotFactory = Callable[..., Awaitable[App]]
 
 
 @pytest.fixture
 async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactory]:
     """Start the real application polling the loopback server, as `run_polling` would."""
-    started: list[Application[Any, Any, Any, Any, Any, Any]] = []
+    started: list[App] = []
 
     async def start(
-        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), **settings_: Any
-    ) -> Application[Any, Any, Any, Any, Any, Any]:
+        facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), clock: Clock | None = None, **settings_: Any
+    ) -> App:
         settings = Settings(
             token=TOKEN,
             base_url=api.base_url,
@@ -70,7 +73,8 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
             reload_debounce_ms=50,
             **settings_,
         )
-        app = build_application(settings, CoreRef(build_core(facts_dir)), Store(tmp_path / "factbot.sqlite3"))
+        serving = ServingCore(build_core(facts_dir))
+        app = build_application(settings, serving, Store(tmp_path / "factbot.sqlite3"), clock=clock)
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)
@@ -93,7 +97,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
 
 
 @pytest.fixture
-async def bot_app(make_bot: BotFactory) -> Application[Any, Any, Any, Any, Any, Any]:
+async def bot_app(make_bot: BotFactory) -> App:
     return await make_bot()
 
 
@@ -123,3 +127,12 @@ facts:
 """,
         encoding="utf-8",
     )
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], *, becomes: bool = True, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    """Until the bot's own state (its database) shows `becomes`: nothing outside it signals that."""
+    deadline = time.monotonic() + timeout
+    while await check() is not becomes:
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot's state")
+        await asyncio.sleep(0.02)

@@ -8,16 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
-from bot.core import CoreRef
+from bot.chat.context import App
 from bot.store import Store
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
-from tests.conftest import BotFactory, add_update
+from tests.clock import ManualClock
+from tests.conftest import BotFactory, add_update, eventually
 from tests.test_chat import ALICE, ask, command
 from tests.test_run import start_bot, stop_bot
 
-App = Application[Any, Any, Any, Any, Any, Any]
 NEWS = "New development"
 
 
@@ -33,13 +32,8 @@ def news_in(api: BotAPIServer, chat_id: int, marker: str = NEWS) -> list[dict[st
     return [m for m in api.sent_to(chat_id) if marker in m["text"]]
 
 
-async def reloaded(app: App, version: str) -> None:
-    ref: CoreRef = app.bot_data["core"]
-    for _ in range(500):
-        if ref.current.factbase.version != version:
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the facts did not reload")
+async def reloaded(api: BotAPIServer, app: App, version: str) -> None:
+    await api.wait_for(lambda: app.bot_data.serving.current.version != version)
 
 
 async def test_a_new_update_reaches_every_subscriber_once(
@@ -49,17 +43,17 @@ async def test_a_new_update_reaches_every_subscriber_once(
     chats = [private_chat(2001), private_chat(2002), group_chat(-2003)]
     for chat in chats:
         await subscribe(api, chat)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-one", "A made-up follow-up for this test.")
-    await reloaded(app, version)
+    await reloaded(api, app, version)
     await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
     assert not news_in(api, ALICE["id"])  # not subscribed
 
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     path = facts_copy / "update-follow-up-one.yaml"
     path.write_text(path.read_text().replace("A made-up follow-up", "A reworded made-up follow-up"))
-    await reloaded(app, version)
-    await asyncio.sleep(0.5)
+    await reloaded(api, app, version)
+    await asyncio.sleep(0.2)  # a repeat would show now
     assert [len(news_in(api, c["id"])) for c in chats] == [1, 1, 1]
     [latest] = await ask(api, "/latest", entities=command("/latest"))
     assert "A reworded made-up follow-up" in latest["text"] and "Test Wire" in latest["text"]
@@ -70,9 +64,9 @@ async def test_an_update_that_supersedes_is_a_change_and_leads_answers(
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
     await subscribe(api, private_chat(2101))
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "toll-revised", "A made-up revised toll.", supersedes=("militants-killed-145",))
-    await reloaded(app, version)
+    await reloaded(api, app, version)
     [notice] = await api.wait_for(lambda: news_in(api, 2101, "Change, 3 Feb 2026"))
     assert "replaces an earlier report" in notice["text"]
     assert "Test Wire" in notice["text"] and "News Desk" in notice["text"] and "145" in notice["text"]
@@ -84,20 +78,22 @@ async def test_an_update_that_supersedes_is_a_change_and_leads_answers(
 async def test_a_429_during_a_broadcast_delays_it_but_loses_nothing_and_answers_flow(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
-    app = await make_bot(facts_dir=facts_copy)
+    clock = ManualClock()
+    app = await make_bot(facts_dir=facts_copy, clock=clock)
     chats = [private_chat(2200 + i) for i in range(5)]
     for chat in chats:
         await subscribe(api, chat)
     api.fail("sendMessage", 429, retry_after=3)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-429", "A made-up follow-up sent into a flood limit.")
-    await reloaded(app, version)
+    await reloaded(api, app, version)
     await api.wait_for(lambda: not api.faults["sendMessage"])
     [answer] = await ask(api, "who claimed the attacks")
     assert "Baloch Liberation Army" in answer["text"]
-    assert sum(len(news_in(api, c["id"])) for c in chats) < len(chats)  # one chat is still waiting
-    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats), timeout=15)
-    await asyncio.sleep(0.3)
+    assert sum(len(news_in(api, c["id"])) for c in chats) < len(chats)  # paused until the clock says so
+    clock.advance(3)
+    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
+    await asyncio.sleep(0.1)  # anything repeated would show now
     assert [len(news_in(api, c["id"])) for c in chats] == [1] * len(chats)
 
 
@@ -105,7 +101,7 @@ async def test_blocked_and_removed_chats_are_unsubscribed(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
-    store: Store = app.bot_data["store"]
+    store: Store = app.bot_data.store
     happy, blocker, leaver, kicker = private_chat(2301), private_chat(2302), group_chat(-2303), group_chat(-2304)
     for chat in (happy, blocker, leaver, kicker):
         await subscribe(api, chat)
@@ -113,14 +109,11 @@ async def test_blocked_and_removed_chats_are_unsubscribed(
     api.member_update(kicker, status="kicked", by=user(9))
     await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
     api.blocked.add(blocker["id"])
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-blocked", "A made-up follow-up for blocked chats.")
-    await reloaded(app, version)
+    await reloaded(api, app, version)
     await api.wait_for(lambda: news_in(api, happy["id"]))
-    for _ in range(100):
-        if not await store.is_subscribed(blocker["id"]):
-            break
-        await asyncio.sleep(0.05)
+    await eventually(lambda: store.is_subscribed(blocker["id"]), becomes=False)
     assert [await store.is_subscribed(c["id"]) for c in (happy, blocker, leaver, kicker)] == [True, False, False, False]
     assert await store.delivery_counts() == {"sent": 1, "pending": 0, "dropped": 1}
 
@@ -135,12 +128,12 @@ async def test_a_migrated_group_keeps_its_subscription(
     api.user_message(None, chat=announced, user=user(9), extra={"migrate_to_chat_id": -1002401})
     await api.wait_for(lambda: len(api.calls_of("getUpdates")) > 0)
     api.migrated[discovered["id"]] = -1002402  # learnt only when sending fails
-    await asyncio.sleep(0.3)
-    version = app.bot_data["core"].current.factbase.version
+    store: Store = app.bot_data.store
+    await eventually(lambda: store.is_subscribed(-1002401))
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-migrated", "A made-up follow-up for supergroups.")
-    await reloaded(app, version)
+    await reloaded(api, app, version)
     await api.wait_for(lambda: news_in(api, -1002401) and news_in(api, -1002402))
-    store: Store = app.bot_data["store"]
     assert await store.is_subscribed(-1002401) and await store.is_subscribed(-1002402)
     assert not await store.is_subscribed(-2401) and not await store.is_subscribed(-2402)
 
@@ -148,32 +141,40 @@ async def test_a_migrated_group_keeps_its_subscription(
 async def test_one_chat_gets_several_updates_in_order_and_paced(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
-    app = await make_bot(facts_dir=facts_copy)
+    clock = ManualClock()
+    app = await make_bot(facts_dir=facts_copy, clock=clock)
     private, group = private_chat(2501), group_chat(-2502)
     for chat in (private, group):
         await subscribe(api, chat)
-    version = app.bot_data["core"].current.factbase.version
+    version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-early", "The earlier made-up follow-up.", said_on="2026-02-02")
     add_update(facts_copy, "follow-up-late", "The later made-up follow-up.", said_on="2026-02-04")
-    await reloaded(app, version)
-    await api.wait_for(lambda: len(news_in(api, private["id"])) == 2 and len(news_in(api, group["id"])) == 2)
-    for chat, gap in ((private, 1.0), (group, 3.0)):
+    await reloaded(api, app, version)
+    await api.wait_for(lambda: news_in(api, private["id"]) and news_in(api, group["id"]))
+    clock.advance(0.9)  # neither gap has passed
+    await asyncio.sleep(0.1)
+    assert [len(news_in(api, c["id"])) for c in (private, group)] == [1, 1]
+    clock.advance(0.1)  # a second: the private chat's gap
+    await api.wait_for(lambda: len(news_in(api, private["id"])) == 2)
+    assert len(news_in(api, group["id"])) == 1
+    clock.advance(2)  # three seconds: the group's gap
+    await api.wait_for(lambda: len(news_in(api, group["id"])) == 2)
+    for chat in (private, group):
         first, second = news_in(api, chat["id"])
         assert "earlier made-up" in first["text"] and "later made-up" in second["text"]
-        assert second["at"] - first["at"] >= gap - 0.05
 
 
 async def test_a_broadcast_to_many_chats_does_not_hold_up_answers(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
     app = await make_bot(facts_dir=facts_copy)
-    store: Store = app.bot_data["store"]
-    chats = list(range(3000, 3100))
+    store: Store = app.bot_data.store
+    chats = list(range(3000, 3040))  # more than 30, so the cap of 30 a second is tested
     for chat_id in chats:
         await store.subscribe(chat_id)
-    version = app.bot_data["core"].current.factbase.version
-    add_update(facts_copy, "follow-up-many", "A made-up follow-up for a hundred chats.")
-    await reloaded(app, version)
+    version = app.bot_data.serving.current.version
+    add_update(facts_copy, "follow-up-many", "A made-up follow-up for forty chats.")
+    await reloaded(api, app, version)
 
     def delivered() -> int:
         return sum(1 for m in api.sent if NEWS in m["text"])
@@ -197,7 +198,7 @@ async def test_a_broadcast_cut_short_is_finished_after_a_restart(
     async with Store(tmp_path / "factbot.sqlite3") as store:
         for chat_id in chats:
             await store.subscribe(chat_id)
-    env = {"FACTBOT_DATA_DIR": str(tmp_path), "FACTBOT_FACTS_DIR": str(facts_copy), "FACTBOT_BROADCAST_RATE": "4"}
+    env = {"FACTBOT_DATA_DIR": str(tmp_path), "FACTBOT_FACTS_DIR": str(facts_copy), "FACTBOT_BROADCAST_RATE": "10"}
 
     def delivered() -> list[int]:
         return [m["chat"]["id"] for m in api.sent if NEWS in m["text"]]
@@ -207,7 +208,7 @@ async def test_a_broadcast_cut_short_is_finished_after_a_restart(
         await api.wait_for(lambda: api.calls_of("getUpdates"), timeout=30)
         add_update(facts_copy, "follow-up-restart", "A made-up follow-up interrupted by a restart.")
         await api.wait_for(lambda: len(delivered()) >= 6, timeout=30)
-        await asyncio.sleep(0.1)  # between two sends, which go 0.25 s apart
+        await asyncio.sleep(0.05)  # between two sends, which go 0.1 s apart
         if stop == signal.SIGKILL:
             process.kill()
             await process.wait()
@@ -217,7 +218,7 @@ async def test_a_broadcast_cut_short_is_finished_after_a_restart(
         assert 6 <= cut_at < len(chats)
         process = await start_bot("--base-url", api.base_url, env=env)
         await api.wait_for(lambda: len(delivered()) >= len(chats), timeout=30)
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(0.3)  # a repeat would show now
         assert sorted(delivered()) == chats
     finally:
         if process.returncode is None:

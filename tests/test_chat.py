@@ -6,14 +6,14 @@ import logging
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
-from bot.chat.app import ONLY_ASKER, STALE
+from bot.chat.buttons import ONLY_ASKER, STALE
+from bot.chat.context import App
 from bot.store import Store
 from tests.botapi import BOT, STICKER, TOKEN, BotAPIServer, group_chat, private_chat, user
+from tests.clock import ManualClock
 from tests.conftest import BotFactory
 
-App = Application[Any, Any, Any, Any, Any, Any]
 ALICE, BOB = user(1001), user(1002)
 PRIVATE = private_chat(1001)
 GROUP = group_chat(-5001)
@@ -82,9 +82,9 @@ async def test_did_you_mean_buttons_answer_and_none_is_recorded(bot_app: App, ap
     [second] = await ask(api, "what did the chief minister say")
     api.callback(second["reply_markup"]["inline_keyboard"][-1][0]["callback_data"], message=second, user=ALICE)
     await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)
-    store: Store = bot_app.bot_data["store"]
+    store: Store = bot_app.bot_data.store
     await api.wait_for(lambda: api.messages[(PRIVATE["id"], second["message_id"])].get("edited"))
-    assert any(count >= 2 for _, count in await store.unanswered())
+    assert any(count >= 2 for _, count in await store.unsure_questions())
 
 
 @pytest.mark.parametrize("data", ["a:no-such-fact:1001", "garbage", "", "t:nope", "a:bla-claim", "x:" + "9" * 60])
@@ -160,15 +160,18 @@ async def test_429_is_waited_out_and_the_answer_delivered(bot_app: App, api: Bot
     assert len(api.calls_of("sendMessage")) == 2
 
 
-async def test_server_errors_are_retried_with_backoff(bot_app: App, api: BotAPIServer) -> None:
+async def test_server_errors_are_retried_with_backoff(make_bot: BotFactory, api: BotAPIServer) -> None:
+    clock = ManualClock()
+    await make_bot(clock=clock)
     api.fail("sendMessage", 500, times=2)
     api.fail("sendMessage", 502)
     replies = await ask(api, "who did it")
     assert len(replies) == 1 and len(api.calls_of("sendMessage")) == 4
+    assert clock.slept == [0.5, 1.0, 2.0]
 
 
 async def test_slow_answers_still_deliver_once(bot_app: App, api: BotAPIServer) -> None:
-    api.slow("sendMessage", 1.0)
+    api.slow("sendMessage", 0.3)
     replies = await ask(api, "who did it")
     assert len(replies) == 1
 
@@ -253,7 +256,7 @@ async def test_token_never_logged(bot_app: App, api: BotAPIServer, caplog: pytes
 
 
 async def test_subscribe_and_unsubscribe_in_a_private_chat(bot_app: App, api: BotAPIServer) -> None:
-    store: Store = bot_app.bot_data["store"]
+    store: Store = bot_app.bot_data.store
     expected = [
         ("/subscribe", "now subscribed", True),
         ("/subscribe", "already subscribed", True),
@@ -268,7 +271,7 @@ async def test_subscribe_and_unsubscribe_in_a_private_chat(bot_app: App, api: Bo
 
 @pytest.mark.parametrize("text", ["/subscribe", "/unsubscribe", "/subscribe@FactTestBot"])
 async def test_only_group_admins_change_the_group_subscription(bot_app: App, api: BotAPIServer, text: str) -> None:
-    store: Store = bot_app.bot_data["store"]
+    store: Store = bot_app.bot_data.store
     api.admins[GROUP["id"]] = {ALICE["id"]}
     if text == "/unsubscribe":
         await store.subscribe(GROUP["id"])
@@ -287,7 +290,7 @@ async def test_anonymous_group_admin_may_subscribe_the_group(bot_app: App, api: 
         api, "/subscribe", chat=GROUP, who=anonymous, entities=command("/subscribe"), extra={"sender_chat": GROUP}
     )
     assert "now subscribed" in reply["text"]
-    assert await bot_app.bot_data["store"].is_subscribed(GROUP["id"])
+    assert await bot_app.bot_data.store.is_subscribed(GROUP["id"])
 
 
 async def test_latest_without_updates_says_there_are_none(bot_app: App, api: BotAPIServer) -> None:
@@ -306,7 +309,7 @@ async def test_a_failed_admin_check_is_a_polite_retry_not_a_subscription(bot_app
     api.fail("getChatMember", 400)
     [reply] = await ask(api, "/subscribe", chat=GROUP, who=ALICE, entities=command("/subscribe"))
     assert "try again" in reply["text"]
-    assert not await bot_app.bot_data["store"].is_subscribed(GROUP["id"])
+    assert not await bot_app.bot_data.store.is_subscribed(GROUP["id"])
 
 
 async def test_memory_does_not_grow_with_every_new_user(bot_app: App, api: BotAPIServer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import Core
 from tests.conftest import FACTS, ROOT
 
 
@@ -45,18 +47,46 @@ def test_ask_json_reads_lines_and_answers_each_in_order() -> None:
     assert all({"text", "facts", "score"} <= r.keys() for r in records)
 
 
-def test_check_passes_on_shipped_facts() -> None:
+def test_piped_answers_are_a_blank_line_apart() -> None:
+    result = factbot("ask", stdin="who did it\nbitcoin price\n")
+    claim, decline = result.stdout.rstrip("\n").split("\n\n")
+    assert "Baloch Liberation Army" in claim and decline.startswith("Sorry")
+
+
+def test_ask_on_a_terminal_prompts_until_ctrl_d() -> None:
+    terminal, stdin = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "ask"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        os.close(stdin)
+        os.write(terminal, b"who did it\n\x04")
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(terminal)
+    assert process.returncode == 0 and "Ctrl-D ends" in stderr
+    assert stdout.startswith("> ") and "Baloch Liberation Army" in stdout
+
+
+def test_check_passes_on_shipped_facts(core: Core) -> None:
     result = factbot("check")
     assert result.returncode == 0 and result.stdout.startswith("ok:")
+    assert f"{core.router.choice_count} example questions" in result.stdout  # what the router scores
 
 
 def test_check_fails_with_file_line_and_no_traceback(tmp_path: Path) -> None:
     broken = tmp_path / "facts"
     shutil.copytree(FACTS, broken)
     (broken / "claim.yaml").write_text("facts:\n  - id: [oops\n", encoding="utf-8")
-    result = factbot("--facts", str(broken), "check")
-    assert result.returncode == 1
-    assert "claim.yaml:" in result.stderr and "Traceback" not in result.stderr
+    for args in (["--facts", str(broken), "check"], ["check", "--facts", str(broken)]):
+        result = factbot(*args)
+        assert result.returncode == 1
+        assert "claim.yaml:" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_facts_dir_comes_from_environment_and_cwd(tmp_path: Path) -> None:

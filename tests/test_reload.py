@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.core import CoreRef, build_core
+from bot.core import ServingCore, build_core
 from bot.reload import Reloader
 from bot.store import Store
 from tests.botapi import BotAPIServer, private_chat, user
@@ -18,7 +18,7 @@ ADMIN = 4242
 
 
 async def test_bad_edit_keeps_the_last_good_version(facts_copy: Path) -> None:
-    ref = CoreRef(build_core(facts_copy))
+    ref = ServingCore(build_core(facts_copy))
     good = ref.current
     (facts_copy / "claim.yaml").write_text("facts:\n  - id: [half-written", encoding="utf-8")
     result = await Reloader(facts_copy, ref).reload()
@@ -28,7 +28,7 @@ async def test_bad_edit_keeps_the_last_good_version(facts_copy: Path) -> None:
 
 
 async def test_good_edit_is_swapped_in_whole(facts_copy: Path) -> None:
-    ref = CoreRef(build_core(facts_copy))
+    ref = ServingCore(build_core(facts_copy))
     path = facts_copy / "claim.yaml"
     path.write_text(path.read_text().replace("a banned separatist group", "a banned armed separatist group"))
     result = await Reloader(facts_copy, ref).reload()
@@ -65,7 +65,7 @@ async def test_operator_commands_are_for_admins_only(make_bot: BotFactory, api: 
     [reloaded] = await ask(api, "/reload", chat=admin_chat, who=admin, entities=command("/reload"))
     assert "Reloaded the facts" in reloaded["text"]
     [stats] = await ask(api, "/stats", chat=admin_chat, who=admin, entities=command("/stats"))
-    assert "Questions not answered well: 1" in stats["text"] and "Facts version:" in stats["text"]
+    assert "Questions not answered with a fact: 1" in stats["text"] and "Facts version:" in stats["text"]
     [unanswered] = await ask(api, "/unanswered", chat=admin_chat, who=admin, entities=command("/unanswered"))
     assert "bitcoin price" in unanswered["text"]
 
@@ -73,9 +73,9 @@ async def test_operator_commands_are_for_admins_only(make_bot: BotFactory, api: 
 async def _fill(path: Path) -> None:
     async with Store(path) as store:
         for _ in range(3):
-            await store.record_question("who leads bla", unanswered=True)
-        await store.record_question("who claim", unanswered=False)
-        await store.record_question("weather", unanswered=True)
+            await store.record_question("who leads bla", sure=False)
+        await store.record_question("who claim", sure=True)
+        await store.record_question("weather", sure=False)
 
 
 def test_report_unanswered_counts_normalised_text_only(tmp_path: Path) -> None:

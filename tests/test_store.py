@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.store import Store
@@ -83,8 +84,24 @@ async def test_buffered_question_counts_are_written_on_close(tmp_path: Path) -> 
     path = tmp_path / "state.sqlite3"
     async with Store(path) as store:
         for _ in range(3):
-            await store.record_question("who did it", unanswered=False)
-        await store.record_question("weather", unanswered=True)
+            await store.record_question("who did it", sure=True)
+        await store.record_question("weather", sure=False)
     async with Store(path) as store:
-        assert await store.counters() == {"answered": 3, "unanswered": 1}
-        assert await store.unanswered() == [("weather", 1)]
+        assert await store.question_counts() == {"sure": 3, "unsure": 1}
+        assert await store.unsure_questions() == [("weather", 1)]
+
+
+async def test_counts_from_before_sure_and_unsure_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    async with aiosqlite.connect(path) as db:
+        await db.executescript(
+            """CREATE TABLE questions (normalised TEXT PRIMARY KEY, asked INTEGER NOT NULL DEFAULT 0,
+                   unanswered INTEGER NOT NULL DEFAULT 0, last_seen TEXT NOT NULL);
+               CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL DEFAULT 0);
+               INSERT INTO questions VALUES ('weather', 2, 2, '2026-01-01');
+               INSERT INTO counters VALUES ('answered', 5), ('unanswered', 2);"""
+        )
+    async with Store(path) as store:
+        await store.record_question("weather", sure=False)
+        assert await store.question_counts() == {"sure": 5, "unsure": 3}
+        assert await store.unsure_questions() == [("weather", 3)]

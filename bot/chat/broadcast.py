@@ -6,41 +6,43 @@ sent only after Telegram accepted it, so a restart finishes a broadcast that was
 The one message that was in flight when the process died may arrive twice: Telegram has no
 idempotency key. A graceful stop waits for messages in flight, so it never repeats one.
 
-Pacing: at most `rate` messages a second overall (below Telegram's 30, leaving room for
-answers), one a second into a private chat, one every three seconds into a group (20 a minute).
-A 429 pauses the broadcast only, for its retry_after; questions keep being answered.
+Pacing (see `Settings`): at most `broadcast_rate` messages a second overall (below Telegram's 30,
+leaving room for answers), one a second into a private chat, one every three seconds into a group
+(20 a minute). A 429 pauses the broadcast only, for its retry_after; questions keep being answered.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import time
 
 from aiolimiter import AsyncLimiter
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from bot.answers import update_answer
+from bot.chat.clock import Clock
 from bot.chat.limits import caller_handles_429, retry_after_seconds
-from bot.core import CoreRef
+from bot.config import Settings
+from bot.core import ServingCore
 from bot.render import render
 from bot.store import Delivery, Store
 
 log = logging.getLogger(__name__)
 
-PRIVATE_GAP = 1.0  # seconds between two messages into one private chat
-GROUP_GAP = 3.0  # 20 a minute into one group
-MAX_ATTEMPTS = 8  # server errors and timeouts, with backoff; then the delivery is dropped and logged
+MAX_DELIVERY_BACKOFF = 600.0  # seconds: the longest a delivery waits between two attempts
 
 
 class Broadcaster:
-    def __init__(self, bot: Bot, store: Store, core: CoreRef, *, rate: float = 20.0, workers: int = 8) -> None:
+    def __init__(
+        self, bot: Bot, store: Store, serving: ServingCore, settings: Settings, clock: Clock, *, workers: int = 8
+    ) -> None:
         self.bot = bot
         self.store = store
-        self.core = core
+        self.serving = serving
+        self.settings = settings
+        self.clock = clock
+        rate = settings.broadcast_rate
         # One message every 1/rate seconds, without a burst: never more than `rate` in any second.
         self._limiter = AsyncLimiter(1, 1 / rate) if rate > 0 else None
         self._slots = asyncio.Semaphore(workers)
@@ -53,8 +55,7 @@ class Broadcaster:
 
     async def announce(self) -> list[str]:
         """Owe every update the subscribers have not been sent yet; returns the new ids."""
-        oldest_first = reversed(self.core.current.factbase.updates())
-        fresh = await self.store.queue_updates([f.id for f in oldest_first])
+        fresh = await self.store.queue_updates(self.serving.current.update_ids())
         if fresh:
             log.info("new updates to broadcast: %s", ", ".join(fresh))
             self._wake.set()
@@ -63,14 +64,14 @@ class Broadcaster:
     async def run(self) -> None:
         """Deliver what is owed until `stop`; sleeps until something is due."""
         while not self._stopping:
-            now = time.time()
+            now = self.clock.now()
             due = [] if now < self._paused_until else await self.store.due(now, limit=64)
             ready = [d for d in due if d.chat_id not in self._busy and self._next_ok.get(d.chat_id, 0) <= now]
             if not ready:
                 await self._sleep(now, due)
                 continue
             for delivery in ready:
-                if self._stopping or time.time() < self._paused_until:
+                if self._stopping or self.clock.now() < self._paused_until:
                     break
                 if self._limiter is not None:
                     await self._limiter.acquire()
@@ -96,8 +97,7 @@ class Broadcaster:
                 wake_at.append(next_due)
         delay = min(max(min(wake_at, default=now + 30) - now, 0.02), 30)
         self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), delay)
+        await self.clock.wait(self._wake, delay)
 
     async def _deliver(self, delivery: Delivery) -> None:
         try:
@@ -111,7 +111,7 @@ class Broadcaster:
 
     async def _send(self, delivery: Delivery) -> None:
         chat_id, fact_id = delivery.chat_id, delivery.fact_id
-        answer = update_answer(self.core.current.factbase, fact_id)
+        answer = self.serving.current.update_answer(fact_id)
         if answer is None:
             await self.store.drop(delivery, "withdrawn")
             log.info("update %s is no longer in the facts; not sending it to chat %s", fact_id, chat_id)
@@ -123,7 +123,7 @@ class Broadcaster:
                     await self.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
         except RetryAfter as exc:
             wait = retry_after_seconds(exc)
-            self._paused_until = max(self._paused_until, time.time() + wait)
+            self._paused_until = max(self._paused_until, self.clock.now() + wait)
             await self.store.defer(delivery, self._paused_until)
             log.warning("Telegram asked to slow down: broadcast paused for %ss", wait)
         except ChatMigrated as exc:
@@ -139,16 +139,19 @@ class Broadcaster:
                 await self.store.drop(delivery, f"refused: {exc.message}"[:200])
             log.warning("chat %s: Telegram refused update %s: %s", chat_id, fact_id, exc.message)
         except NetworkError as exc:
-            if delivery.attempts + 1 >= MAX_ATTEMPTS:
+            attempts = self.settings.delivery_attempts
+            if delivery.attempts + 1 >= attempts:
                 await self.store.drop(delivery, f"gave up: {exc.message}"[:200])
-                log.error("gave up on update %s for chat %s after %d attempts", fact_id, chat_id, MAX_ATTEMPTS)
+                log.error("gave up on update %s for chat %s after %d attempts", fact_id, chat_id, attempts)
             else:
-                await self.store.defer(delivery, time.time() + min(5 * 2**delivery.attempts, 600))
+                backoff = min(self.settings.delivery_backoff * 2**delivery.attempts, MAX_DELIVERY_BACKOFF)
+                await self.store.defer(delivery, self.clock.now() + backoff)
         else:
             await self.store.mark_sent(delivery)
 
     def _pace(self, chat_id: int) -> None:
-        now = time.time()
-        self._next_ok[chat_id] = now + (GROUP_GAP if chat_id < 0 else PRIVATE_GAP)
+        now = self.clock.now()
+        gap = self.settings.group_gap if chat_id < 0 else self.settings.private_gap
+        self._next_ok[chat_id] = now + gap
         if len(self._next_ok) > 10_000:
             self._next_ok = {c: t for c, t in self._next_ok.items() if t > now}

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import logging
 import warnings
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -62,7 +62,13 @@ class RetryingRateLimiter(AIORateLimiter):
     """
 
     def __init__(
-        self, *, enabled: bool = True, retries: int = 4, backoff: float = 0.5, max_retry_after: int = 8
+        self,
+        *,
+        enabled: bool,
+        retries: int,
+        backoff: float,
+        max_retry_after: int,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if enabled:
             super().__init__(max_retries=max_retry_after)
@@ -70,6 +76,7 @@ class RetryingRateLimiter(AIORateLimiter):
             super().__init__(overall_max_rate=0, group_max_rate=0, max_retries=max_retry_after)
         self.retries = retries
         self.backoff = backoff
+        self._sleep = sleep
 
     async def process_request(
         self,
@@ -94,7 +101,7 @@ class RetryingRateLimiter(AIORateLimiter):
                     raise
                 delay = self.backoff * 2**attempt
                 log.warning("%s failed (%s); retry %d in %.1fs", endpoint, exc, attempt + 1, delay)
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
         raise AssertionError("unreachable")
 
 

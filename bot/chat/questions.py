@@ -1,0 +1,85 @@
+"""Questions: any text in a private chat; in a group, a message addressed to the bot (an
+@mention, a reply to one of its messages) or `/ask`. Everything else in a group is ignored."""
+
+from __future__ import annotations
+
+from telegram import Message, MessageEntity, Update
+from telegram.ext import CommandHandler, MessageHandler, filters
+
+from bot.chat.context import App, Context
+from bot.chat.sending import send_answer
+
+
+def register(app: App) -> None:
+    """Register after every other command: a private command nobody handled is unknown."""
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    app.add_handler(CommandHandler("ask", ask_command))
+    app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(private & filters.TEXT, private_text))
+    app.add_handler(MessageHandler(groups & filters.TEXT & filters.UpdateType.MESSAGE, group_text))
+    app.add_handler(
+        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, no_text)
+    )
+
+
+async def answer_question(message: Message, text: str, context: Context) -> None:
+    reply = context.core.reply(text[: context.settings.max_question_chars])
+    await context.store.record_question(reply.counted_as, sure=reply.sure)
+    asker = message.from_user.id if message.from_user else 0
+    await send_answer(message, reply.answer, asker=asker)
+
+
+def addressed(message: Message, username: str, bot_id: int) -> str | None:
+    """The question if the message speaks to us (mention or reply), else None."""
+    text = message.text or ""
+    mentioned = False
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        is_us = (entity.type == MessageEntity.MENTION and value[1:].lower() == username.lower()) or (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id
+        )
+        if is_us:
+            mentioned = True
+            text = text.replace(value, " ")
+    reply = message.reply_to_message
+    replied = reply is not None and reply.from_user is not None and reply.from_user.id == bot_id
+    return text.strip() if mentioned or replied else None
+
+
+async def ask_command(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or []).strip()
+    if not question:
+        await message.reply_text("Ask me after the command, for example: /ask who claimed the attacks?")
+        return
+    await answer_question(message, question, context)
+
+
+async def private_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is not None and message.text is not None:
+        await answer_question(message, message.text, context)
+
+
+async def group_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    question = addressed(message, context.bot.username, context.bot.id)
+    if question is None:
+        return
+    if not question:
+        await message.reply_text("Yes? Ask me a question about the story, or send /help.")
+        return
+    await answer_question(message, question, context)
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text("I don't know that command. Try /help.")
+
+
+async def no_text(update: Update, context: Context) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text("I can only read text. Please type your question.")

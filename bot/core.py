@@ -25,7 +25,7 @@ class Reply(BaseModel):
 
     answer: Answer
     counted_as: str  # the normalised text questions are counted by; no user data
-    sure: bool  # every part of the question was answered with a fact
+    sure: bool  # every part got a fact or a meta reply (hello, thanks, tl;dr...)
 
 
 class InlineResult(BaseModel):
@@ -52,8 +52,7 @@ class Core:
 
     def reply(self, question: str) -> Reply:
         routing, answer = self.ask(question)
-        sure = all(i.decision == "answer" for i in routing.intents)
-        return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=sure)
+        return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=routing.confident)
 
     def counted_as(self, question: str) -> str:
         """How a question is counted when the reader tells us no offered answer fits."""

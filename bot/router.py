@@ -48,11 +48,11 @@ class Thresholds(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     answer: float = Field(default=60.0, ge=0, le=100)
-    margin: float = Field(default=4.0, ge=0, le=100)
+    margin: float = Field(default=6.0, ge=0, le=100)
     suggest: float = Field(default=45.0, ge=0, le=100)
     keyword_weight: float = Field(default=0.4, ge=0, le=1)
     unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
-    uncovered: float = Field(default=0.2, ge=0, le=1, description="share of a question a target may leave uncovered")
+    uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
     floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
     typo_cutoff: float = Field(default=85.0, ge=0, le=100)
 

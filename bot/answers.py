@@ -63,11 +63,16 @@ class ClarifyBlock(_Frozen):
     choices: tuple[Choice, ...]
 
 
-class DeclineBlock(_Frozen):
-    kind: Literal["decline"] = "decline"
+class _Scope(_Frozen):
+    """What the bot covers and questions to try: said on a decline and on hello or help."""
+
     scope: str
     topics: tuple[str, ...]
     examples: tuple[Choice, ...]
+
+
+class DeclineBlock(_Scope):
+    kind: Literal["decline"] = "decline"
 
 
 class NewsBlock(_Frozen):
@@ -79,14 +84,11 @@ class NewsBlock(_Frozen):
     fact: FactBlock
 
 
-class IntroBlock(_Frozen):
-    """Hello and help: what the bot is, what it covers, questions to try."""
+class IntroBlock(_Scope):
+    """Hello and help: what the bot is, then what it covers."""
 
     kind: Literal["intro"] = "intro"
     text: str
-    scope: str
-    topics: tuple[str, ...]
-    examples: tuple[Choice, ...]
 
 
 class NoteBlock(_Frozen):
@@ -302,9 +304,7 @@ def latest_answer(factbase: FactBase, *, count: int = 3) -> Answer:
 def meta_blocks(factbase: FactBase, meta: Meta) -> tuple[Block, ...]:
     """The reply to hello, thanks, help, "tl;dr", "source?" and "what's new", from the YAML's words."""
     if meta.reply == "intro":
-        examples = tuple(choice(f) for f in _one_per_topic(factbase))[:4]
-        topics = tuple(t.title for t in factbase.topics)
-        return (IntroBlock(text=meta.text, scope=factbase.story.title, topics=topics, examples=examples),)
+        return (IntroBlock(text=meta.text, **decline(factbase).model_dump(include={"scope", "topics", "examples"})),)
     if meta.reply == "summary":
         points = tuple(claim(factbase, f) for i in meta.facts if (f := factbase.fact(i)) is not None)
         return (SummaryBlock(text=meta.text, points=points),)

@@ -13,7 +13,7 @@ import pytest
 from bot.core import Core
 from bot.lexicon import fold
 from bot.quality import GROUPS, Labelled, evaluate, judge, load_labelled
-from bot.router import Intent, Match, Routing
+from bot.router import Decision, Intent, Match, Routing
 from tests.conftest import LABELLED
 
 
@@ -58,34 +58,23 @@ def _routing(*intents: Intent) -> Routing:
     return Routing(question="q", normalised="q", intents=intents)
 
 
+def _intent(decision: Decision, target: str | None = None) -> Intent:
+    matches = (Match(target=target, kind="fact", score=80),) if target else ()
+    return Intent(text="q", decision=decision, matches=matches)
+
+
 @pytest.mark.parametrize(
     ("expect", "intent", "verdict"),
     [
-        (
-            "overall-toll",
-            Intent(text="q", decision="answer", matches=(Match(target="overall-toll", kind="fact", score=90),)),
-            "correct",
-        ),
-        (
-            "overall-toll",
-            Intent(text="q", decision="answer", matches=(Match(target="civilians-killed", kind="fact", score=90),)),
-            "misleading",
-        ),
-        ("overall-toll", Intent(text="q", decision="gap"), "misleading"),
-        (
-            "overall-toll",
-            Intent(text="q", decision="clarify", matches=(Match(target="overall-toll", kind="fact", score=50),)),
-            "miss",
-        ),
-        (
-            "gap:injured",
-            Intent(text="q", decision="answer", matches=(Match(target="overall-toll", kind="fact", score=90),)),
-            "misleading",
-        ),
-        ("gap:injured", Intent(text="q", decision="gap"), "correct"),
-        ("decline", Intent(text="q", decision="gap"), "miss"),
-        ("decline", Intent(text="q", decision="decline"), "correct"),
-        ("a|b", Intent(text="q", decision="clarify", matches=(Match(target="a", kind="fact", score=50),)), "correct"),
+        ("overall-toll", _intent("answer", "overall-toll"), "correct"),
+        ("overall-toll", _intent("answer", "civilians-killed"), "misleading"),
+        ("overall-toll", _intent("gap"), "misleading"),
+        ("overall-toll", _intent("clarify", "overall-toll"), "miss"),
+        ("gap:injured", _intent("answer", "overall-toll"), "misleading"),
+        ("gap:injured", _intent("gap"), "correct"),
+        ("decline", _intent("gap"), "miss"),
+        ("decline", _intent("decline"), "correct"),
+        ("a|b", _intent("clarify", "a"), "correct"),
     ],
 )
 def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent: Intent, verdict: str) -> None:

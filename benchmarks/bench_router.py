@@ -42,12 +42,12 @@ def machine() -> str:
 
 
 def targets_of(router: Router, factbase: FactBase) -> list[str]:
-    """The target id owning each example, in the router's order (facts, then gaps)."""
+    """The target id owning each example, in the router's order (facts, gaps, then meta replies)."""
     owners: list[str] = []
     for fact in factbase.facts:
         owners.extend([fact.id] * (1 + len(fact.examples)))
-    for gap in factbase.gaps:
-        owners.extend([gap.id] * len(gap.examples))
+    for other in (*factbase.gaps, *factbase.meta):
+        owners.extend([other.id] * len(other.examples))
     assert len(owners) == router.choice_count
     return owners
 
@@ -121,8 +121,8 @@ def main() -> None:
     in_scope = [i for i in items if i.group == "in_scope"]
     questions = [i.question for i in in_scope]
     print(f"machine: {machine()}, {len(questions)} in-scope labelled questions")
-    decision = evaluate(Router(base).route, items)
-    print(f"our decision accuracy on the shipped facts: {decision.summary()}")
+    decision = evaluate(Router(base).route, [i for i in items if i.split == "test"])
+    print(f"our decisions on the shipped facts, test split: {decision.summary()}")
     print()
     columns = ("size", "examples", "method", "q/s", "p50 ms", "p99 ms", "top-1", "ours vs")
     header = "{:>6} {:>9} {:<12} {:>9} {:>8} {:>8} {:>6}  {:>8}".format(*columns)

@@ -121,7 +121,7 @@ def write_scaled(facts_dir: Path, base: FactBase, factor: int, target: Path, *, 
     facts, gaps = _copies(base, factor, seed)
 
     def plain(model: Fact | Gap) -> dict[str, Any]:
-        return model.model_dump(mode="json", exclude_defaults=True)
+        return model.model_dump(mode="json", exclude_defaults=True, by_alias=True)
 
     document = {"facts": [plain(f) for f in facts], "gaps": [plain(g) for g in gaps]}
     (target / "synthetic.yaml").write_text(

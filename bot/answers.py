@@ -283,7 +283,7 @@ def news_block(factbase: FactBase, fact: Fact) -> NewsBlock:
 def update_answer(factbase: FactBase, fact_id: str) -> Answer | None:
     """The short cited message a subscriber gets for one update; None if it is no longer one."""
     fact = factbase.fact(fact_id)
-    if fact is None or not fact.update:
+    if fact is None or not fact.new_development:
         return None
     return Answer(question=fact.question, blocks=(news_block(factbase, fact),))
 

@@ -78,14 +78,15 @@ class Fact(_Model):
     conflicts_with: tuple[Conflict, ...] = ()
     related: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()
-    update: bool = False
+    # `update: true` in the YAML; named for what it is here, so it is not read as a Telegram Update.
+    new_development: bool = Field(default=False, alias="update")
     our_arithmetic: tuple[int, ...] = ()
     answers: tuple[AnswerType, ...] = Field(default=(), description="what kinds of question the fact answers")
     examples: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _updates_are_dated(self) -> Fact:
-        if self.update and self.said_on is None:
+        if self.new_development and self.said_on is None:
             raise ValueError("an update needs said_on, the date of the new development")
         return self
 
@@ -151,7 +152,7 @@ class FactBase(_Model):
 
     def updates(self) -> tuple[Fact, ...]:
         """Facts marked as updates, newest first."""
-        dated = [f for f in self.facts if f.update and f.said_on is not None]
+        dated = [f for f in self.facts if f.new_development and f.said_on is not None]
         return tuple(sorted(dated, key=lambda f: (f.said_on, f.id), reverse=True))
 
     def superseded_by(self, fact_id: str) -> Fact | None:
@@ -514,8 +515,9 @@ def _check_fact(
     if fact.quote is not None and fact.quote not in text:
         problems.append(located.problem((*here, "quote"), "quote: not found verbatim in the source text"))
     allowed = {int(n) for n in fact.our_arithmetic}
+    in_source = set(_NUMBER.findall(text))  # whole numbers: "9" is not in a text that says "92"
     for number in _NUMBER.findall(fact.statement):
-        if number not in text and int(float(number.replace(",", ""))) not in allowed:
+        if number not in in_source and int(float(number.replace(",", ""))) not in allowed:
             problems.append(
                 located.problem(
                     (*here, "statement"),

@@ -143,6 +143,34 @@ def test_bad_edit_names_file_and_line(facts_copy: Path, file: str, old: str, new
     assert abs(int(location.group(2)) - line) <= 2, (matching[0], line)
 
 
+def test_schema_and_source_problems_are_reported_in_one_round(facts_copy: Path) -> None:
+    """A misspelt field in one fact does not hide a number the source does not have in another."""
+    _edit(facts_copy / "response.yaml", "    title: No city", "    titel: No city")
+    _edit(facts_copy / "casualties.yaml", "statement: 31 civilians", "statement: 32 civilians")
+    _edit(facts_copy / "response.yaml", "statement: Hospitals in some areas", "statement: 4 hospitals in some areas")
+    problems = _problems(facts_copy)
+    assert any("unknown field" in p for p in problems)
+    assert any("the number 32 is not in the source" in p for p in problems)
+    assert any("the number 4 is not in the source" in p for p in problems), problems  # "145" has a 4 in it
+    assert not any("unknown fact 'no-city-seized'" in p for p in problems), "a broken fact is still a known id"
+
+
+def test_yaml_aliases_are_refused_before_they_expand(facts_copy: Path) -> None:
+    """Nine levels of nine aliases would be 387 million strings if they were expanded."""
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{b}: &{b} [*{a},*{a},*{a},*{a},*{a},*{a},*{a},*{a},*{a}]\n"
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (facts_copy / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    about_bomb = [p for p in _problems(facts_copy) if "bomb.yaml" in p]
+    assert len(about_bomb) == 1 and "anchors and aliases" in about_bomb[0]
+
+
+def test_an_oversized_facts_file_is_refused(facts_copy: Path) -> None:
+    (facts_copy / "huge.yaml").write_text("# padding\n" * 300_000, encoding="utf-8")
+    assert any("huge.yaml:1: file is" in p and "at most" in p for p in _problems(facts_copy))
+
+
 def test_all_problems_are_reported_at_once(facts_copy: Path) -> None:
     _edit(facts_copy / "claim.yaml", "source: newsdesk-2026-02-01", "source: nowhere")
     _edit(facts_copy / "blame.yaml", "topic: blame", "topic: nothing")

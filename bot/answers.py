@@ -147,6 +147,11 @@ def choice(fact: Fact) -> Choice:
     return Choice(fact_id=fact.id, label=fact.question)
 
 
+def related_choices(factbase: FactBase, fact_ids: tuple[str, ...]) -> tuple[Choice, ...]:
+    """The facts a fact or gap points readers to, as choices (ids that no longer exist are skipped)."""
+    return tuple(choice(f) for r in fact_ids if (f := factbase.fact(r)) is not None)
+
+
 def claim(factbase: FactBase, fact: Fact) -> Claim:
     said = f"on {format_date(fact.said_on)}" if fact.said_on else fact.when
     return Claim(
@@ -208,7 +213,7 @@ def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
     top = intent.top
     gap = factbase.gap(top.target) if top is not None and top.kind == "gap" else None
     if gap is not None:
-        known = tuple(choice(f) for r in gap.related if (f := factbase.fact(r)) is not None)
+        known = related_choices(factbase, gap.related)
         return GapBlock(missing=gap.missing, known=known)
     lexicon = factbase.lexicon
     names = [e.name for i in intent.uncovered_entities if (e := lexicon.entity(i)) is not None]
@@ -243,7 +248,7 @@ def compose(routing: Routing, factbase: FactBase) -> Answer:
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
             block = fact_block(factbase, fact).model_copy(update={"unreported_figures": intent.figures})
             blocks.append(block)
-            related.extend(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
+            related.extend(related_choices(factbase, fact.related))
         elif intent.decision == "gap":
             blocks.append(_gap(factbase, intent))
         elif intent.decision == "meta" and top is not None and (meta := factbase.meta_entry(top.target)):
@@ -271,7 +276,7 @@ def fact_answer(factbase: FactBase, fact_id: str) -> Answer | None:
     fact = factbase.fact(fact_id)
     if fact is None:
         return None
-    related = tuple(choice(f) for r in fact.related if (f := factbase.fact(r)) is not None)
+    related = related_choices(factbase, fact.related)
     return Answer(question=fact.question, blocks=(fact_block(factbase, fact),), related=related[:3])
 
 

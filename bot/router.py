@@ -156,6 +156,7 @@ class Router:
             said.append("")
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
         self._choices = choices
+        self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
         self._sorted = [_sort_words(c) for c in choices]
@@ -318,7 +319,7 @@ class Router:
         top = self._top(scores, eligible, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0
         unknown = self._unknown_share(words)
-        best = self._index(top[0].target) if top else None
+        best = self._position[top[0].target] if top else None
         clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
         found = Intent(text=question.text, decision="answer", matches=top, asks=asks, figures=question.figures)
 
@@ -436,9 +437,6 @@ class Router:
             Match(target=self._targets[i].id, kind=self._targets[i].kind, score=max(0.0, round(float(adjusted[i]), 1)))
             for i in ranked
         )
-
-    def _index(self, target_id: str) -> int:
-        return next(i for i, t in enumerate(self._targets) if t.id == target_id)
 
     def _target_scores(self, words: list[str]) -> np.ndarray:
         """Best score of each target over its examples, discounted for words we do not know."""

@@ -21,6 +21,7 @@ from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
 from bot.chat.limits import RetryingRateLimiter
+from bot.chat.polling import UpdatesRequest
 from bot.chat.throttle import Throttle
 from bot.config import Settings
 from bot.core import ServingCore
@@ -67,6 +68,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
         .connect_timeout(settings.connect_timeout)
         .read_timeout(settings.read_timeout)
         .write_timeout(settings.write_timeout)
+        .get_updates_request(UpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)

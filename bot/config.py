@@ -61,6 +61,12 @@ class Settings(BaseSettings):
     group_gap: float = Field(default=3.0, ge=0)
     delivery_attempts: int = Field(default=8, ge=1)
     delivery_backoff: float = Field(default=5.0, ge=0)
+    # Fair use: a user may ask `fair_burst` questions in `fair_burst_seconds` and `fair_per_minute`
+    # a minute; a group `fair_group_per_minute` a minute from everyone in it. 0 is no limit.
+    fair_burst: int = Field(default=5, ge=0)
+    fair_burst_seconds: float = Field(default=10.0, gt=0)
+    fair_per_minute: int = Field(default=20, ge=0)
+    fair_group_per_minute: int = Field(default=20, ge=0)
     # Question counts are written to the database this often (seconds).
     flush_every: float = Field(default=1.0, gt=0)
 

@@ -17,7 +17,7 @@ MESSAGES = 2400
 
 
 async def test_a_soak_with_faults_loses_and_repeats_nothing(make_bot: BotFactory, api: BotAPIServer) -> None:
-    await make_bot(rate_limit=False)
+    await make_bot(rate_limit=False, fair_burst=0, fair_per_minute=0, fair_group_per_minute=0)
     rng = random.Random(7)
     questions = [item.question for item in load_labelled(LABELLED)]
     groups = [group_chat(-6000 - i) for i in range(5)]

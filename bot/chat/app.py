@@ -16,11 +16,13 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import ChatMigrated, Forbidden
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, Job
 
-from bot.chat import buttons, commands, inline, operators, questions, subscriptions
+from bot.chat import buttons, commands, fairuse, inline, operators, questions, subscriptions
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
 from bot.chat.limits import RetryingRateLimiter
+from bot.chat.polling import UpdatesRequest
+from bot.chat.throttle import Throttle
 from bot.config import Settings
 from bot.core import ServingCore
 from bot.reload import Reloader
@@ -66,6 +68,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
         .connect_timeout(settings.connect_timeout)
         .read_timeout(settings.read_timeout)
         .write_timeout(settings.write_timeout)
+        .get_updates_request(UpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -77,9 +80,10 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.store = store
     services.reloader = Reloader(settings.facts_dir, serving, thresholds=settings.thresholds)
     services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock)
+    services.throttle = Throttle(settings, clock)
     # Order matters: a private command no module knows is answered by `questions`, so it comes last
-    # of the message handlers.
-    for module in (commands, subscriptions, operators, questions, buttons, inline):
+    # of the message handlers. `fairuse` gates every update before them all (handler group -1).
+    for module in (fairuse, commands, subscriptions, operators, questions, buttons, inline):
         module.register(app)
     app.add_error_handler(on_error)
     return app

@@ -1,0 +1,78 @@
+"""Fair use: token buckets per user and per group, so one person (or one busy group) flooding the
+bot cannot use up the answers everyone else is waiting for.
+
+Every update the bot would answer passes a gate before any handler sees it. Over the limit, the
+sender gets one short notice; after that the bot stays silent until the bucket has filled up
+again. What the gate drops never reaches a handler, so it is neither answered nor counted.
+Inline queries are not gated: clients send one per keystroke, and they put nothing into a chat.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, TypeHandler
+
+from bot.chat.context import App, Context
+from bot.chat.questions import addressed
+from bot.chat.throttle import Verdict
+
+log = logging.getLogger(__name__)
+
+SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a little, then ask again."
+GROUP_SLOW_DOWN = "This group is asking faster than I can answer. Please wait a minute, then ask again."
+
+
+def register(app: App) -> None:
+    """Before every other handler (group -1): a dropped update reaches none of them."""
+    app.add_handler(TypeHandler(Update, gate), group=-1)
+
+
+def _sender_of(update: Update, username: str, bot_id: int) -> tuple[int, int | None] | None:
+    """(user id, group id or None) of an update the bot would answer; None for one it ignores
+    anyway (group chatter, membership changes, inline queries)."""
+    if update.callback_query is not None:
+        query = update.callback_query
+        chat = query.message.chat if query.message is not None else None
+        return query.from_user.id, chat.id if chat is not None and chat.type != ChatType.PRIVATE else None
+    message = update.message or update.edited_message
+    if message is None or message.from_user is None:
+        return None
+    if message.chat.type == ChatType.PRIVATE:
+        return message.from_user.id, None
+    if _is_our_command(message, username) or (update.message is not None and addressed(message, username, bot_id)):
+        return message.from_user.id, message.chat.id
+    return None
+
+
+def _is_our_command(message: Message, username: str) -> bool:
+    text = message.text or ""
+    if not text.startswith("/"):
+        return False
+    _, at, target = text.split(maxsplit=1)[0].partition("@")
+    return not at or target.lower() == username.lower()
+
+
+async def gate(update: Update, context: Context) -> None:
+    sender = _sender_of(update, context.bot.username, context.bot.id)
+    if sender is None:
+        return
+    user_id, group_id = sender
+    verdict, group_limit = context.services.throttle.check(user_id, group_id)
+    if verdict is Verdict.ANSWER:
+        return
+    if verdict is Verdict.NOTICE:
+        who = f"group {group_id}" if group_limit else f"user {user_id}"
+        log.info("%s is over the fair-use limit; ignoring it until its bucket refills", who)
+        notice = GROUP_SLOW_DOWN if group_limit else SLOW_DOWN
+        try:
+            if update.callback_query is not None:
+                await update.callback_query.answer(notice)
+            elif update.effective_message is not None:
+                await update.effective_message.reply_text(notice)
+        except TelegramError as exc:
+            log.warning("could not tell %s to slow down: %s", who, exc)
+    raise ApplicationHandlerStop

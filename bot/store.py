@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import os
 import sqlite3
 from collections import Counter
@@ -21,6 +22,8 @@ from types import TracebackType
 import aiosqlite
 
 from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -76,6 +79,24 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
+def _keep_private(path: Path) -> None:
+    """The database holds chat ids, which in private chats are user ids: the folder is the owner's
+    only (0700), and so are the database and its -wal and -shm files (0600). SQLite gives -wal and
+    -shm the database file's mode, so the database is made 0600 before SQLite first opens it."""
+    try:
+        path.parent.chmod(0o700)
+    except OSError as exc:
+        log.warning("could not make %s private to its owner (%s); its files still are", path.parent, exc.strerror)
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.is_file() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+    except OSError as exc:
+        log.warning("could not make %s private to its owner (%s)", path, exc.strerror)
+
+
 def _try_writing(path: Path) -> None:
     """Raises sqlite3.DatabaseError unless `path` is (or can become) a database we can write."""
     connection = sqlite3.connect(path)
@@ -117,7 +138,7 @@ class Store:
         if folder.exists() and not folder.is_dir():
             raise ConfigError(f"FACTBOT_DATA_DIR: {folder} is a file, not a folder: point FACTBOT_DATA_DIR elsewhere")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise ConfigError(
                 f"FACTBOT_DATA_DIR: cannot make the folder {folder} ({exc.strerror}): "
@@ -128,6 +149,7 @@ class Store:
                 f"FACTBOT_DATA_DIR: {folder} is not writable by this user (the database and its -wal and "
                 "-shm files live there): make it writable, or point FACTBOT_DATA_DIR (or --data) elsewhere"
             )
+        _keep_private(self.path)
         # Tried with plain sqlite3 first: aiosqlite leaves its worker thread behind when the very
         # first connect fails, and that thread then fails loudly once the event loop is gone.
         try:

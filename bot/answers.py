@@ -263,12 +263,22 @@ def compose(routing: Routing, factbase: FactBase) -> Answer:
     return Answer(question=routing.question, blocks=tuple(blocks), related=tuple(unique_related.values())[:3])
 
 
-def topic_answer(factbase: FactBase, topic_id: str) -> Answer | None:
-    """Every fact of a topic, for the topic buttons; None for an unknown topic."""
+TOPIC_SHOWN = 5  # facts a topic button shows in full; the next few become buttons
+
+
+def topic_answer(factbase: FactBase, topic_id: str, *, shown: int = TOPIC_SHOWN) -> Answer | None:
+    """A topic's first facts, for the topic buttons, and, when it has more, how to ask about the
+    rest with a few of them as buttons: a topic of thousands of facts is still one or two messages.
+    None for an unknown topic."""
     facts = factbase.topic_facts(topic_id)
     if not facts:
         return None
-    return Answer(question=topic_id, blocks=tuple(fact_block(factbase, f) for f in facts))
+    blocks: list[Block] = [fact_block(factbase, f) for f in facts[:shown]]
+    rest = facts[shown:]
+    if rest:
+        more = "1 more fact" if len(rest) == 1 else f"{len(rest)} more facts"
+        blocks.append(NoteBlock(text=f"This topic has {more}: ask me about them in your own words, or pick one below."))
+    return Answer(question=topic_id, blocks=tuple(blocks), related=tuple(choice(f) for f in rest[:3]))
 
 
 def fact_answer(factbase: FactBase, fact_id: str) -> Answer | None:

@@ -26,7 +26,7 @@ from telegram import Update
 from bot.config import Settings, load_settings
 from bot.core import Core, ServingCore, build_core
 from bot.errors import ConfigError, FactBaseError
-from bot.logs import configure_logging
+from bot.logs import configure_logging, redact
 from bot.render import render_text
 from bot.store import Store
 
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return 1
     except ConfigError as exc:
-        print(f"factbot: {exc}", file=sys.stderr)
+        print(f"factbot: {redact(str(exc))}", file=sys.stderr)
         return 2
 
 
@@ -128,14 +128,13 @@ async def _report_unanswered(settings: Settings) -> int:
 def _run(settings: Settings) -> int:
     from bot.chat.app import build_application
 
-    configure_logging(settings.log_level)
-    settings.require_token()
+    token = settings.require_token().get_secret_value()
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+    configure_logging(settings.log_level, secrets=(token, secret))
     serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds))
     store = Store(settings.data_dir / "factbot.sqlite3")
     app = build_application(settings, serving, store)
-    log.info("facts version %s loaded; starting", serving.current.version)
     if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
         app.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,

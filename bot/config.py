@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -10,6 +11,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from bot.errors import ConfigError
@@ -105,6 +107,11 @@ def load_settings(**overrides: Any) -> Settings:
     """Settings with `overrides` (from the command line) on top; errors name the variable."""
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as exc:
+        # pydantic-settings reads list and nested values as JSON before validating them.
+        field = re.search(r'field "([^"]+)"', str(exc))
+        name = "FACTBOT_" + field.group(1).upper() if field else "a FACTBOT_ setting"
+        raise ConfigError(f"{name}: not valid JSON (a list is written [123, 456], with the brackets)") from None
     except ValidationError as exc:
         lines = []
         for err in exc.errors():

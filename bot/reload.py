@@ -21,6 +21,9 @@ from bot.router import Thresholds
 
 log = logging.getLogger(__name__)
 
+SHOWN = 10  # problems a failed reload reports (and logs) one by one
+PROBLEM_CHARS = 200  # each cut to this, so a report is always one message
+
 
 @dataclass(frozen=True)
 class ReloadResult:
@@ -31,10 +34,15 @@ class ReloadResult:
     at: float = field(default_factory=time.time)
 
     def report(self) -> str:
+        """What operators are told: one message, whatever the edit broke. The first problems (each
+        cut to a line) and how many more; `factbot check` lists them all."""
         if self.ok:
             return f"Reloaded the facts: version {self.version} ({self.seconds * 1000:.0f} ms)."
-        lines = "\n".join(self.problems)
-        return f"The facts did not reload; still serving version {self.version}.\n{lines}"
+        shown = [p if len(p) <= PROBLEM_CHARS else p[: PROBLEM_CHARS - 1] + "…" for p in self.problems[:SHOWN]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"… and {more} more problem{'s' if more > 1 else ''}: `factbot check` lists them all.")
+        return "\n".join([f"The facts did not reload; still serving version {self.version}.", *shown])
 
 
 class Reloader:
@@ -51,8 +59,10 @@ class Reloader:
             fresh = await asyncio.to_thread(build_core, self.facts_dir, thresholds=self.thresholds)
         except FactBaseError as exc:
             problems = tuple(str(p) for p in exc.problems)
-            for problem in problems:
+            for problem in problems[:SHOWN]:
                 log.error("reload: %s", problem)
+            if len(problems) > SHOWN:
+                log.error("reload: and %d more problems", len(problems) - SHOWN)
             result = ReloadResult(False, self.serving.current.factbase.version, time.perf_counter() - started, problems)
         else:
             self.serving.current = fresh

@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
+import os
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 import aiosqlite
+
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -72,6 +79,47 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
+def _keep_private(path: Path) -> None:
+    """The database holds chat ids, which in private chats are user ids: the folder is the owner's
+    only (0700), and so are the database and its -wal and -shm files (0600). SQLite gives -wal and
+    -shm the database file's mode, so the database is made 0600 before SQLite first opens it."""
+    try:
+        path.parent.chmod(0o700)
+    except OSError as exc:
+        log.warning("could not make %s private to its owner (%s); its files still are", path.parent, exc.strerror)
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.is_file() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+    except OSError as exc:
+        log.warning("could not make %s private to its owner (%s)", path, exc.strerror)
+
+
+def _try_writing(path: Path) -> None:
+    """Raises sqlite3.DatabaseError unless `path` is (or can become) a database we can write."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+def _unusable(path: Path, error: sqlite3.DatabaseError) -> str:
+    if "not a database" in str(error) or "malformed" in str(error):
+        return (
+            f"{path}: not a SQLite database, or damaged ({error}): restore it from a backup, or move it "
+            "aside and start again (a new, empty one is made; subscriptions and counts start over)"
+        )
+    return (
+        f"{path}: the database cannot be opened ({error}): it must be a file this user can read and write, "
+        "in a folder it can write (FACTBOT_DATA_DIR)"
+    )
+
+
 class Store:
     """One connection per process. Every write commits before the call returns, except question
     counts, which `record_question` buffers for `flush`."""
@@ -82,7 +130,32 @@ class Store:
         self._pending: Counter[tuple[str, bool]] = Counter()
 
     async def open(self) -> Store:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Open (or make) the database. A folder that cannot be made or written, or a file that is
+        not a usable database, is a `ConfigError` that names it and says what to do."""
+        if self._db is not None:
+            return self
+        folder = self.path.parent
+        if folder.exists() and not folder.is_dir():
+            raise ConfigError(f"FACTBOT_DATA_DIR: {folder} is a file, not a folder: point FACTBOT_DATA_DIR elsewhere")
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"FACTBOT_DATA_DIR: cannot make the folder {folder} ({exc.strerror}): "
+                "point FACTBOT_DATA_DIR (or --data) at a folder this user can write"
+            ) from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ConfigError(
+                f"FACTBOT_DATA_DIR: {folder} is not writable by this user (the database and its -wal and "
+                "-shm files live there): make it writable, or point FACTBOT_DATA_DIR (or --data) elsewhere"
+            )
+        _keep_private(self.path)
+        # Tried with plain sqlite3 first: aiosqlite leaves its worker thread behind when the very
+        # first connect fails, and that thread then fails loudly once the event loop is gone.
+        try:
+            await asyncio.to_thread(_try_writing, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(_unusable(self.path, exc)) from None
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")

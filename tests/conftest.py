@@ -136,3 +136,51 @@ async def eventually(check: Callable[[], Awaitable[bool]], *, becomes: bool = Tr
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for the bot's state")
         await asyncio.sleep(0.02)
+
+
+WORDS = [
+    "amber",
+    "birch",
+    "cedar",
+    "delta",
+    "ember",
+    "fjord",
+    "grove",
+    "heron",
+    "indigo",
+    "juniper",
+    "kestrel",
+    "lumen",
+    "marsh",
+    "nectar",
+    "onyx",
+]
+
+
+def add_many_facts(facts_dir: Path, count: int, *, topic: str = "claim", statement_words: int = 12) -> list[str]:
+    """Write `count` made-up facts into one topic of a scratch fact base (test data, not news);
+    returns their ids. Names are spelt in words: the fact base refuses figures not in a source."""
+
+    def name(n: int) -> str:
+        return " ".join(WORDS[int(d)] for d in str(n))
+
+    facts = []
+    for n in range(count):
+        words = " ".join(WORDS[(n + i) % len(WORDS)] for i in range(statement_words))
+        facts.append(
+            f"""  - id: bulk-{n}
+    topic: {topic}
+    title: Bulk item {name(n)}
+    question: What is bulk item {name(n)}?
+    statement: Bulk item {name(n)} says {words}.
+    attribution: the test wire
+    source: src-bulk
+    examples: [bulk item {name(n)} please]
+"""
+        )
+    (facts_dir / "bulk.yaml").write_text(
+        "sources:\n  - id: src-bulk\n    publisher: Test Wire\n    title: Made up for tests\n    date: 2026-02-03\n"
+        "facts:\n" + "".join(facts),
+        encoding="utf-8",
+    )
+    return [f"bulk-{n}" for n in range(count)]

@@ -87,12 +87,35 @@ async def test_did_you_mean_buttons_answer_and_none_is_recorded(bot_app: App, ap
     assert any(count >= 2 for _, count in await store.unsure_questions())
 
 
-@pytest.mark.parametrize("data", ["a:no-such-fact:1001", "garbage", "", "t:nope", "a:bla-claim", "x:" + "9" * 60])
-async def test_stale_or_forged_callbacks_get_a_polite_answer(bot_app: App, api: BotAPIServer, data: str) -> None:
+@pytest.mark.parametrize(
+    "data",
+    [
+        "a:no-such-fact:1001",
+        "garbage",
+        "",
+        "t:nope",
+        "a:bla-claim",
+        "x:" + "9" * 60,
+        "a:bla-claim:" + "9" * 5000,  # more digits than int() will read
+        "r:bla-claim:" + "1" * 40,
+        "n:" + "7" * 5000,
+        "a:bla-claim:١٠٠١",  # Arabic-Indic digits
+        "r:bla-claim:１００１",  # full-width digits
+        "n:²",
+        "t:" + "x" * 5000,
+        "a:\x00\uffff:1001",
+        "💥:💥:💥",
+        "a:bla-claim:1001\n",
+    ],
+)
+async def test_stale_or_forged_callbacks_get_a_polite_answer(
+    bot_app: App, api: BotAPIServer, data: str, caplog: pytest.LogCaptureFixture
+) -> None:
     [reply] = await ask(api, "who did it")
     api.callback(data, message=reply, user=ALICE)
     answered = await api.wait_for(lambda: api.calls_of("answerCallbackQuery"))
     assert answered[0]["text"] == STALE
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_group_chatter_is_ignored(bot_app: App, api: BotAPIServer) -> None:

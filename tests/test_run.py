@@ -112,7 +112,9 @@ async def test_run_webhook_checks_the_secret_on_every_request(api: BotAPIServer,
             assert await post(3, "s3cret-value") == 200
         [reply] = await api.wait_for(lambda: api.sent)
         assert "Baloch Liberation Army" in reply["text"] and len(api.sent) == 1
-        await stop_bot(process)
+        stderr = await stop_bot(process)
+        # At DEBUG, PTB logs setWebhook's parameters, the secret among them.
+        assert "setWebhook" in stderr and "s3cret-value" not in stderr and TOKEN not in stderr
     finally:
         if process.returncode is None:
             process.kill()
@@ -142,3 +144,88 @@ async def test_missing_or_malformed_token_is_a_one_line_error(tmp_path: Path, to
     assert "Traceback" not in text and len(text.strip().splitlines()) == 1
     if token is not None:
         assert token not in text
+
+
+async def run_once(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    """`factbot run` that is expected to stop at start-up: its exit code and stderr."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        *args,
+        cwd=cwd,
+        env={**os.environ, "FACTBOT_FACTS_DIR": str(ROOT / "facts"), "FACTBOT_TOKEN": TOKEN, **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode is not None
+    return process.returncode, stderr.decode()
+
+
+def _a_file(tmp_path: Path) -> str:
+    (tmp_path / "a-file").write_text("not a folder")
+    return str(tmp_path / "a-file")
+
+
+def _a_corrupt_database(tmp_path: Path) -> str:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "factbot.sqlite3").write_bytes(b"this is not a database, it was damaged " * 40)
+    return str(tmp_path / "data")
+
+
+def _a_folder_where_the_database_goes(tmp_path: Path) -> str:
+    (tmp_path / "data" / "factbot.sqlite3").mkdir(parents=True)
+    return str(tmp_path / "data")
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"FACTBOT_ADMIN_IDS": "[777"}, "FACTBOT_ADMIN_IDS: not valid JSON"),
+        ({"FACTBOT_LOG_LEVEL": "LOUD"}, "FACTBOT_LOG_LEVEL: Input should be 'DEBUG'"),
+        ({"FACTBOT_FAIR_BURST": "-1"}, "FACTBOT_FAIR_BURST: Input should be greater than or equal to 0"),
+        ({"FACTBOT_DATA_DIR": _a_file}, "is a file, not a folder"),
+        ({"FACTBOT_DATA_DIR": lambda tmp: _a_file(tmp) + "/data"}, "FACTBOT_DATA_DIR: cannot make the folder"),
+        ({"FACTBOT_DATA_DIR": _a_corrupt_database}, "factbot.sqlite3: not a SQLite database, or damaged"),
+        ({"FACTBOT_DATA_DIR": _a_folder_where_the_database_goes}, "factbot.sqlite3: the database cannot be opened"),
+        ({"FACTBOT_TOKEN": "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDwrong"}, "FACTBOT_TOKEN: Telegram rejected"),
+    ],
+)
+async def test_a_bad_start_is_one_line_naming_the_fix(
+    api: BotAPIServer, tmp_path: Path, env: dict[str, object], names: str
+) -> None:
+    values = {k: v(tmp_path) if callable(v) else str(v) for k, v in env.items()}
+    values.setdefault("FACTBOT_DATA_DIR", str(tmp_path / "data"))
+    code, stderr = await run_once(
+        tmp_path, {**values, "FACTBOT_WEBHOOK_SECRET": "s3cret-value"}, "--base-url", api.base_url
+    )
+    assert code == 2, stderr
+    assert len(stderr.strip().splitlines()) == 1 and names in stderr, stderr
+    assert "Traceback" not in stderr
+    for secret in (TOKEN, values.get("FACTBOT_TOKEN", TOKEN), "s3cret-value"):
+        assert secret.split(":")[-1] not in stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+async def test_a_read_only_data_folder_is_one_line(api: BotAPIServer, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o500)
+    code, stderr = await run_once(tmp_path, {"FACTBOT_DATA_DIR": str(data)}, "--base-url", api.base_url)
+    assert code == 2 and "is not writable by this user" in stderr and len(stderr.strip().splitlines()) == 1
+
+
+async def test_an_uncaught_error_is_redacted(tmp_path: Path) -> None:
+    script = (
+        "from bot.logs import configure_logging\n"
+        "configure_logging('INFO', secrets=['s3cret-value'])\n"
+        f"raise RuntimeError('GET /bot{TOKEN}/getMe with secret s3cret-value')\n"
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", script, cwd=ROOT, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await process.communicate()
+    text = stderr.decode()
+    assert process.returncode == 1 and "RuntimeError" in text and "<redacted-token>" in text
+    assert TOKEN not in text and "s3cret-value" not in text

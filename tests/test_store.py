@@ -1,7 +1,11 @@
-"""SQLite state: subscriptions and the outbox survive reopening, and each update is owed once."""
+"""SQLite state: subscriptions and the outbox survive reopening, each update is owed once, and the
+files are private to their owner."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -9,6 +13,9 @@ import aiosqlite
 import pytest
 
 from bot.store import Store
+from tests.botapi import BotAPIServer
+from tests.conftest import BotFactory
+from tests.test_chat import ask
 
 
 @pytest.fixture
@@ -105,3 +112,29 @@ async def test_counts_from_before_sure_and_unsure_are_kept(tmp_path: Path) -> No
         await store.record_question("weather", sure=False)
         assert await store.question_counts() == {"sure": 5, "unsure": 3}
         assert await store.unsure_questions() == [("weather", 3)]
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+async def test_the_running_bot_keeps_its_data_private(make_bot: BotFactory, api: BotAPIServer, tmp_path: Path) -> None:
+    os.chmod(tmp_path, 0o755)
+    app = await make_bot()
+    await ask(api, "who did it")
+    await app.bot_data.store.flush()
+    database = tmp_path / "factbot.sqlite3"
+    files = [database, database.with_name("factbot.sqlite3-wal"), database.with_name("factbot.sqlite3-shm")]
+    assert mode(tmp_path) == 0o700
+    assert [mode(f) for f in files] == [0o600] * 3
+
+
+async def test_an_existing_database_is_made_private(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    path = folder / "factbot.sqlite3"
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+    async with Store(path):
+        pass
+    assert mode(folder) == 0o700 and mode(path) == 0o600

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
-from telegram.error import ChatMigrated, Forbidden
+from telegram.error import ChatMigrated, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, Job
 
 from bot.chat import buttons, commands, fairuse, inline, operators, questions, subscriptions
@@ -25,6 +25,7 @@ from bot.chat.polling import UpdatesRequest
 from bot.chat.throttle import Throttle
 from bot.config import Settings
 from bot.core import ServingCore
+from bot.errors import ConfigError
 from bot.reload import Reloader
 from bot.store import Store
 
@@ -32,11 +33,36 @@ log = logging.getLogger(__name__)
 
 
 class FactbotApplication(Application[Any, Any, Any, Any, Any, Any]):
-    """PTB 22.8 notes the id of every chat and user it sees for a persistence update, even with no
-    persistence, and only a persistence update ever empties that list: memory grows with every new
-    user, forever. We keep state in SQLite and set no persistence, so nothing needs noting."""
+    """PTB's Application with start-up problems reported as one line (`initialize`), and without
+    its notes for persistence (`_mark_for_persistence_update`)."""
+
+    async def initialize(self) -> None:
+        """The database first, then Telegram: a start-up problem the operator must fix (the data
+        folder, the token, the Bot API's address) is one `ConfigError` naming it, where PTB would
+        log a traceback (with the token in it, for a rejected token)."""
+        await self.bot_data.store.open()
+        try:
+            await super().initialize()
+        except InvalidToken:
+            raise ConfigError(
+                "FACTBOT_TOKEN: Telegram rejected the token (401 Unauthorized): copy it again from "
+                "@BotFather (/mybots, API Token); it changes when it is revoked"
+            ) from None
+        except EndPointNotFound:
+            raise ConfigError(
+                f"FACTBOT_BASE_URL: {self.bot_data.settings.base_url} answered 404, it is not a Bot API "
+                "server (the default is https://api.telegram.org/bot)"
+            ) from None
+        except NetworkError as exc:
+            raise ConfigError(
+                f"FACTBOT_BASE_URL: could not reach the Bot API at {self.bot_data.settings.base_url} "
+                f"({exc.message}): check the network, or the address"
+            ) from None
 
     def _mark_for_persistence_update(self, *, update: object | None = None, job: Job[Any] | None = None) -> None:
+        """PTB 22.8 notes the id of every chat and user it sees for a persistence update, even with no
+        persistence, and only a persistence update ever empties that list: memory grows with every
+        new user, forever. We keep state in SQLite and set no persistence, so nothing needs noting."""
         if self.persistence is not None:
             super()._mark_for_persistence_update(update=update, job=job)
 
@@ -90,9 +116,9 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
 
 
 async def _post_init(app: App) -> None:
-    """Open the store, register the menu, finish any broadcast a stop cut short, watch the facts."""
+    """Register the menu, finish any broadcast a stop cut short, watch the facts."""
     services = app.bot_data
-    await services.store.open()
+    log.info("serving facts version %s as @%s", services.serving.current.version, app.bot.username)
     await app.bot.set_my_commands(commands.MENU)
     await services.broadcaster.announce()
     # Not app.create_task: the application awaits those on stop, and these never end.

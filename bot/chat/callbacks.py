@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 
-PICK = re.compile(r"^a:([^:]+):(\d+)$")
-RELATED = re.compile(r"^r:([^:]+):(\d+)$")
-NONE_FITS = re.compile(r"^n:(\d+)$")
-TOPIC = re.compile(r"^t:([^:]+)$")
+# Anyone can send any callback data, so the patterns read only what we write: an asker is 1 to 19
+# ASCII digits (user ids are below 2**52; `\d` would take any script's digits, and int() refuses
+# more than 4300 of them), and ids are at most 64 characters.
+_ID = r"([^:]{1,64})"
+_ASKER = r"([0-9]{1,19})"
+PICK = re.compile(rf"^a:{_ID}:{_ASKER}\Z")
+RELATED = re.compile(rf"^r:{_ID}:{_ASKER}\Z")
+NONE_FITS = re.compile(rf"^n:{_ASKER}\Z")
+TOPIC = re.compile(rf"^t:{_ID}\Z")
 
 
 def pick(fact_id: str, asker: int) -> str:

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import logging
 import time
-from html import escape
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
 from bot.chat.context import App, Context, Services
-from bot.chat.sending import send_chunks
+from bot.chat.sending import CHAT_LIMIT, send_chunks
 from bot.reload import ReloadResult
 from bot.render import pack
 
@@ -27,12 +25,12 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("unanswered", unanswered_command))
 
 
-async def after_reload(result: ReloadResult, services: Services) -> list[str]:
-    """What to tell the operators about a reload; when it worked, subscribers are owed the
-    updates it brought."""
+async def after_reload(result: ReloadResult, services: Services) -> str:
+    """What to tell the operators about a reload, in one message; when it worked, subscribers are
+    owed the updates it brought."""
     if result.ok:
         await services.broadcaster.announce()
-    return pack([escape(result.report())])
+    return result.report()
 
 
 async def watch_facts(app: App) -> None:
@@ -40,12 +38,12 @@ async def watch_facts(app: App) -> None:
     services = app.bot_data
 
     async def on_result(result: ReloadResult) -> None:
-        for text in await after_reload(result, services):
-            for admin in services.settings.admin_ids:
-                try:
-                    await app.bot.send_message(admin, text, parse_mode=ParseMode.HTML)
-                except TelegramError as exc:
-                    log.warning("could not tell admin %s about the reload: %s", admin, exc)
+        text = await after_reload(result, services)
+        for admin in services.settings.admin_ids:
+            try:
+                await app.bot.send_message(admin, text)
+            except TelegramError as exc:
+                log.warning("could not tell admin %s about the reload: %s", admin, exc)
 
     await services.reloader.watch(on_result, debounce_ms=services.settings.reload_debounce_ms)
 
@@ -66,7 +64,7 @@ async def reload_command(update: Update, context: Context) -> None:
     if message is None:
         return
     result = await context.services.reloader.reload()
-    await send_chunks(message, await after_reload(result, context.services))
+    await message.reply_text(await after_reload(result, context.services))
 
 
 async def stats_command(update: Update, context: Context) -> None:
@@ -98,4 +96,4 @@ async def unanswered_command(update: Update, context: Context) -> None:
         return
     rows = await context.store.unsure_questions(20)
     text = "\n".join(f"{count} × {question}" for question, count in rows) or "Nothing unanswered yet."
-    await send_chunks(message, pack([text], style="plain"), html=False)
+    await send_chunks(message, pack([text], style="plain", limit=CHAT_LIMIT), html=False)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator
+import tempfile
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import aiohttp
@@ -146,9 +148,10 @@ async def test_missing_or_malformed_token_is_a_one_line_error(tmp_path: Path, to
         assert token not in text
 
 
-async def run_once(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+async def run_once(cwd: Path, env: dict[str, str], *args: str, as_user: list[str] | None = None) -> tuple[int, str]:
     """`factbot run` that is expected to stop at start-up: its exit code and stderr."""
     process = await asyncio.create_subprocess_exec(
+        *(as_user or []),
         sys.executable,
         "-m",
         "bot",
@@ -208,12 +211,22 @@ async def test_a_bad_start_is_one_line_naming_the_fix(
         assert secret.split(":")[-1] not in stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-async def test_a_read_only_data_folder_is_one_line(api: BotAPIServer, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir(mode=0o500)
-    code, stderr = await run_once(tmp_path, {"FACTBOT_DATA_DIR": str(data)}, "--base-url", api.base_url)
-    assert code == 2 and "is not writable by this user" in stderr and len(stderr.strip().splitlines()) == 1
+@pytest.fixture
+def read_only_data() -> Iterator[Path]:
+    """A read-only data folder that an unprivileged user can reach (pytest's tmp_path is root's alone)."""
+    top = Path(tempfile.mkdtemp())
+    top.chmod(0o755)
+    (top / "data").mkdir(mode=0o555)
+    yield top / "data"
+    shutil.rmtree(top)
+
+
+async def test_a_read_only_data_folder_is_one_line(api: BotAPIServer, read_only_data: Path) -> None:
+    """Root writes into read-only folders, so as root (CI) the bot runs as nobody, as in the image."""
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else None
+    env = {"FACTBOT_DATA_DIR": str(read_only_data)}
+    code, stderr = await run_once(read_only_data.parent, env, "--base-url", api.base_url, as_user=nobody)
+    assert code == 2 and "is not writable by this user" in stderr and len(stderr.strip().splitlines()) == 1, stderr
 
 
 async def test_an_uncaught_error_is_redacted(tmp_path: Path) -> None:

@@ -64,6 +64,13 @@ class Reloader:
             if len(problems) > SHOWN:
                 log.error("reload: and %d more problems", len(problems) - SHOWN)
             result = ReloadResult(False, self.serving.current.factbase.version, time.perf_counter() - started, problems)
+        except Exception as exc:
+            # A bug or an odd file the loader does not foresee: the last good version keeps serving.
+            log.exception("reload failed unexpectedly")
+            problem = f"{self.facts_dir}: reload failed unexpectedly ({type(exc).__name__}: {exc}); see the log"
+            result = ReloadResult(
+                False, self.serving.current.factbase.version, time.perf_counter() - started, (problem,)
+            )
         else:
             self.serving.current = fresh
             result = ReloadResult(True, fresh.factbase.version, time.perf_counter() - started)

@@ -10,11 +10,13 @@ transaction that records the update as known, so a restart neither skips nor rep
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -121,13 +123,27 @@ def _unusable(path: Path, error: sqlite3.DatabaseError) -> str:
 
 
 class Store:
-    """One connection per process. Every write commits before the call returns, except question
-    counts, which `record_question` buffers for `flush`."""
+    """One connection per process. Every write is one transaction, taken one at a time, and commits
+    before the call returns, except question counts, which `record_question` buffers for `flush`."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: aiosqlite.Connection | None = None
         self._pending: Counter[tuple[str, bool]] = Counter()
+        self._writing = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One writer at a time on the shared connection: a transaction spans several awaits, and
+        another coroutine's commit in between would commit half of it. Rolled back if it fails
+        (or is cancelled), committed when the block ends."""
+        async with self._writing:
+            try:
+                yield self.db
+            except BaseException:
+                await self.db.rollback()
+                raise
+            await self.db.commit()
 
     async def open(self) -> Store:
         """Open (or make) the database. A folder that cannot be made or written, or a file that is
@@ -206,22 +222,26 @@ class Store:
         pending, self._pending = self._pending, Counter()
         if not pending:
             return
-        now = _now()
-        await self.db.executemany(
-            """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
-               ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
-                   unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
-            [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
-        )
-        totals = Counter[str]()
-        for (_, unsure), count in pending.items():
-            totals["unsure" if unsure else "sure"] += count
-        await self.db.executemany(
-            """INSERT INTO counters (name, value) VALUES (?, ?)
-               ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
-            list(totals.items()),
-        )
-        await self.db.commit()
+        try:
+            async with self._transaction() as db:
+                now = _now()
+                await db.executemany(
+                    """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
+                       ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
+                           unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
+                    [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
+                )
+                totals = Counter[str]()
+                for (_, unsure), count in pending.items():
+                    totals["unsure" if unsure else "sure"] += count
+                await db.executemany(
+                    """INSERT INTO counters (name, value) VALUES (?, ?)
+                       ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
+                    list(totals.items()),
+                )
+        except BaseException:
+            self._pending.update(pending)  # counted next time, not lost
+            raise
 
     async def flush_every(self, seconds: float) -> None:
         """Flush the question counts periodically, until cancelled."""
@@ -250,20 +270,20 @@ class Store:
 
     async def subscribe(self, chat_id: int) -> bool:
         """True if the chat was not subscribed before."""
-        cursor = await self.db.execute(
-            "INSERT OR IGNORE INTO subscriptions (chat_id, since) VALUES (?, ?)", (chat_id, _now())
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO subscriptions (chat_id, since) VALUES (?, ?)", (chat_id, _now())
+            )
         return cursor.rowcount > 0
 
     async def unsubscribe(self, chat_id: int, *, reason: str = "unsubscribed") -> bool:
         """True if the chat was subscribed; what it was still owed is dropped with `reason`."""
-        cursor = await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
-        await self.db.execute(
-            "UPDATE deliveries SET dropped = ? WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
-            (reason, chat_id),
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            cursor = await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+            await db.execute(
+                "UPDATE deliveries SET dropped = ? WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
+                (reason, chat_id),
+            )
         return cursor.rowcount > 0
 
     async def is_subscribed(self, chat_id: int) -> bool:
@@ -277,17 +297,17 @@ class Store:
 
     async def migrate_chat(self, old: int, new: int) -> None:
         """A group became a supergroup: its subscription and what it is owed move to the new id."""
-        await self.db.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", (new, old))
-        await self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old,))
-        await self.db.execute(
-            "UPDATE OR IGNORE deliveries SET chat_id = ?, not_before = 0 WHERE chat_id = ? AND sent IS NULL",
-            (new, old),
-        )
-        await self.db.execute(
-            "UPDATE deliveries SET dropped = 'migrated' WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
-            (old,),
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            await db.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", (new, old))
+            await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old,))
+            await db.execute(
+                "UPDATE OR IGNORE deliveries SET chat_id = ?, not_before = 0 WHERE chat_id = ? AND sent IS NULL",
+                (new, old),
+            )
+            await db.execute(
+                "UPDATE deliveries SET dropped = 'migrated' WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
+                (old,),
+            )
 
     # --- updates and their deliveries -----------------------------------------------------------
 
@@ -297,20 +317,20 @@ class Store:
         Returns the new ids. An id is the identity of an update: editing its wording later does
         not make it new again.
         """
-        now = _now()
-        fresh: list[str] = []
-        for fact_id in fact_ids:
-            cursor = await self.db.execute(
-                "INSERT OR IGNORE INTO known_updates (fact_id, seen) VALUES (?, ?)", (fact_id, now)
-            )
-            if cursor.rowcount > 0:
-                fresh.append(fact_id)
-                await self.db.execute(
-                    "INSERT OR IGNORE INTO deliveries (fact_id, chat_id, queued) "
-                    "SELECT ?, chat_id, ? FROM subscriptions",
-                    (fact_id, now),
+        async with self._transaction() as db:
+            now = _now()
+            fresh: list[str] = []
+            for fact_id in fact_ids:
+                cursor = await db.execute(
+                    "INSERT OR IGNORE INTO known_updates (fact_id, seen) VALUES (?, ?)", (fact_id, now)
                 )
-        await self.db.commit()
+                if cursor.rowcount > 0:
+                    fresh.append(fact_id)
+                    await db.execute(
+                        "INSERT OR IGNORE INTO deliveries (fact_id, chat_id, queued) "
+                        "SELECT ?, chat_id, ? FROM subscriptions",
+                        (fact_id, now),
+                    )
         return fresh
 
     async def due(self, now: float, *, limit: int) -> list[Delivery]:
@@ -329,25 +349,25 @@ class Store:
         return None if row is None or row[0] is None else float(row[0])
 
     async def mark_sent(self, delivery: Delivery) -> None:
-        await self.db.execute(
-            "UPDATE deliveries SET sent = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
-            (_now(), delivery.fact_id, delivery.chat_id),
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE deliveries SET sent = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
+                (_now(), delivery.fact_id, delivery.chat_id),
+            )
 
     async def defer(self, delivery: Delivery, until: float) -> None:
-        await self.db.execute(
-            "UPDATE deliveries SET not_before = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
-            (until, delivery.fact_id, delivery.chat_id),
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE deliveries SET not_before = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
+                (until, delivery.fact_id, delivery.chat_id),
+            )
 
     async def drop(self, delivery: Delivery, reason: str) -> None:
-        await self.db.execute(
-            "UPDATE deliveries SET dropped = ? WHERE fact_id = ? AND chat_id = ?",
-            (reason, delivery.fact_id, delivery.chat_id),
-        )
-        await self.db.commit()
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE deliveries SET dropped = ? WHERE fact_id = ? AND chat_id = ?",
+                (reason, delivery.fact_id, delivery.chat_id),
+            )
 
     async def delivery_counts(self) -> dict[str, int]:
         """How many deliveries are sent, pending and dropped."""

@@ -3,6 +3,8 @@ files are private to their owner."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import sqlite3
 import stat
@@ -138,3 +140,19 @@ async def test_an_existing_database_is_made_private(tmp_path: Path) -> None:
     async with Store(path):
         pass
     assert mode(folder) == 0o700 and mode(path) == 0o600
+
+
+async def test_queueing_updates_is_one_transaction_against_other_writers(tmp_path: Path) -> None:
+    path = tmp_path / "factbot.sqlite3"
+    async with Store(path) as store:
+        await store.subscribe(1)
+        queueing = asyncio.create_task(store.queue_updates([f"u{n}" for n in range(300)]))
+        await asyncio.sleep(0)  # it has begun its transaction
+        await store.subscribe(2)  # another writer commits meanwhile
+        queueing.cancel()  # and the queueing is cut short, if it has not finished
+        with contextlib.suppress(asyncio.CancelledError):
+            await queueing
+    with sqlite3.connect(path) as db:
+        known = db.execute("SELECT COUNT(*) FROM known_updates").fetchone()[0]
+        owed = db.execute("SELECT COUNT(*) FROM deliveries").fetchone()[0]
+    assert (known, owed) in {(0, 0), (300, 300)}

@@ -16,7 +16,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import ChatMigrated, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, Job
 
-from bot.chat import buttons, commands, fairuse, inline, operators, questions, subscriptions
+from bot.chat import buttons, commands, fairuse, inline, operators, questions, subscriptions, tasks
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
@@ -107,6 +107,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.reloader = Reloader(settings.facts_dir, serving, thresholds=settings.thresholds)
     services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock)
     services.throttle = Throttle(settings, clock)
+    services.clock = clock
     # Order matters: a private command no module knows is answered by `questions`, so it comes last
     # of the message handlers. `fairuse` gates every update before them all (handler group -1).
     for module in (fairuse, commands, subscriptions, operators, questions, buttons, inline):
@@ -123,9 +124,11 @@ async def _post_init(app: App) -> None:
     await services.broadcaster.announce()
     # Not app.create_task: the application awaits those on stop, and these never end.
     services.background = [
-        asyncio.create_task(operators.watch_facts(app)),
-        asyncio.create_task(services.broadcaster.run()),
-        asyncio.create_task(services.store.flush_every(services.settings.flush_every)),
+        tasks.start("the fact watcher", lambda: operators.watch_facts(app), services.clock),
+        tasks.start("the broadcaster", services.broadcaster.run, services.clock),
+        tasks.start(
+            "the count flusher", lambda: services.store.flush_every(services.settings.flush_every), services.clock
+        ),
     ]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.chat.broadcast import Broadcaster
+from bot.chat.clock import Clock
 from bot.chat.throttle import Throttle
 from bot.config import Settings
 from bot.core import Core, ServingCore
@@ -26,6 +27,7 @@ class Services:
     reloader: Reloader
     broadcaster: Broadcaster
     throttle: Throttle
+    clock: Clock
 
     def __init__(self) -> None:
         self.background: list[asyncio.Task[None]] = []  # started after start-up, cancelled at stop

@@ -208,9 +208,6 @@ class Router:
         self._generic = frozenset(w for g in story.generic for w in lexicon.normalise(g).split()) | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
-        self._setting_words = frozenset(
-            w for a, e in lexicon.alias_to_entity.items() if e in self._setting for w in a.split()
-        )
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 

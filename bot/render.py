@@ -52,7 +52,8 @@ class _Writer:
 
 
 def _claim(w: _Writer, c: Claim, *, heading: bool = True) -> list[str]:
-    who = _according(c).capitalize()[:1] + _according(c)[1:] + (f", {c.said}" if c.said else "")
+    according = _according(c)
+    who = according[:1].upper() + according[1:] + (f", {c.said}" if c.said else "")
     lines = [w.bold(c.title)] if heading else []
     lines.append(w.text(c.statement))
     lines.append(w.italic(who + "."))

@@ -209,6 +209,9 @@ class Router:
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
+        self._identity_cues = frozenset(
+            w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
+        )
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
@@ -257,9 +260,8 @@ class Router:
         named_all = list(lexicon.find_entities(norm))
         named = [e for e in named_all if e not in self._setting]
         rest = set(words) - self._entity_words
-        identity_cues = {w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()}
         asks: tuple[AnswerType, ...]
-        if named_all and rest <= identity_cues and not lexicon.rules_out("identity", text):
+        if named_all and rest <= self._identity_cues and not lexicon.rules_out("identity", text):
             asks = ("identity",)
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
@@ -319,11 +321,13 @@ class Router:
         best = self._position[top[0].target] if top else None
         clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
         found = Intent(text=question.text, decision="answer", matches=top, asks=asks, figures=question.figures)
+        anchored = self._on_topic(words, named, strict=False)
+        on_topic = anchored or self._names_story_entity(question)
 
         if named and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words):
             # "what did <someone in the story> say": offer what the sources attribute to them.
             return found.model_copy(update={"decision": "clarify", "matches": self._facts_about(named, scores)})
-        if unknown >= 0.5 or (unknown > 0 and not self._on_topic(words, named, strict=False)):
+        if unknown >= 0.5 or (unknown > 0 and not anchored):
             return Intent(text=question.text, decision="decline")
         if unknown > 0 and self._names_other_event(words):
             return Intent(text=question.text, decision="decline")
@@ -333,10 +337,9 @@ class Router:
                 return found
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
-            if self._on_topic(words, named, strict=False) or self._names_story_entity(question):
+            if on_topic:
                 return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             return Intent(text=question.text, decision="decline")
-        on_topic = self._on_topic(words, named, strict=False) or self._names_story_entity(question)
         if top and top[0].score >= t.suggest and on_topic:
             if top[0].kind == "gap" and unknown == 0:
                 return found.model_copy(update={"decision": "gap", "matches": top[:1]})
@@ -345,7 +348,7 @@ class Router:
             )
             if close:
                 return found.model_copy(update={"decision": "clarify", "matches": close})
-        return self._no_match(question, words, named, top)
+        return self._no_match(question, words, named, top, anchored=anchored, unknown=unknown)
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)
@@ -361,7 +364,16 @@ class Router:
     def _only_names(self, words: list[str]) -> bool:
         return not (set(words) - self._entity_words - self.factbase.lexicon.cue_words - self._generic)
 
-    def _no_match(self, question: _Question, words: list[str], named: list[str], top: tuple[Match, ...] = ()) -> Intent:
+    def _no_match(
+        self,
+        question: _Question,
+        words: list[str],
+        named: list[str],
+        top: tuple[Match, ...],
+        *,
+        anchored: bool,
+        unknown: float,
+    ) -> Intent:
         """Nothing answers it well: a gap if the question is about this story, else a decline.
         "Not reported about X" only for an X that no fact mentions; an on-topic question that some
         fact half matches gets "did you mean" rather than a "not reported" that may be false."""
@@ -375,10 +387,10 @@ class Router:
             if self._on_topic(words, named, strict=True) or asks_reaction:
                 return gap.model_copy(update={"uncovered_entities": tuple(outside)})
             return Intent(text=text, decision="decline")
-        if not self._on_topic(words, named, strict=False):
+        if not anchored:
             return Intent(text=text, decision="decline")
         facts = tuple(m for m in top if m.kind == "fact" and m.score >= self.thresholds.floor)
-        if facts and not (asks == "count" and self._unknown_share(words) > 0):
+        if facts and not (asks == "count" and unknown > 0):
             return Intent(text=text, decision="clarify", matches=facts, asks=asks, figures=question.figures)
         return gap.model_copy(update={"named": tuple(named)})
 

@@ -9,15 +9,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# The letters of Arabic script (Urdu) that folding keeps: one form of each letter people type.
+_ARABIC = (
+    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08c9"
+)
+_NOT_WORD = re.compile(rf"[^a-z0-9{_ARABIC}]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # letters only: "1000" is a number, "sooo" is not
+# Urdu spells a doubled letter with a tashdeed, never as three in a row: "کیاااا" is "کیا".
+_ARABIC_REPEATS = re.compile(rf"([{_ARABIC}])\1{{2,}}")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
@@ -153,15 +160,47 @@ class Lexicon(BaseModel):
 def fold(text: str) -> str:
     """Case, accents, punctuation, invisible characters and stretched letters folded away.
 
-    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole."""
+    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole.
+    Urdu stays in its own script, in one spelling of the forms people type interchangeably (see
+    `_arabic_script`), and its digits, like Arabic-Indic ones, become 0-9: "۱۴۵" is "145"."""
     decomposed = unicodedata.normalize("NFKC", text).casefold()
     latin = "".join(anyascii(c) if not c.isascii() and _is_latin(c) else c for c in decomposed)
     stripped = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+    stripped = stripped.translate(_ARABIC_SCRIPT)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", stripped).replace("'", "").replace("\u2019", ""))
     collapsed = _REPEATS.sub(r"\1\1", _NOT_WORD.sub(" ", stripped.lower()))
-    return " ".join(collapsed.split())
+    return " ".join(_ARABIC_REPEATS.sub(r"\1", collapsed).split())
 
 
+def _arabic_script() -> dict[int, str | None]:
+    """What folding does to Arabic script, after hamza and madda were split off their letters (NFKD)
+    and dropped with the other diacritics (zabar, zer, pesh, tashdeed, khari zabar...):
+
+    - Arabic and Persian keyboards' letters become Urdu's: ي ى ې ۍ -> ی, ك ڪ -> ک, ٱ -> ا;
+    - every heh is one: ہ ھ ه ة ۃ ە -> ہ. Arabic keyboards have a single heh for both of Urdu's, so
+      "بهارت" cannot be told from "بھارت" by spelling; people mix up ہ and ھ on Urdu keyboards too;
+    - noon ghunna is noon (ں -> ن: "میں" is often typed "مین"); a lone hamza (ء) is dropped;
+    - tatweel (ـ), the zero-width joiner and direction marks are dropped (a zero-width space or
+      non-joiner separates words, as any character that is not a letter or digit does);
+    - Urdu (۰-۹) and Arabic-Indic (٠-٩) digits become 0-9."""
+    table: dict[int, str | None] = {}
+    for block in (range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x08A0, 0x0900)):
+        table.update({c: None for c in block if unicodedata.category(chr(c)) == "Mn"})
+    table.update({ord(c): "\u06cc" for c in "\u064a\u0649\u06d0\u06cd\u06ce"})
+    table.update({ord(c): "\u06a9" for c in "\u0643\u06aa"})
+    table.update({ord(c): "\u06c1" for c in "\u06be\u0647\u0629\u06c3\u06d5"})
+    table.update({0x0671: "\u0627", 0x06BA: "\u0646", 0x0621: None, 0x0640: None})
+    table.update(dict.fromkeys((0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, *range(0x202A, 0x202F))))
+    table.update(dict.fromkeys(range(0x2066, 0x206A)))
+    table.update({0x0660 + d: str(d) for d in range(10)})
+    table.update({0x06F0 + d: str(d) for d in range(10)})
+    return table
+
+
+_ARABIC_SCRIPT = _arabic_script()
+
+
+@cache
 def _is_latin(char: str) -> bool:
     try:
         return unicodedata.name(char).startswith("LATIN")

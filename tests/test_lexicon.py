@@ -29,6 +29,39 @@ def test_fold(raw: str, folded: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("بلوچستان میں کتنے لوگ مارے گئے؟", "بلوچستان مین کتنے لوگ مارے گیے"),  # stays Urdu, ? and ؟ go
+        ("بَلُوچِسْتَان", "بلوچستان"),  # zabar, zer, pesh, jazm
+        ("حمّلہ", "حملہ"),  # tashdeed
+        ("دعویٰ", "دعوی"),  # khari zabar
+        ("آپریشن", "اپریشن"),  # madda
+        ("أ إ ٱ", "ا ا ا"),
+        ("ـــحمـــلہ", "حملہ"),  # tatweel
+        ("بی\u200dایل\u200fاے", "بیایلاے"),  # a joiner and a direction mark inside a word
+        ("ذمہ\u200cداری", "ذمہ داری"),  # a non-joiner separates words
+        ("كتني", "کتنی"),  # Arabic kaf and yeh
+        ("على", "علی"),  # alef maksura
+        ("بهارت", "بہارت"),  # Arabic heh: as Urdu's do-chashmi heh...
+        ("بھارت", "بہارت"),  # ...and gol heh, which people mix up
+        ("زکوة زکوۃ", "زکوہ زکوہ"),  # teh marbuta
+        ("ۂ ۓ ؤ ئ", "ہ ے و ی"),  # hamza above a letter
+        ("اشیاء", "اشیا"),  # a lone hamza
+        ("میں مین", "مین مین"),  # noon ghunna
+        ("۱۴۵ ١٤٥ 145", "145 145 145"),  # Urdu and Arabic-Indic digits
+        ("۱۴۵ عسکریت پسند", "145 عسکریت پسند"),
+        ("کیاااا", "کیا"),  # stretched
+        ("ممکن", "ممکن"),  # a real double letter stays
+        ("ﻻ", "لا"),  # presentation forms
+        ("BLA نے کیا کہا؟", "bla نے کیا کہا"),  # mixed script
+        ("how many شہری died", "how many شہری died"),
+    ],
+)
+def test_fold_urdu(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize(
     ("question", "normalised"),
     [
         ("Kitne log mare gaye?", "how many people killed"),

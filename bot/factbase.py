@@ -18,8 +18,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.errors import FactBaseError, Problem
+from bot.language import Language
 from bot.lexicon import ID_PATTERN as _ID
-from bot.lexicon import AnswerType, Lexicon, fold
+from bot.lexicon import AnswerType, Asks, Entity, Lexicon, ascii_digits, fold
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a facts file is text an operator writes: far below this
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -113,6 +114,85 @@ class Meta(_Model):
     examples: tuple[str, ...] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------------------------------------
+# The Urdu catalogue (`urdu:`, in facts/urdu.yaml): our own renderings, keyed by the English ids.
+# Like a gettext catalogue, a translator edits one file; loading merges it into the one fact base
+# and checks it against the English (every item rendered, no unknown id, the same numbers).
+
+
+class FactText(_Model):
+    """A fact as a reader sees it in one language, and the ways people ask for it in that language."""
+
+    title: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    statement: str = Field(min_length=1)
+    attribution: str = Field(min_length=1)
+    when: str | None = None
+    quote_translation: str | None = Field(default=None, description="ours; the quote itself stays verbatim")
+    why: dict[str, str] = Field(default={}, description="for each fact in conflicts_with: why the figures differ")
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class GapText(_Model):
+    missing: str = Field(min_length=1)
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class MetaText(_Model):
+    text: str = Field(min_length=1)
+    examples: tuple[str, ...] = Field(min_length=1)
+
+
+class StoryText(_Model):
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+
+
+class EntityText(_Model):
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = Field(min_length=1)
+
+
+class AsksText(_Model):
+    missing: str = Field(min_length=1)
+    unless: tuple[str, ...] = ()
+
+
+class LexiconText(_Model):
+    """Urdu words for the lexicon; merged into it, so Urdu and English questions share one router."""
+
+    phrases: dict[str, str] = {}
+    words: dict[str, str] = {}
+    stopwords: tuple[str, ...] = ()
+    splitters: tuple[str, ...] = ()
+    asks: dict[AnswerType, AsksText] = {}
+    entities: dict[str, EntityText] = {}
+
+
+class Catalogue(_Model):
+    """What one file's `urdu:` may hold; the catalogue is the union of all files."""
+
+    story: StoryText | None = None
+    topics: dict[str, str] = {}
+    facts: dict[str, FactText] = {}
+    gaps: dict[str, GapText] = {}
+    meta: dict[str, MetaText] = {}
+    lexicon: LexiconText | None = None
+
+
+class Urdu(_Model):
+    """The whole catalogue, checked: every fact, gap, meta reply, topic and entity has its rendering.
+    Its words are in the fact base's lexicon; the names and "not reported" texts stay here."""
+
+    story: StoryText
+    topics: dict[str, str]
+    facts: dict[str, FactText]
+    gaps: dict[str, GapText]
+    meta: dict[str, MetaText]
+    names: dict[str, str]
+    missing: dict[AnswerType, str]
+
+
 class FactFile(_Model):
     """What one YAML file may hold; the fact base is the union of all files."""
 
@@ -123,6 +203,7 @@ class FactFile(_Model):
     gaps: tuple[Gap, ...] = ()
     meta: tuple[Meta, ...] = ()
     lexicon: Lexicon | None = None
+    urdu: Catalogue | None = None
 
 
 class FactBase(_Model):
@@ -133,7 +214,57 @@ class FactBase(_Model):
     gaps: tuple[Gap, ...]
     meta: tuple[Meta, ...] = ()
     lexicon: Lexicon
+    urdu: Urdu
     version: str
+
+    def fact_text(self, fact: Fact, language: Language) -> FactText:
+        if language == "ur":
+            return self.urdu.facts[fact.id]
+        why = {c.fact: c.why for c in fact.conflicts_with}
+        return FactText.model_construct(
+            title=fact.title,
+            question=fact.question,
+            statement=fact.statement,
+            attribution=fact.attribution,
+            when=fact.when,
+            quote_translation=None,
+            why=why,
+            examples=fact.examples,
+        )
+
+    def gap_text(self, gap: Gap, language: Language) -> GapText:
+        if language == "ur":
+            return self.urdu.gaps[gap.id]
+        return GapText.model_construct(missing=gap.missing, examples=gap.examples)
+
+    def meta_text(self, meta: Meta, language: Language) -> MetaText:
+        if language == "ur":
+            return self.urdu.meta[meta.id]
+        return MetaText.model_construct(text=meta.text, examples=meta.examples)
+
+    def story_text(self, language: Language) -> StoryText:
+        if language == "ur":
+            return self.urdu.story
+        return StoryText.model_construct(title=self.story.title, summary=self.story.summary)
+
+    def topic_title(self, topic: Topic, language: Language) -> str:
+        return self.urdu.topics[topic.id] if language == "ur" else topic.title
+
+    def entity_name(self, entity: Entity, language: Language) -> str:
+        return self.urdu.names[entity.id] if language == "ur" else entity.name
+
+    def missing_text(self, answer_type: AnswerType, language: Language) -> str:
+        """How to say we lack what a question asked for ("that figure")."""
+        return self.urdu.missing[answer_type] if language == "ur" else self.lexicon.missing_text(answer_type)
+
+    def asked(self, target: Fact | Gap | Meta, language: Language) -> tuple[str, ...]:
+        """The ways people ask for a target in one language: a fact's own question first."""
+        if isinstance(target, Fact):
+            text = self.fact_text(target, language)
+            return (text.question, *text.examples)
+        if isinstance(target, Gap):
+            return self.gap_text(target, language).examples
+        return self.meta_text(target, language).examples
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
@@ -249,13 +380,17 @@ class _Parsed:
 
 
 def _field_path(loc: tuple[Any, ...], data: Any) -> str:
-    """`facts[bla-claim].source` rather than `facts.0.source`: ids are what operators search for."""
+    """`facts[bla-claim].source` rather than `facts.0.source`: ids are what operators search for
+    (in the Urdu catalogue, `urdu.facts[bla-claim].title`)."""
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int) and isinstance(data, list) and part < len(data):
             data = data[part]
             item_id = data.get("id") if isinstance(data, dict) else None
             parts[-1 if parts else 0 :] = [f"{parts[-1] if parts else ''}[{item_id or part}]"]
+        elif len(parts) == 2 and parts[0] == "urdu" and parts[1] in _SECTIONS:
+            data = data.get(part) if isinstance(data, dict) else None
+            parts[-1] += f"[{part}]"
         else:
             data = data.get(part) if isinstance(data, dict) else None
             parts.append(str(part))
@@ -321,7 +456,41 @@ def _valid_part(located: _Located, data: dict[str, Any]) -> _Parsed:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     failed_ids[key].add(item["id"])
         kept[key] = tuple(valid)
+    if data.get("urdu") is not None:
+        kept["urdu"] = _valid_catalogue(data["urdu"], failed_ids, failed_singles)
     return _Parsed(located, FactFile(**kept), indices, failed_ids, failed_singles)
+
+
+_SECTIONS = ("topics", "facts", "gaps", "meta")  # the parts of the Urdu catalogue keyed by id
+
+
+def _valid_catalogue(data: Any, failed_ids: dict[str, set[str]], failed_singles: set[str]) -> Catalogue | None:
+    """The entries of an `urdu:` that validate on their own. Those that fail (and whole parts that
+    do not parse) are noted, so that they are reported once and not also as missing renderings."""
+    if not isinstance(data, dict):
+        failed_singles.add("urdu")
+        return None
+    kept: dict[str, Any] = {}
+    for key in ("story", "lexicon"):
+        if data.get(key) is not None:
+            try:
+                kept[key] = getattr(Catalogue.model_validate({key: data[key]}), key)
+            except ValidationError:
+                failed_singles.add(f"urdu.{key}")
+    for key in _SECTIONS:
+        entries = data.get(key)
+        if not isinstance(entries, dict):
+            if entries is not None:
+                failed_singles.add(f"urdu.{key}")
+            continue
+        valid: dict[str, Any] = {}
+        for item_id, entry in entries.items():
+            try:
+                valid |= getattr(Catalogue.model_validate({key: {item_id: entry}}), key)
+            except ValidationError:
+                failed_ids.setdefault(f"urdu.{key}", set()).add(str(item_id))
+        kept[key] = valid
+    return Catalogue(**kept)
 
 
 def _message(err: Any) -> str:
@@ -421,7 +590,7 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
             if entity not in entity_ids:
                 problems.append(_story_problem(parsed, f"story.setting: unknown entity {entity!r}"))
 
-    examples: dict[str, tuple[_Located, tuple[Any, ...], str]] = {}
+    examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):
         for located, index, item in _items(parsed, key):
             here = (key, index)
@@ -433,21 +602,14 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
                 if ref not in fact_ids:
                     problems.append(located.problem((*here, field, r), f"{field}: unknown fact {ref!r}"))
             for e, example in enumerate(item.examples):
-                norm = fold(example)
-                if norm in examples and examples[norm][2] != item.id:
-                    other, other_loc, owner = examples[norm]
-                    problems.append(
-                        located.problem(
-                            (*here, "examples", e),
-                            f"example {example!r} is also under {owner!r} ({other.display}:{other.line(other_loc)})",
-                        )
-                    )
-                examples.setdefault(norm, (located, (*here, "examples", e), item.id))
+                examples.add(example, item.id, located, (*here, "examples", e))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
     problems.extend(_supersede_cycles(parsed))
-    if problems or story is None or lexicon is None:
+    urdu = _urdu(parsed, story, lexicon, examples, problems) if first_file is not None else None
+    if problems or story is None or lexicon is None or urdu is None:
         raise FactBaseError(problems or [Problem(str(facts_dir), 0, "no story or lexicon could be loaded")])
+    urdu_catalogue, merged_lexicon = urdu
     return FactBase(
         story=story,
         sources=tuple(s for _, _, s in _items(parsed, "sources")),
@@ -455,9 +617,214 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
         facts=tuple(f for _, _, f in _items(parsed, "facts")),
         gaps=tuple(g for _, _, g in _items(parsed, "gaps")),
         meta=tuple(m for _, _, m in _items(parsed, "meta")),
-        lexicon=lexicon,
+        lexicon=merged_lexicon,
+        urdu=urdu_catalogue,
         version=version,
     )
+
+
+class _Examples:
+    """Every example seen so far, folded, with its owner: the same example under two targets is a problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.seen: dict[str, tuple[_Located, tuple[Any, ...], str]] = {}
+
+    def add(self, example: str, owner: str, located: _Located, loc: tuple[Any, ...]) -> None:
+        norm = fold(example)
+        if norm in self.seen and self.seen[norm][2] != owner:
+            other, other_loc, first = self.seen[norm]
+            where = f"{other.display}:{other.line(other_loc)}"
+            self.problems.append(located.problem(loc, f"example {example!r} is also under {first!r} ({where})"))
+        self.seen.setdefault(norm, (located, loc, owner))
+
+
+_SINGULAR = {"topics": "topic", "facts": "fact", "gaps": "gap", "meta": "meta reply"}
+
+
+def _urdu(
+    parsed: list[_Parsed], story: Story | None, lexicon: Lexicon | None, examples: _Examples, problems: list[Problem]
+) -> tuple[Urdu, Lexicon] | None:
+    """Every file's `urdu:` merged and checked against the English: each fact, gap, meta reply, topic,
+    entity and kind of question has its rendering, no rendering is for an unknown id, and each text
+    has the English one's numbers. Returns the catalogue and the lexicon with the Urdu words in it."""
+    failed_singles = {key for one in parsed for key in one.failed_singles}
+    holders = [(one.located, one.model.urdu) for one in parsed if one.model.urdu is not None]
+    if not holders:
+        if "urdu" not in failed_singles:
+            problems.append(Problem(parsed[0].located.display, 1, "no file defines urdu: (the Urdu renderings)"))
+        return None
+    entries: dict[str, dict[str, tuple[_Located, Any]]] = {key: {} for key in _SECTIONS}
+    parts: dict[str, tuple[_Located, Any]] = {}
+    for located, catalogue in holders:
+        for key in _SECTIONS:
+            for item_id, entry in getattr(catalogue, key).items():
+                if item_id in entries[key]:
+                    first = entries[key][item_id][0].display
+                    message = f"urdu.{key}[{item_id}]: defined again (also in {first})"
+                    problems.append(located.problem(("urdu", key, item_id), message))
+                entries[key].setdefault(item_id, (located, entry))
+        for key in ("story", "lexicon"):
+            part = getattr(catalogue, key)
+            if part is not None and key in parts:
+                problems.append(
+                    located.problem(("urdu", key), f"urdu.{key}: defined again (also in {parts[key][0].display})")
+                )
+            elif part is not None:
+                parts[key] = (located, part)
+    if story is None or lexicon is None:
+        return None
+    unreadable = "urdu" in failed_singles
+
+    def failed(key: str) -> set[str]:
+        return {i for one in parsed for i in one.failed_ids.get(key, set())}
+
+    for key in _SECTIONS:
+        known = failed(key)
+        complete = not unreadable and f"urdu.{key}" not in failed_singles
+        for located, index, item in _items(parsed, key):
+            known.add(item.id)
+            if complete and item.id not in entries[key] and item.id not in failed(f"urdu.{key}"):
+                message = f"{key}[{item.id}]: no Urdu rendering (add it under urdu: {key}:, in facts/urdu.yaml)"
+                problems.append(located.problem((key, index), message))
+        for item_id, (located, _) in entries[key].items():
+            if item_id not in known:
+                problems.append(
+                    located.problem(("urdu", key, item_id), f"urdu.{key}[{item_id}]: no {_SINGULAR[key]} has this id")
+                )
+    for key in ("facts", "gaps", "meta"):
+        for item_id, (located, entry) in entries[key].items():
+            for e, example in enumerate(entry.examples):
+                examples.add(example, item_id, located, ("urdu", key, item_id, "examples", e))
+    _check_texts(parsed, entries, parts, problems)
+    if "story" not in parts:
+        if not unreadable and "urdu.story" not in failed_singles:
+            located = next(one.located for one in parsed if one.model.story is not None)
+            problems.append(located.problem(("story",), "story: no Urdu rendering (add it under urdu: story:)"))
+        return None
+    if "lexicon" not in parts:
+        if not unreadable and "urdu.lexicon" not in failed_singles:
+            located = next(one.located for one in parsed if one.model.lexicon is not None)
+            problems.append(located.problem(("lexicon",), "lexicon: no Urdu words (add them under urdu: lexicon:)"))
+        return None
+    words_at, words = parts["lexicon"]
+    merged = _with_urdu_words(parsed, lexicon, words, words_at, problems)
+    urdu = Urdu(
+        story=parts["story"][1],
+        topics={i: title for i, (_, title) in entries["topics"].items()},
+        facts={i: text for i, (_, text) in entries["facts"].items()},
+        gaps={i: text for i, (_, text) in entries["gaps"].items()},
+        meta={i: text for i, (_, text) in entries["meta"].items()},
+        names={i: e.name for i, e in words.entities.items()},
+        missing={t: a.missing for t, a in words.asks.items()},
+    )
+    return urdu, merged
+
+
+def _with_urdu_words(
+    parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
+) -> Lexicon:
+    """The lexicon with Urdu's phrases, words, stopwords, splitters and entity aliases added; every
+    entity needs its Urdu name and every kind of question its Urdu "not reported" text."""
+    english = next(one.located for one in parsed if one.model.lexicon is not None)
+    known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
+    for key in ("phrases", "words"):
+        for word in getattr(words, key):
+            if fold(word) in known:
+                message = f"urdu.lexicon.{key}[{word}]: also in the English lexicon; keep it in one place"
+                problems.append(located.problem(("urdu", "lexicon", key, word), message))
+    entity_ids = [e.id for e in lexicon.entities]
+    for i, entity_id in enumerate(entity_ids):
+        if entity_id not in words.entities:
+            message = f"lexicon.entities[{entity_id}]: no Urdu name (add it under urdu: lexicon: entities:)"
+            problems.append(english.problem(("lexicon", "entities", i), message))
+    for entity_id in set(words.entities) - set(entity_ids):
+        message = f"urdu.lexicon.entities[{entity_id}]: no entity has this id"
+        problems.append(located.problem(("urdu", "lexicon", "entities", entity_id), message))
+    types = [a.type for a in lexicon.asks]
+    for i, answer_type in enumerate(types):
+        if answer_type not in words.asks:
+            message = f"lexicon.asks[{answer_type}]: no Urdu text (add its missing: under urdu: lexicon: asks:)"
+            problems.append(english.problem(("lexicon", "asks", i), message))
+    for answer_type in set(words.asks) - set(types):
+        message = f"urdu.lexicon.asks[{answer_type}]: the English lexicon has no asks of this type"
+        problems.append(located.problem(("urdu", "lexicon", "asks", answer_type), message))
+
+    def entity(e: Entity) -> Entity:
+        urdu = words.entities.get(e.id)
+        return e if urdu is None else e.model_copy(update={"aliases": (*e.aliases, *urdu.aliases)})
+
+    def asks(a: Asks) -> Asks:
+        urdu = words.asks.get(a.type)
+        return a if urdu is None else a.model_copy(update={"unless": (*a.unless, *(fold(w) for w in urdu.unless))})
+
+    return Lexicon(
+        phrases={**lexicon.phrases, **words.phrases},
+        words={**lexicon.words, **words.words},
+        stopwords=lexicon.stopwords | {fold(w) for w in words.stopwords},
+        splitters=(*lexicon.splitters, *words.splitters),
+        asks=tuple(asks(a) for a in lexicon.asks),
+        entities=tuple(entity(e) for e in lexicon.entities),
+    )
+
+
+def _check_texts(
+    parsed: list[_Parsed],
+    entries: dict[str, dict[str, tuple[_Located, Any]]],
+    parts: dict[str, tuple[_Located, Any]],
+    problems: list[Problem],
+) -> None:
+    """Each Urdu text says what its English one says: the same numbers (in any script), a `when`,
+    a translation of the quote and a reason for each differing figure exactly where the English has one."""
+    pairs: list[tuple[_Located, tuple[Any, ...], str, str | None, str | None]] = []
+
+    def pair(located: _Located, loc: tuple[Any, ...], english: str | None, urdu: str | None) -> None:
+        """`loc` is ("urdu", part, id, field, ...) or ("urdu", "story", field)."""
+        named = f"{loc[1]}[{loc[2]}]" if loc[1] != "story" else f"story.{loc[2]}"
+        path = ".".join(["urdu", named, *(str(p) for p in loc[3:])])
+        pairs.append((located, loc, path, english, urdu))
+
+    for _, _, fact in _items(parsed, "facts"):
+        if fact.id not in entries["facts"]:
+            continue
+        located, text = entries["facts"][fact.id]
+        here = ("urdu", "facts", fact.id)
+        for field in ("title", "question", "statement", "attribution"):
+            pair(located, (*here, field), getattr(fact, field), getattr(text, field))
+        pair(located, (*here, "when"), fact.when, text.when)
+        pair(located, (*here, "quote_translation"), fact.quote, text.quote_translation)
+        conflicts = {c.fact: c.why for c in fact.conflicts_with}
+        for other in conflicts.keys() | text.why.keys():
+            pair(located, (*here, "why", other), conflicts.get(other), text.why.get(other))
+    for key, field in (("gaps", "missing"), ("meta", "text"), ("topics", "title")):
+        for _, _, item in _items(parsed, key):
+            if item.id in entries[key]:
+                located, text = entries[key][item.id]
+                if isinstance(text, str):  # a topic's title is its whole rendering
+                    pair(located, ("urdu", key, item.id), item.title, text)
+                else:
+                    pair(located, ("urdu", key, item.id, field), getattr(item, field), getattr(text, field))
+    if "story" in parts:
+        located, text = parts["story"]
+        story = next(one.model.story for one in parsed if one.model.story is not None)
+        for field in ("title", "summary"):
+            pair(located, ("urdu", "story", field), getattr(story, field), getattr(text, field))
+    for located, loc, path, english, urdu in pairs:
+        if english is None and urdu is not None:
+            problems.append(located.problem(loc, f"{path}: the English has none; remove it"))
+        elif english is not None and urdu is None:
+            problems.append(located.problem(loc[:3], f"{path}: missing; the English has one"))
+        elif english is not None and urdu is not None:
+            ours, theirs = _numbers(urdu), _numbers(english)
+            for number in sorted(ours - theirs):
+                problems.append(located.problem(loc, f"{path}: the number {number} is not in the English"))
+            for number in sorted(theirs - ours):
+                problems.append(located.problem(loc, f"{path}: the English has the number {number}; this has not"))
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers in a text, whatever the script of its digits, without thousands separators."""
+    return {n.replace(",", "") for n in _NUMBER.findall(ascii_digits(text))}
 
 
 def _supersede_cycles(parsed: list[_Parsed]) -> list[Problem]:

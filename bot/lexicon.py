@@ -18,8 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 # The letters of Arabic script (Urdu) that folding keeps: one form of each letter people type.
 _ARABIC = (
-    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9"
+    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
 )
 _NOT_WORD = re.compile(rf"[^a-z0-9{_ARABIC}]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")  # letters only: "1000" is a number, "sooo" is not
@@ -163,7 +162,7 @@ def fold(text: str) -> str:
     Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole.
     Urdu stays in its own script, in one spelling of the forms people type interchangeably (see
     `_arabic_script`), and its digits, like Arabic-Indic ones, become 0-9: "۱۴۵" is "145"."""
-    decomposed = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFKC", text).casefold().replace("\u06d3", "\u06cc\u06d2")
     latin = "".join(anyascii(c) if not c.isascii() and _is_latin(c) else c for c in decomposed)
     stripped = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
     stripped = stripped.translate(_ARABIC_SCRIPT)
@@ -174,7 +173,8 @@ def fold(text: str) -> str:
 
 def _arabic_script() -> dict[int, str | None]:
     """What folding does to Arabic script, after hamza and madda were split off their letters (NFKD)
-    and dropped with the other diacritics (zabar, zer, pesh, tashdeed, khari zabar...):
+    and dropped with the other diacritics (zabar, zer, pesh, tashdeed, khari zabar...). Before that,
+    ۓ was spelt ئے, as people also type it: "ہوۓ", "ہوئے" and "ہویے" are one word.
 
     - Arabic and Persian keyboards' letters become Urdu's: ي ى ې ۍ -> ی, ك ڪ -> ک, ٱ -> ا;
     - every heh is one: ہ ھ ه ة ۃ ە -> ہ. Arabic keyboards have a single heh for both of Urdu's, so
@@ -182,7 +182,7 @@ def _arabic_script() -> dict[int, str | None]:
     - noon ghunna is noon (ں -> ن: "میں" is often typed "مین"); a lone hamza (ء) is dropped;
     - tatweel (ـ), the zero-width joiner and direction marks are dropped (a zero-width space or
       non-joiner separates words, as any character that is not a letter or digit does);
-    - Urdu (۰-۹) and Arabic-Indic (٠-٩) digits become 0-9."""
+    - digits become 0-9 (`ascii_digits`)."""
     table: dict[int, str | None] = {}
     for block in (range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x08A0, 0x0900)):
         table.update({c: None for c in block if unicodedata.category(chr(c)) == "Mn"})
@@ -192,12 +192,18 @@ def _arabic_script() -> dict[int, str | None]:
     table.update({0x0671: "\u0627", 0x06BA: "\u0646", 0x0621: None, 0x0640: None})
     table.update(dict.fromkeys((0x200D, 0x200E, 0x200F, 0x061C, 0x2060, 0xFEFF, *range(0x202A, 0x202F))))
     table.update(dict.fromkeys(range(0x2066, 0x206A)))
-    table.update({0x0660 + d: str(d) for d in range(10)})
-    table.update({0x06F0 + d: str(d) for d in range(10)})
-    return table
+    return table | _DIGITS
 
 
+# Urdu (۰-۹) and Arabic-Indic (٠-٩) digits, and the Arabic decimal and thousands separators.
+_DIGITS: dict[int, str | None] = {0x066B: ".", 0x066C: ","}
+_DIGITS.update({0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)})
 _ARABIC_SCRIPT = _arabic_script()
+
+
+def ascii_digits(text: str) -> str:
+    """Numbers written in any script, as 0-9: "۱۴۵" and "١٤٥" are "145"."""
+    return text.translate(_DIGITS)
 
 
 @cache

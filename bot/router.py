@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 
 from bot.factbase import FactBase
+from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
 
 Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
@@ -125,9 +126,35 @@ class _Question:
 
 
 class Router:
-    """Precomputed choices for one fact-base version; `route` is a pure function of the text."""
+    """A `LanguageRouter` per language, each built from that language's examples; a question goes to
+    the one of the script it is written in (mixed: most of its letters). English is routed exactly as
+    if there were no Urdu, and an Urdu question costs what an English one does."""
 
     def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None) -> None:
+        self.factbase = factbase
+        self.thresholds = thresholds or Thresholds()
+        self.by_language = {
+            language: LanguageRouter(factbase, thresholds=self.thresholds, language=language) for language in LANGUAGES
+        }
+
+    def of(self, text: str) -> LanguageRouter:
+        return self.by_language[script_language(text) or "en"]
+
+    def route(self, question: str) -> Routing:
+        return self.of(question).route(question)
+
+    def normalise(self, text: str) -> str:
+        return self.of(text).normalise(text)
+
+    @property
+    def choice_count(self) -> int:
+        return sum(r.choice_count for r in self.by_language.values())
+
+
+class LanguageRouter:
+    """Precomputed choices of one language for one fact-base version; `route` is a pure function of the text."""
+
+    def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None, language: Language = "en") -> None:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
         lexicon = factbase.lexicon
@@ -138,20 +165,21 @@ class Router:
         said: list[str] = []  # what each target states: it covers those words, but they do not rank it
         starts: list[int] = []
         for fact in factbase.facts:
+            text = factbase.fact_text(fact, language)
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in (fact.question, *fact.examples))
-            bags.append(lexicon.normalise(f"{fact.title} {fact.attribution}"))
-            said.append(lexicon.normalise(fact.statement))
+            choices.extend(lexicon.normalise(t) for t in factbase.asked(fact, language))
+            bags.append(lexicon.normalise(f"{text.title} {text.attribution}"))
+            said.append(lexicon.normalise(text.statement))
             self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers)))
         for gap in factbase.gaps:
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in gap.examples)
-            bags.append(lexicon.normalise(gap.missing))
+            choices.extend(lexicon.normalise(t) for t in factbase.asked(gap, language))
+            bags.append(lexicon.normalise(factbase.gap_text(gap, language).missing))
             said.append("")
             self._targets.append(_Target(gap.id, "gap", frozenset(), frozenset(gap.answers)))
         for meta in factbase.meta:
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in meta.examples)
+            choices.extend(lexicon.normalise(t) for t in factbase.asked(meta, language))
             bags.append("")
             said.append("")
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
@@ -192,9 +220,13 @@ class Router:
         self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity])
         # Typos are repaired towards words people ask with, not towards any word of a statement.
         raw_texts = [
-            *(t for f in factbase.facts for t in (f.title, f.question, *f.examples)),
-            *(t for g in factbase.gaps for t in g.examples),
-            *(t for m in factbase.meta for t in m.examples),
+            *(factbase.fact_text(f, language).title for f in factbase.facts),
+            *(
+                t
+                for targets in (factbase.facts, factbase.gaps, factbase.meta)
+                for x in targets
+                for t in factbase.asked(x, language)
+            ),
             *lexicon.phrases,
             *lexicon.words,
             *lexicon.stopwords,

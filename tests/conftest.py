@@ -104,7 +104,8 @@ async def bot_app(make_bot: BotFactory) -> App:
 def add_update(
     facts_dir: Path, fact_id: str, statement: str, *, supersedes: tuple[str, ...] = (), said_on: str = "2026-02-03"
 ) -> None:
-    """Write a made-up update into a scratch fact base, as an operator would (test data, not news)."""
+    """Write a made-up update into a scratch fact base, as an operator would (test data, not news),
+    with its Urdu rendering in the same file (marked, not translated: it is test data too)."""
     path = facts_dir / f"update-{fact_id}.yaml"
     older = f"\n    supersedes: [{', '.join(supersedes)}]" if supersedes else ""
     path.write_text(
@@ -124,6 +125,14 @@ facts:
     said_on: {said_on}
     update: true{older}
     examples: [follow-up {fact_id} report]
+urdu:
+  facts:
+    {fact_id}:
+      title: (اردو) Follow-up {fact_id}
+      question: (اردو) What did the follow-up {fact_id} say?
+      statement: (اردو) {statement}
+      attribution: (اردو) the test wire
+      examples: [فالو اپ {fact_id} رپورٹ]
 """,
         encoding="utf-8",
     )
@@ -158,13 +167,15 @@ WORDS = [
 
 
 def add_many_facts(facts_dir: Path, count: int, *, topic: str = "claim", statement_words: int = 12) -> list[str]:
-    """Write `count` made-up facts into one topic of a scratch fact base (test data, not news);
-    returns their ids. Names are spelt in words: the fact base refuses figures not in a source."""
+    """Write `count` made-up facts into one topic of a scratch fact base (test data, not news), and
+    their Urdu renderings into a second file; returns their ids. Names are spelt in words: the fact
+    base refuses figures not in a source."""
 
     def name(n: int) -> str:
         return " ".join(WORDS[int(d)] for d in str(n))
 
     facts = []
+    urdu = []
     for n in range(count):
         words = " ".join(WORDS[(n + i) % len(WORDS)] for i in range(statement_words))
         facts.append(
@@ -178,9 +189,19 @@ def add_many_facts(facts_dir: Path, count: int, *, topic: str = "claim", stateme
     examples: [bulk item {name(n)} please]
 """
         )
+        urdu.append(
+            f"""    bulk-{n}:
+      title: (اردو) Bulk item {name(n)}
+      question: (اردو) What is bulk item {name(n)}?
+      statement: (اردو) Bulk item {name(n)} says {words}.
+      attribution: (اردو) the test wire
+      examples: [بلک آئٹم {name(n)}]
+"""
+        )
     (facts_dir / "bulk.yaml").write_text(
         "sources:\n  - id: src-bulk\n    publisher: Test Wire\n    title: Made up for tests\n    date: 2026-02-03\n"
         "facts:\n" + "".join(facts),
         encoding="utf-8",
     )
+    (facts_dir / "bulk-urdu.yaml").write_text("urdu:\n  facts:\n" + "".join(urdu), encoding="utf-8")
     return [f"bulk-{n}" for n in range(count)]

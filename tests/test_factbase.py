@@ -8,11 +8,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.errors import FactBaseError
 from bot.factbase import FactBase, load
+from bot.language import script_language
 from tests.conftest import FACTS, add_update
 
 
@@ -276,3 +278,168 @@ def test_any_mutation_of_good_yaml_gives_located_problems_never_a_crash(
             problems = []
         for problem in problems:
             assert LOCATED.match(problem), problem
+
+
+# --- the Urdu catalogue ------------------------------------------------------------------------
+
+
+def test_every_fact_gap_meta_and_topic_has_its_urdu_rendering(factbase: FactBase) -> None:
+    urdu = factbase.urdu
+    assert set(urdu.facts) == {f.id for f in factbase.facts}
+    assert set(urdu.gaps) == {g.id for g in factbase.gaps}
+    assert set(urdu.meta) == {m.id for m in factbase.meta}
+    assert set(urdu.topics) == {t.id for t in factbase.topics}
+    assert set(urdu.names) == {e.id for e in factbase.lexicon.entities}
+    for fact in factbase.facts:
+        text = factbase.fact_text(fact, "ur")
+        assert script_language(text.statement) == "ur" and script_language(text.title) == "ur"
+        assert (text.quote_translation is None) == (fact.quote is None)
+        assert text.why.keys() == {c.fact for c in fact.conflicts_with}
+
+
+@pytest.mark.parametrize(
+    ("figure", "fact_id"),
+    [
+        ("145", "militants-killed-145"),
+        ("92", "militants-killed-92"),
+        ("17", "security-personnel-killed"),
+        ("31", "civilians-killed"),
+        ("40 گھنٹوں", "militants-killed-145"),
+        ("193", "overall-toll"),
+    ],
+)
+def test_key_figures_are_exact_in_urdu(factbase: FactBase, figure: str, fact_id: str) -> None:
+    fact = factbase.fact(fact_id)
+    assert fact is not None and figure in factbase.fact_text(fact, "ur").statement
+
+
+def test_urdu_words_join_the_one_lexicon(factbase: FactBase) -> None:
+    lexicon = factbase.lexicon
+    assert (
+        lexicon.normalise("کتنے لوگ مارے گئے") == lexicon.normalise("kitne log mare gaye") == "how many people killed"
+    )
+    assert lexicon.find_entities(lexicon.normalise("کوئٹہ اور نوشکی میں بی ایل اے")) == ("quetta", "noshki", "bla")
+    assert lexicon.rules_out("identity", "بگٹی نے کیا کہا") and not lexicon.rules_out("identity", "بگٹی کون ہے")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "statement: حملوں میں 31 شہری",
+            "statement: حملوں میں ۳۲ شہری",
+            "statement: the number 32 is not in the English",
+        ),
+        (
+            "statement: حملوں میں 31 شہری",
+            "statement: حملوں میں بہت سے شہری",
+            "the English has the number 31; this has not",
+        ),
+        ("title: 31 شہری جاں بحق", "title: 13 شہری جاں بحق", "urdu.facts[civilians-killed].title: the number 13"),
+        ("    bla-claim:\n", "    bla-clam:\n", "urdu.facts[bla-clam]: no fact has this id"),
+        ("    injured:\n", "    hurt:\n", "urdu.gaps[hurt]: no gap has this id"),
+        ("    casualties: ہلاکتیں", "    victims: ہلاکتیں", "urdu.topics[victims]: no topic has this id"),
+        ("      title: 31 شہری جاں بحق", "      titel: 31 شہری جاں بحق", "urdu.facts[civilians-killed].titel: unknown"),
+        (
+            "        - کتنے عام شہری مارے گئے\n",
+            "        - کتنے عسکریت پسند ہلاک ہوئے\n",
+            "is also under 'militants-killed-145'",
+        ),
+        (
+            "      gwadar: {name: گوادر,",
+            "      gwadr: {name: گوادر,",
+            "urdu.lexicon.entities[gwadr]: no entity has this id",
+        ),
+        ("      کتنے: how many\n", "      kitne: how many\n", "urdu.lexicon.words[kitne]: also in the English lexicon"),
+    ],
+)
+def test_a_bad_urdu_edit_names_file_and_line(facts_copy: Path, old: str, new: str, message: str) -> None:
+    line = _edit(facts_copy / "urdu.yaml", old, new)
+    problems = _problems(facts_copy)
+    matching = [p for p in problems if message in p]
+    assert matching, problems
+    location = re.match(r"(.+?):(\d+): ", matching[0])
+    assert location is not None and location.group(1).endswith("urdu.yaml")
+    assert abs(int(location.group(2)) - line) <= 2, (matching[0], line)
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "message"),
+    [
+        ("operation-herof", "      quote_translation: “ہیروف”، یعنی “کالا طوفان”،\n", "quote_translation: missing"),
+        ("militants-killed-92", "      when: پہلے، وزیر اعلیٰ کے اتوار والے عدد سے قبل\n", "when: missing"),
+        ("militants-killed-145", "      why:\n        militants-killed-92: >-\n", "why.militants-killed-92: missing"),
+    ],
+)
+def test_a_text_the_english_has_and_the_urdu_lacks_is_reported_at_its_entry(
+    facts_copy: Path, entry: str, field: str, message: str
+) -> None:
+    path = facts_copy / "urdu.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(f"    {entry}:\n")].count("\n") + 1
+    if "why" in message:
+        start = text.index(field)
+        end = text.index("      examples:", start)
+        path.write_text(text[:start] + text[end:], encoding="utf-8")
+    else:
+        _edit(path, field, "")
+    assert f"urdu.yaml:{line}: urdu.facts[{entry}].{message}; the English has one" in " ".join(_problems(facts_copy))
+
+
+@pytest.mark.parametrize(
+    ("section", "item_id", "file", "english"),
+    [
+        ("facts", "bla-claim", "claim.yaml", "  - id: bla-claim\n"),
+        ("gaps", "injured", "gaps.yaml", "  - id: injured\n"),
+        ("meta", "thanks", "meta.yaml", "  - id: thanks\n"),
+        ("topics", "blame", "story.yaml", "  - id: blame\n"),
+    ],
+)
+def test_an_item_without_urdu_is_reported_at_its_english_line(
+    facts_copy: Path, section: str, item_id: str, file: str, english: str
+) -> None:
+    path = facts_copy / "urdu.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del document["urdu"][section][item_id]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    text = (facts_copy / file).read_text(encoding="utf-8")
+    line = text[: text.index(english)].count("\n") + 1
+    assert f"{file}:{line}: {section}[{item_id}]: no Urdu rendering" in " ".join(_problems(facts_copy))
+
+
+def test_an_entity_or_a_kind_of_question_without_urdu_is_reported_in_the_lexicon(facts_copy: Path) -> None:
+    _edit(facts_copy / "urdu.yaml", "      gwadar: {name: گوادر, aliases: [گوادر]}\n", "")
+    _edit(facts_copy / "urdu.yaml", "      count: {missing: یہ تعداد}\n", "")
+    problems = _problems(facts_copy)
+    assert any("lexicon.yaml:" in p and "lexicon.entities[gwadar]: no Urdu name" in p for p in problems), problems
+    assert any("lexicon.yaml:" in p and "lexicon.asks[count]: no Urdu text" in p for p in problems), problems
+
+
+def test_a_broken_urdu_entry_is_reported_once_not_also_as_missing(facts_copy: Path) -> None:
+    _edit(facts_copy / "urdu.yaml", "      title: 31 شہری جاں بحق", "      titel: 31 شہری جاں بحق")
+    problems = _problems(facts_copy)
+    assert all("urdu.yaml" in p and "urdu.facts[civilians-killed].tit" in p for p in problems), problems
+
+
+def test_an_unreadable_urdu_section_is_one_problem(facts_copy: Path) -> None:
+    (facts_copy / "urdu.yaml").write_text("urdu: [just, a, list]\n", encoding="utf-8")
+    problems = _problems(facts_copy)
+    assert len(problems) == 1 and "urdu.yaml:1:" in problems[0]
+
+
+@pytest.mark.parametrize("digits", ["۳۱", "٣١", "31"])
+def test_numbers_compare_in_any_script(facts_copy: Path, digits: str) -> None:
+    _edit(facts_copy / "urdu.yaml", "statement: حملوں میں 31 شہری", f"statement: حملوں میں {digits} شہری")
+    fact = load(facts_copy).fact("civilians-killed")
+    assert fact is not None and digits in load(facts_copy).fact_text(fact, "ur").statement
+
+
+def test_urdu_may_live_in_any_file(facts_copy: Path) -> None:
+    """An update's file can carry its own Urdu, as the catalogue does; the same id twice is a problem."""
+    add_update(facts_copy, "follow-up", "A made-up follow-up.")
+    assert load(facts_copy).urdu.facts["follow-up"].statement == "(اردو) A made-up follow-up."
+    (facts_copy / "again.yaml").write_text(
+        (facts_copy / "update-follow-up.yaml").read_text(encoding="utf-8").split("urdu:\n", 1)[1].join(["urdu:\n", ""]),
+        encoding="utf-8",
+    )
+    assert any("urdu.facts[follow-up]: defined again" in p for p in _problems(facts_copy))

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core import Core
+from bot.language import LANGUAGES, Language
 from bot.router import Router, Thresholds
 
 
@@ -140,10 +141,18 @@ def test_thresholds_are_configuration(core: Core) -> None:
     assert strict.route("how many civilans were killd in the violence").intents[0].decision != "answer"
 
 
-def test_every_example_is_a_choice(core: Core) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_is_a_choice_of_its_language(core: Core, language: Language) -> None:
     base = core.factbase
-    expected = sum(len(f.examples) + 1 for f in base.facts) + sum(len(t.examples) for t in (*base.gaps, *base.meta))
-    assert core.router.choice_count == expected
+    router = core.router.by_language[language]
+    texts = [base.fact_text(f, language) for f in base.facts]
+    expected = [router.normalise(q) for t in texts for q in (t.question, *t.examples)]
+    for other in (base.gap_text(g, language) for g in base.gaps):
+        expected += [router.normalise(q) for q in other.examples]
+    for meta in (base.meta_text(m, language) for m in base.meta):
+        expected += [router.normalise(q) for q in meta.examples]
+    assert router.choices == expected
+    assert core.router.choice_count == sum(r.choice_count for r in core.router.by_language.values())
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -10,7 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.factbase import Fact, FactBase, Meta, format_date
+from bot.factbase import Fact, FactBase, Meta, Source
+from bot.language import Language
+from bot.phrases import phrases
 from bot.router import Intent, Routing
 
 
@@ -26,7 +28,8 @@ class Choice(_Frozen):
 
 
 class Claim(_Frozen):
-    """One fact as said by someone, with its citation."""
+    """One fact as said by someone, with its citation, in the answer's language. A quote is always
+    the source's own words; in Urdu, our translation of it comes with it."""
 
     fact_id: str
     title: str
@@ -35,6 +38,7 @@ class Claim(_Frozen):
     said: str | None
     quote: str | None
     citation: str
+    quote_translation: str | None = None
 
 
 class Differing(_Frozen):
@@ -127,6 +131,7 @@ class Answer(_Frozen):
     question: str
     blocks: tuple[Block, ...]
     related: tuple[Choice, ...] = ()
+    language: Language = "en"
 
     @property
     def fact_ids(self) -> tuple[str, ...]:
@@ -143,58 +148,71 @@ class Answer(_Frozen):
         return tuple(c for b in self.blocks if isinstance(b, ClarifyBlock) for c in b.choices)
 
 
-def choice(fact: Fact) -> Choice:
-    return Choice(fact_id=fact.id, label=fact.question)
+def choice(factbase: FactBase, fact: Fact, language: Language) -> Choice:
+    return Choice(fact_id=fact.id, label=factbase.fact_text(fact, language).question)
 
 
-def related_choices(factbase: FactBase, fact_ids: tuple[str, ...]) -> tuple[Choice, ...]:
+def related_choices(factbase: FactBase, fact_ids: tuple[str, ...], language: Language) -> tuple[Choice, ...]:
     """The facts a fact or gap points readers to, as choices (ids that no longer exist are skipped)."""
-    return tuple(choice(f) for r in fact_ids if (f := factbase.fact(r)) is not None)
+    return tuple(choice(factbase, f, language) for r in fact_ids if (f := factbase.fact(r)) is not None)
 
 
-def claim(factbase: FactBase, fact: Fact) -> Claim:
-    said = f"on {format_date(fact.said_on)}" if fact.said_on else fact.when
+def citation(source: Source, language: Language) -> str:
+    """Publisher, headline and date; the headline stays as the source wrote it."""
+    say = phrases(language)
+    publisher = source.publisher
+    if source.with_input_from:
+        publisher = say.with_input_from.format(publisher=publisher, input=source.with_input_from)
+    return say.citation.format(publisher=publisher, title=source.title, date=say.format_date(source.date))
+
+
+def claim(factbase: FactBase, fact: Fact, language: Language) -> Claim:
+    text = factbase.fact_text(fact, language)
+    say = phrases(language)
+    said = say.said_on.format(date=say.format_date(fact.said_on)) if fact.said_on else text.when
     return Claim(
         fact_id=fact.id,
-        title=fact.title,
-        statement=fact.statement,
-        attribution=fact.attribution,
+        title=text.title,
+        statement=text.statement,
+        attribution=text.attribution,
         said=said,
         quote=fact.quote,
-        citation=factbase.source(fact.source).citation(),
+        quote_translation=text.quote_translation,
+        citation=citation(factbase.source(fact.source), language),
     )
 
 
-def fact_block(factbase: FactBase, fact: Fact) -> FactBlock:
+def fact_block(factbase: FactBase, fact: Fact, language: Language) -> FactBlock:
     """A fact, leading with the newest version of it and keeping the others in view."""
     newest = fact
     while (newer := factbase.superseded_by(newest.id)) is not None:
         newest = newer
-    return _as_said(factbase, newest)
+    return _as_said(factbase, newest, language)
 
 
-def _as_said(factbase: FactBase, newest: Fact) -> FactBlock:
+def _as_said(factbase: FactBase, newest: Fact, language: Language) -> FactBlock:
     """One fact as it stands, with what it replaced and any figure that differs."""
     earlier: list[Claim] = []
     pending = list(newest.supersedes)
     while pending:
         old = factbase.fact(pending.pop(0))
         if old is not None and old.id not in {c.fact_id for c in earlier}:
-            earlier.append(claim(factbase, old))
+            earlier.append(claim(factbase, old, language))
             pending.extend(old.supersedes)
+    why = factbase.fact_text(newest, language).why
     differing = tuple(
-        Differing(claim=claim(factbase, other), why=c.why)
+        Differing(claim=claim(factbase, other, language), why=why[c.fact])
         for c in newest.conflicts_with
         if (other := factbase.fact(c.fact)) is not None
     )
-    return FactBlock(claim=claim(factbase, newest), differing=differing, earlier=tuple(earlier))
+    return FactBlock(claim=claim(factbase, newest, language), differing=differing, earlier=tuple(earlier))
 
 
-def decline(factbase: FactBase) -> DeclineBlock:
-    examples = tuple(choice(f) for f in _one_per_topic(factbase))
+def decline(factbase: FactBase, language: Language) -> DeclineBlock:
+    examples = tuple(choice(factbase, f, language) for f in _one_per_topic(factbase))
     return DeclineBlock(
-        scope=factbase.story.title,
-        topics=tuple(t.title for t in factbase.topics),
+        scope=factbase.story_text(language).title,
+        topics=tuple(factbase.topic_title(t, language) for t in factbase.topics),
         examples=examples[:4],
     )
 
@@ -208,123 +226,130 @@ def _one_per_topic(factbase: FactBase) -> list[Fact]:
     return firsts
 
 
-def _gap(factbase: FactBase, intent: Intent) -> GapBlock:
+def _gap(factbase: FactBase, intent: Intent, language: Language) -> GapBlock:
     """ "Not reported", and what the sources do report instead: never an empty no."""
     top = intent.top
     gap = factbase.gap(top.target) if top is not None and top.kind == "gap" else None
     if gap is not None:
-        known = related_choices(factbase, gap.related)
-        return GapBlock(missing=gap.missing, known=known)
+        known = related_choices(factbase, gap.related, language)
+        return GapBlock(missing=factbase.gap_text(gap, language).missing, known=known)
     lexicon = factbase.lexicon
-    names = [e.name for i in intent.uncovered_entities if (e := lexicon.entity(i)) is not None]
+    say = phrases(language)
+    names = [factbase.entity_name(e, language) for i in intent.uncovered_entities if (e := lexicon.entity(i))]
     typed = [f for f in factbase.facts if intent.asks in f.answers] if intent.asks else []
     if names:
         kinds = {e.id: e.kind for e in lexicon.entities}
         alike = {kinds.get(i) for i in intent.uncovered_entities}
         nearby = [f for f in typed if any(kinds.get(e) in alike for e in set(f.entities) - set(factbase.story.setting))]
         nearby = nearby or typed
-        return GapBlock(missing=f"anything about {_join(names)} on this", known=tuple(_titled(f) for f in nearby[:4]))
+        missing = say.anything_about.format(names=say.join_or(names))
+        return GapBlock(missing=missing, known=tuple(_titled(factbase, f, language) for f in nearby[:4]))
     about = [f for f in factbase.facts if set(intent.named) & set(f.entities)]
-    missing = lexicon.missing_text(intent.asks) if intent.asks else "that"
+    missing = factbase.missing_text(intent.asks, language) if intent.asks else say.that
     reported = [f for f in about if f in typed] or about or typed or _one_per_topic(factbase)
-    return GapBlock(missing=missing, known=tuple(_titled(f) for f in reported[:4]))
+    return GapBlock(missing=missing, known=tuple(_titled(factbase, f, language) for f in reported[:4]))
 
 
-def _titled(fact: Fact) -> Choice:
+def _titled(factbase: FactBase, fact: Fact, language: Language) -> Choice:
     """A choice labelled with what the fact reports ("31 civilians killed"), for "what they do report"."""
-    return Choice(fact_id=fact.id, label=fact.title)
+    return Choice(fact_id=fact.id, label=factbase.fact_text(fact, language).title)
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def compose(routing: Routing, factbase: FactBase) -> Answer:
+def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> Answer:
     """One block per intent: a fact, a gap, a "did you mean", or a polite decline."""
     blocks: list[Block] = []
     related: list[Choice] = []
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
-            block = fact_block(factbase, fact).model_copy(update={"unreported_figures": intent.figures})
+            block = fact_block(factbase, fact, language).model_copy(update={"unreported_figures": intent.figures})
             blocks.append(block)
-            related.extend(related_choices(factbase, fact.related))
+            related.extend(related_choices(factbase, fact.related, language))
         elif intent.decision == "gap":
-            blocks.append(_gap(factbase, intent))
+            blocks.append(_gap(factbase, intent, language))
         elif intent.decision == "meta" and top is not None and (meta := factbase.meta_entry(top.target)):
-            blocks.extend(meta_blocks(factbase, meta))
+            blocks.extend(meta_blocks(factbase, meta, language))
         elif intent.decision == "clarify" and intent.matches:
             facts = [f for m in intent.matches if (f := factbase.fact(m.target)) is not None]
-            blocks.append(ClarifyBlock(choices=tuple(choice(f) for f in facts)))
+            blocks.append(ClarifyBlock(choices=tuple(choice(factbase, f, language) for f in facts)))
         else:
-            blocks.append(decline(factbase))
+            blocks.append(decline(factbase, language))
     answered = {b.claim.fact_id for b in blocks if isinstance(b, FactBlock)}
     unique_related = {c.fact_id: c for c in related if c.fact_id not in answered}
-    return Answer(question=routing.question, blocks=tuple(blocks), related=tuple(unique_related.values())[:3])
+    return Answer(
+        question=routing.question, blocks=tuple(blocks), related=tuple(unique_related.values())[:3], language=language
+    )
 
 
 TOPIC_SHOWN = 5  # facts a topic button shows in full; the next few become buttons
 
 
-def topic_answer(factbase: FactBase, topic_id: str, *, shown: int = TOPIC_SHOWN) -> Answer | None:
+def topic_answer(factbase: FactBase, topic_id: str, language: Language, *, shown: int = TOPIC_SHOWN) -> Answer | None:
     """A topic's first facts, for the topic buttons, and, when it has more, how to ask about the
     rest with a few of them as buttons: a topic of thousands of facts is still one or two messages.
     None for an unknown topic."""
     facts = factbase.topic_facts(topic_id)
     if not facts:
         return None
-    blocks: list[Block] = [fact_block(factbase, f) for f in facts[:shown]]
+    blocks: list[Block] = [fact_block(factbase, f, language) for f in facts[:shown]]
     rest = facts[shown:]
     if rest:
-        more = "1 more fact" if len(rest) == 1 else f"{len(rest)} more facts"
-        blocks.append(NoteBlock(text=f"This topic has {more}: ask me about them in your own words, or pick one below."))
-    return Answer(question=topic_id, blocks=tuple(blocks), related=tuple(choice(f) for f in rest[:3]))
+        say = phrases(language)
+        more = say.topic_more_one if len(rest) == 1 else say.topic_more_many.format(count=len(rest))
+        blocks.append(NoteBlock(text=more))
+    related = tuple(choice(factbase, f, language) for f in rest[:3])
+    return Answer(question=topic_id, blocks=tuple(blocks), related=related, language=language)
 
 
-def fact_answer(factbase: FactBase, fact_id: str) -> Answer | None:
+def fact_answer(factbase: FactBase, fact_id: str, language: Language) -> Answer | None:
     """The answer for one fact, as when a reader picks a "did you mean" button."""
     fact = factbase.fact(fact_id)
     if fact is None:
         return None
-    related = related_choices(factbase, fact.related)
-    return Answer(question=fact.question, blocks=(fact_block(factbase, fact),), related=related[:3])
+    related = related_choices(factbase, fact.related, language)
+    question = factbase.fact_text(fact, language).question
+    block = fact_block(factbase, fact, language)
+    return Answer(question=question, blocks=(block,), related=related[:3], language=language)
 
 
-def news_block(factbase: FactBase, fact: Fact) -> NewsBlock:
-    said = format_date(fact.said_on) if fact.said_on else ""
-    return NewsBlock(date=said, change=bool(fact.supersedes), fact=_as_said(factbase, fact))
+def news_block(factbase: FactBase, fact: Fact, language: Language) -> NewsBlock:
+    said = phrases(language).format_date(fact.said_on) if fact.said_on else ""
+    return NewsBlock(date=said, change=bool(fact.supersedes), fact=_as_said(factbase, fact, language))
 
 
-def update_answer(factbase: FactBase, fact_id: str) -> Answer | None:
+def update_answer(factbase: FactBase, fact_id: str, language: Language) -> Answer | None:
     """The short cited message a subscriber gets for one update; None if it is no longer one."""
     fact = factbase.fact(fact_id)
     if fact is None or not fact.new_development:
         return None
-    return Answer(question=fact.question, blocks=(news_block(factbase, fact),))
+    question = factbase.fact_text(fact, language).question
+    return Answer(question=question, blocks=(news_block(factbase, fact, language),), language=language)
 
 
-def latest_answer(factbase: FactBase, *, count: int = 3) -> Answer:
+def latest_answer(factbase: FactBase, language: Language, *, count: int = 3) -> Answer:
     """The most recent updates, newest first; a gap when there are none since the first reports."""
     updates = factbase.updates()[:count]
     if updates:
-        return Answer(question="latest", blocks=tuple(news_block(factbase, f) for f in updates))
+        blocks = tuple(news_block(factbase, f, language) for f in updates)
+        return Answer(question="latest", blocks=blocks, language=language)
+    say = phrases(language)
     first = min(s.date for s in factbase.sources)
-    known = tuple(choice(f) for f in _one_per_topic(factbase)[:4])
-    return Answer(
-        question="latest",
-        blocks=(GapBlock(missing=f"any new development since the first reports of {format_date(first)}", known=known),),
-    )
+    known = tuple(choice(factbase, f, language) for f in _one_per_topic(factbase)[:4])
+    missing = say.no_development.format(date=say.format_date(first))
+    return Answer(question="latest", blocks=(GapBlock(missing=missing, known=known),), language=language)
 
 
-def meta_blocks(factbase: FactBase, meta: Meta) -> tuple[Block, ...]:
+def meta_blocks(factbase: FactBase, meta: Meta, language: Language) -> tuple[Block, ...]:
     """The reply to hello, thanks, help, "tl;dr", "source?" and "what's new", from the YAML's words."""
+    text = factbase.meta_text(meta, language).text
     if meta.reply == "intro":
-        return (IntroBlock(text=meta.text, **decline(factbase).model_dump(include={"scope", "topics", "examples"})),)
+        scope = decline(factbase, language).model_dump(include={"scope", "topics", "examples"})
+        return (IntroBlock(text=text, **scope),)
     if meta.reply == "summary":
-        points = tuple(claim(factbase, f) for i in meta.facts if (f := factbase.fact(i)) is not None)
-        return (SummaryBlock(text=meta.text, points=points),)
+        points = tuple(claim(factbase, f, language) for i in meta.facts if (f := factbase.fact(i)) is not None)
+        return (SummaryBlock(text=text, points=points),)
     if meta.reply == "sources":
-        return (SourcesBlock(text=meta.text, citations=tuple(s.citation() for s in factbase.sources)),)
+        return (SourcesBlock(text=text, citations=tuple(citation(s, language) for s in factbase.sources)),)
     if meta.reply == "latest":
-        return latest_answer(factbase).blocks
-    return (NoteBlock(text=meta.text),)
+        return latest_answer(factbase, language).blocks
+    return (NoteBlock(text=text),)

@@ -12,8 +12,20 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.answers import Answer, Choice, compose, decline, fact_answer, latest_answer, topic_answer, update_answer
+from bot.answers import (
+    Answer,
+    Choice,
+    citation,
+    compose,
+    decline,
+    fact_answer,
+    latest_answer,
+    topic_answer,
+    update_answer,
+)
 from bot.factbase import FactBase, Topic, load
+from bot.language import Language, script_language
+from bot.phrases import phrases
 from bot.render import render
 from bot.router import Router, Routing, Thresholds
 
@@ -46,48 +58,47 @@ class Core:
     factbase: FactBase
     router: Router
 
-    def ask(self, question: str) -> tuple[Routing, Answer]:
+    def ask(self, question: str, language: Language | None = None) -> tuple[Routing, Answer]:
+        """The routing and the answer, in `language`, or else in the language of the question's script."""
         routing = self.router.route(question)
-        return routing, compose(routing, self.factbase)
+        return routing, compose(routing, self.factbase, language or script_language(question) or "en")
 
-    def reply(self, question: str) -> Reply:
-        routing, answer = self.ask(question)
+    def reply(self, question: str, language: Language) -> Reply:
+        routing, answer = self.ask(question, language)
         return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=routing.confident)
 
     def counted_as(self, question: str) -> str:
         """How a question is counted when the reader tells us no offered answer fits."""
         return self.router.normalise(question)
 
-    def examples(self) -> tuple[Choice, ...]:
+    def examples(self, language: Language) -> tuple[Choice, ...]:
         """A few questions to try, one per topic."""
-        return decline(self.factbase).examples
+        return decline(self.factbase, language).examples
 
-    def fact_answer(self, fact_id: str) -> Answer | None:
-        return fact_answer(self.factbase, fact_id)
+    def fact_answer(self, fact_id: str, language: Language) -> Answer | None:
+        return fact_answer(self.factbase, fact_id, language)
 
-    def topic_answer(self, topic_id: str) -> Answer | None:
-        return topic_answer(self.factbase, topic_id)
+    def topic_answer(self, topic_id: str, language: Language) -> Answer | None:
+        return topic_answer(self.factbase, topic_id, language)
 
-    def latest_answer(self) -> Answer:
-        return latest_answer(self.factbase)
+    def latest_answer(self, language: Language) -> Answer:
+        return latest_answer(self.factbase, language)
 
-    def update_answer(self, fact_id: str) -> Answer | None:
-        return update_answer(self.factbase, fact_id)
+    def update_answer(self, fact_id: str, language: Language) -> Answer | None:
+        return update_answer(self.factbase, fact_id, language)
 
     def update_ids(self) -> list[str]:
         """The ids of every update, oldest first: the order subscribers get them."""
         return [f.id for f in reversed(self.factbase.updates())]
 
-    @property
-    def title(self) -> str:
-        return self.factbase.story.title
+    def title(self, language: Language) -> str:
+        return self.factbase.story_text(language).title
 
-    @property
-    def topics(self) -> tuple[Topic, ...]:
-        return self.factbase.topics
+    def topics(self, language: Language) -> tuple[Topic, ...]:
+        return tuple(Topic(id=t.id, title=self.factbase.topic_title(t, language)) for t in self.factbase.topics)
 
-    def citations(self) -> list[str]:
-        return [s.citation() for s in self.factbase.sources]
+    def citations(self, language: Language) -> list[str]:
+        return [citation(s, language) for s in self.factbase.sources]
 
     @property
     def version(self) -> str:
@@ -97,28 +108,30 @@ class Core:
     def fact_count(self) -> int:
         return len(self.factbase.facts)
 
-    def inline_results(self, query: str) -> list[InlineResult]:
+    def inline_results(self, query: str, language: Language) -> list[InlineResult]:
         """A result per fact the query leads to (or the examples, for an empty query); when none,
         one result that says so."""
         answer: Answer | None = None
         if query:
-            _, answer = self.ask(query)
+            _, answer = self.ask(query, language)
             fact_ids = list(answer.fact_ids) or [c.fact_id for c in answer.choices]
         else:
-            fact_ids = [c.fact_id for c in self.examples()]
+            fact_ids = [c.fact_id for c in self.examples(language)]
         results: list[InlineResult] = []
         for fact_id in dict.fromkeys(fact_ids):
-            single = self.fact_answer(fact_id)
+            single = self.fact_answer(fact_id, language)
             fact = self.factbase.fact(fact_id)
             if single is None or fact is None:
                 continue
-            description = f"{fact.statement[:90]}… ({fact.attribution})"
-            results.append(InlineResult(id=fact_id[:64], title=fact.title, description=description, answer=single))
+            text = self.factbase.fact_text(fact, language)
+            description = f"{text.statement[:90]}… ({text.attribution})"
+            results.append(InlineResult(id=fact_id[:64], title=text.title, description=description, answer=single))
         if not results and answer is not None:
+            say = phrases(language)
             results.append(
                 InlineResult(
                     id="no-answer",
-                    title="Not in our sources" if answer.answered else "Outside what I cover",
+                    title=say.not_in_sources if answer.answered else say.outside,
                     description=render(answer, style="plain")[0][:100],
                     answer=answer,
                 )

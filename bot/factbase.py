@@ -49,10 +49,6 @@ class Source(_Model):
     date_note: str | None = None
     text: str | None = Field(default=None, description="path of the source's text, from facts/")
 
-    def citation(self) -> str:
-        extra = f", with additional input from {self.with_input_from}" if self.with_input_from else ""
-        return f"{self.publisher}{extra}, “{self.title}”, {format_date(self.date)}"
-
 
 class Topic(_Model):
     id: str = Field(pattern=_ID)
@@ -288,10 +284,6 @@ class FactBase(_Model):
 
     def superseded_by(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if fact_id in f.supersedes), None)
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 # ---------------------------------------------------------------------------------------------

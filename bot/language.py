@@ -38,8 +38,11 @@ def client_language(code: str | None) -> Language:
     return "ur" if code is not None and code.lower().startswith("ur") else "en"
 
 
+def language_of(value: str | None) -> Language | None:
+    """A language code we have ("en", "ur"), or None for anything else (auto, or nothing)."""
+    return "en" if value == "en" else "ur" if value == "ur" else None
+
+
 def choose(setting: str | None, text: str = "", *, fallback: Language = "en") -> Language:
     """The chat's setting if it has one; else the script of what the reader wrote; else `fallback`."""
-    if setting in LANGUAGES:
-        return "ur" if setting == "ur" else "en"
-    return script_language(text) or fallback
+    return language_of(setting) or script_language(text) or fallback

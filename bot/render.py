@@ -7,6 +7,7 @@ HTML source in UTF-16 units, which is never shorter, so a chunk that fits here f
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape, unescape
 from typing import Literal
 
@@ -24,8 +25,10 @@ from bot.answers import (
     SourcesBlock,
     SummaryBlock,
 )
+from bot.phrases import Phrases, phrases
 
 MAX_MESSAGE = 4096
+RLM = "\u200f"  # right-to-left mark
 _TAG = re.compile(r"<[^>]+>")
 Style = Literal["html", "plain"]
 
@@ -35,8 +38,9 @@ def utf16_len(text: str) -> int:
 
 
 class _Writer:
-    def __init__(self, style: Style) -> None:
+    def __init__(self, style: Style, say: Phrases) -> None:
         self.style = style
+        self.say = say
 
     def text(self, value: str) -> str:
         return escape(value, quote=False) if self.style == "html" else value
@@ -52,70 +56,73 @@ class _Writer:
 
 
 def _claim(w: _Writer, c: Claim, *, heading: bool = True) -> list[str]:
-    according = _according(c)
-    who = according[:1].upper() + according[1:] + (f", {c.said}" if c.said else "")
+    say = w.say
+    according = _according(say, c)
+    who = according[:1].upper() + according[1:] + (f"{say.comma}{c.said}" if c.said else "")
     lines = [w.bold(c.title)] if heading else []
     lines.append(w.text(c.statement))
-    lines.append(w.italic(who + "."))
+    lines.append(w.italic(who + say.full_stop))
     if c.quote:
         lines.append(w.quote(c.quote))
-    lines.append(w.italic(f"Source: {c.citation}"))
+    if c.quote and c.quote_translation:
+        lines.append(w.italic(say.translation.format(text=c.quote_translation)))
+    lines.append(w.italic(say.source.format(citation=c.citation)))
     return lines
 
 
 def _block(w: _Writer, block: Block) -> list[str]:
     """Paragraphs of one block; each paragraph is complete markup on its own."""
+    say = w.say
     if isinstance(block, FactBlock):
         paragraphs = ["\n".join(_claim(w, block.claim))]
         if block.unreported_figures:
-            figures = _join_and(list(block.unreported_figures))
-            note = w.text(f"Our sources do not give the figure {figures}. What they report:")
+            note = w.text(say.figure_not_given.format(figures=say.join_or(list(block.unreported_figures))))
             paragraphs[0] = f"{note}\n{paragraphs[0]}"
         for old in block.earlier:
-            paragraphs.append(w.bold("Earlier report") + "\n" + "\n".join(_claim(w, old, heading=False)))
+            paragraphs.append(w.bold(say.earlier_report) + "\n" + "\n".join(_claim(w, old, heading=False)))
         for other in block.differing:
             paragraphs.append(
-                w.bold("Another figure, side by side")
+                w.bold(say.side_by_side)
                 + "\n"
                 + "\n".join(_claim(w, other.claim, heading=False))
                 + "\n"
-                + w.italic("Why they differ: ")
+                + w.italic(say.why_they_differ)
                 + w.text(other.why)
             )
         return paragraphs
     if isinstance(block, NewsBlock):
-        kind = "Change" if block.change else "New development"
-        headline = w.bold(f"{kind}, {block.date}")
+        kind = say.change if block.change else say.new_development
+        headline = w.bold(say.headline.format(kind=kind, date=block.date))
         if block.change:
-            headline += w.text(": this replaces an earlier report, shown below.")
+            headline += w.text(say.replaces)
         first, *rest = _block(w, block.fact)
         return [f"{headline}\n{first}", *rest]
     if isinstance(block, GapBlock):
-        lines = [w.text(f"Our sources do not report {block.missing}.")]
+        lines = [w.text(say.not_reported.format(missing=block.missing))]
         if block.known:
-            lines.append(w.text("What they do report:"))
+            lines.append(w.text(say.they_report))
             lines.extend(w.text(f"• {c.label}") for c in block.known)
         return ["\n".join(lines)]
     if isinstance(block, ClarifyBlock):
-        lines = [w.text("I'm not sure which of these you mean:")]
+        lines = [w.text(say.not_sure)]
         lines.extend(w.text(f"• {c.label}") for c in block.choices)
         return ["\n".join(lines)]
     if isinstance(block, DeclineBlock):
         lines = [
-            w.text(f"Sorry, I can only answer questions about the {_lower_first(block.scope)}."),
-            w.text("I can tell you about: " + "; ".join(block.topics) + "."),
+            w.text(say.sorry_scope.format(scope=_lower_first(block.scope))),
+            w.text(say.can_tell.format(topics=say.separator.join(block.topics))),
         ]
         if block.examples:
-            lines.append(w.text("For example:"))
+            lines.append(w.text(say.for_example))
             lines.extend(w.text(f"• {c.label}") for c in block.examples)
         return ["\n".join(lines)]
     if isinstance(block, IntroBlock):
         lines = [
             w.text(block.text),
-            w.text(f"I cover the {_lower_first(block.scope)}: " + "; ".join(block.topics) + "."),
+            w.text(say.i_cover.format(scope=_lower_first(block.scope), topics=say.separator.join(block.topics))),
         ]
         if block.examples:
-            lines.append(w.text("Try asking:"))
+            lines.append(w.text(say.try_asking))
             lines.extend(w.text(f"• {c.label}") for c in block.examples)
         return ["\n".join(lines)]
     if isinstance(block, NoteBlock):
@@ -123,32 +130,44 @@ def _block(w: _Writer, block: Block) -> list[str]:
     if isinstance(block, SummaryBlock):
         lines = [w.bold(block.text)]
         for point in block.points:
-            lines.append(w.text(f"• {point.statement}") + " " + w.italic(f"({_according(point)})"))
+            lines.append(w.text(f"• {point.statement}") + " " + w.italic(f"({_according(say, point)})"))
         citations = dict.fromkeys(p.citation for p in block.points)
-        lines.extend(w.italic(f"Source: {c}") for c in citations)
+        lines.extend(w.italic(say.source.format(citation=c)) for c in citations)
         return ["\n".join(lines)]
     if isinstance(block, SourcesBlock):
         return ["\n".join([w.bold(block.text), *(w.text(f"• {c}") for c in block.citations)])]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _according(c: Claim) -> str:
+def _according(say: Phrases, c: Claim) -> str:
     source = c.attribution[:1].lower() + c.attribution[1:] if c.attribution.startswith("The ") else c.attribution
-    return f"according to {source}"
-
-
-def _join_and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    return say.according.format(source=source)
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _right_to_left(paragraph: str, style: Style) -> str:
+    """Each line of an Urdu message reads right to left, also one that starts with a Latin word or a
+    number ("BLA ..."): a right-to-left mark before it says so. Quotes in the source's language keep
+    their own direction."""
+    lines = []
+    for line in paragraph.split("\n"):
+        plain = unescape(_TAG.sub("", line)) if style == "html" else line
+        quoted = line.startswith("<blockquote>") if style == "html" else line.startswith("> ")
+        first = next((c for c in plain if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+        starts_ltr = unicodedata.bidirectional(first) == "L" if first else bool(plain.strip())
+        lines.append(RLM + line if starts_ltr and not quoted else line)
+    return "\n".join(lines)
+
+
 def render(answer: Answer, *, style: Style = "html", limit: int = MAX_MESSAGE) -> list[str]:
     """The answer as one or more messages, each within `limit` UTF-16 units."""
-    w = _Writer(style)
+    w = _Writer(style, phrases(answer.language))
     paragraphs = [p for block in answer.blocks for p in _block(w, block)]
+    if answer.language == "ur":
+        paragraphs = [_right_to_left(p, style) for p in paragraphs]
     return pack(paragraphs, limit=limit, style=style)
 
 

@@ -1,4 +1,4 @@
-"""SQLite state (WAL): question counts, subscriptions, and the outbox of update deliveries.
+"""SQLite state (WAL): question counts, subscriptions, chats' languages, and the outbox of update deliveries.
 
 Questions are counted by normalised text only; no user ids or names are stored with them. A
 question is "sure" when every part of it was answered with a fact, and "unsure" otherwise (a
@@ -55,6 +55,10 @@ CREATE TABLE IF NOT EXISTS deliveries (
     sent TEXT,
     dropped TEXT,
     PRIMARY KEY (fact_id, chat_id)
+);
+CREATE TABLE IF NOT EXISTS chat_languages (
+    chat_id INTEGER PRIMARY KEY,
+    language TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (chat_id, queued) WHERE sent IS NULL AND dropped IS NULL;
 """
@@ -296,10 +300,12 @@ class Store:
         return int(row[0]) if row else 0
 
     async def migrate_chat(self, old: int, new: int) -> None:
-        """A group became a supergroup: its subscription and what it is owed move to the new id."""
+        """A group became a supergroup: its subscription, its language and what it is owed move to the new id."""
         async with self._transaction() as db:
             await db.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", (new, old))
             await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old,))
+            await db.execute("UPDATE OR IGNORE chat_languages SET chat_id = ? WHERE chat_id = ?", (new, old))
+            await db.execute("DELETE FROM chat_languages WHERE chat_id = ?", (old,))
             await db.execute(
                 "UPDATE OR IGNORE deliveries SET chat_id = ?, not_before = 0 WHERE chat_id = ? AND sent IS NULL",
                 (new, old),
@@ -308,6 +314,26 @@ class Store:
                 "UPDATE deliveries SET dropped = 'migrated' WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
                 (old,),
             )
+
+    # --- chat settings ---------------------------------------------------------------------------
+
+    async def language(self, chat_id: int) -> str | None:
+        """The language a chat chose with /language ("en", "ur"); None: answer in each question's own."""
+        cursor = await self.db.execute("SELECT language FROM chat_languages WHERE chat_id = ?", (chat_id,))
+        row = await cursor.fetchone()
+        return None if row is None else str(row[0])
+
+    async def set_language(self, chat_id: int, language: str | None) -> None:
+        """Remember a chat's language; None forgets it (back to each question's own)."""
+        async with self._transaction() as db:
+            if language is None:
+                await db.execute("DELETE FROM chat_languages WHERE chat_id = ?", (chat_id,))
+            else:
+                await db.execute(
+                    """INSERT INTO chat_languages (chat_id, language) VALUES (?, ?)
+                       ON CONFLICT(chat_id) DO UPDATE SET language = excluded.language""",
+                    (chat_id, language),
+                )
 
     # --- updates and their deliveries -----------------------------------------------------------
 

@@ -44,7 +44,7 @@ def test_conflicting_figures_are_shown_side_by_side(core: Core) -> None:
 
 
 def test_the_other_figure_also_shows_the_first(core: Core) -> None:
-    answer = fact_answer(core.factbase, "militants-killed-92")
+    answer = fact_answer(core.factbase, "militants-killed-92", "en")
     assert answer is not None
     block = answer.blocks[0]
     assert isinstance(block, FactBlock) and block.differing[0].claim.fact_id == "militants-killed-145"
@@ -84,15 +84,15 @@ def test_related_questions_exclude_what_was_answered(core: Core) -> None:
 
 
 def test_topic_answer_has_every_fact_of_the_topic(core: Core) -> None:
-    answer = topic_answer(core.factbase, "condemnation")
+    answer = topic_answer(core.factbase, "condemnation", "en")
     assert answer is not None and len(answer.fact_ids) == 5
-    assert topic_answer(core.factbase, "nope") is None
+    assert topic_answer(core.factbase, "nope", "en") is None
 
 
 def test_superseded_fact_leads_with_the_newest_and_keeps_the_earlier(facts_copy: Path) -> None:
     add_update(facts_copy, "civilians-revised", "A made-up revised civilian toll.", supersedes=("civilians-killed",))
     base = build_core(facts_copy).factbase
-    answer = fact_answer(base, "civilians-killed")
+    answer = fact_answer(base, "civilians-killed", "en")
     assert answer is not None
     block = answer.blocks[0]
     assert isinstance(block, FactBlock)
@@ -106,7 +106,7 @@ def test_an_update_notice_says_whether_it_is_a_change(facts_copy: Path) -> None:
     add_update(facts_copy, "plain-follow-up", "A made-up follow-up.", said_on="2026-02-02")
     add_update(facts_copy, "revised-follow-up", "A made-up revision.", supersedes=("plain-follow-up",))
     base = build_core(facts_copy).factbase
-    plain, revised = update_answer(base, "plain-follow-up"), update_answer(base, "revised-follow-up")
+    plain, revised = update_answer(base, "plain-follow-up", "en"), update_answer(base, "revised-follow-up", "en")
     assert plain is not None and revised is not None
     assert isinstance(plain.blocks[0], NewsBlock) and not plain.blocks[0].change
     assert isinstance(revised.blocks[0], NewsBlock) and revised.blocks[0].change
@@ -118,11 +118,11 @@ def test_an_update_notice_says_whether_it_is_a_change(facts_copy: Path) -> None:
 
 @pytest.mark.parametrize("fact_id", ["civilians-killed", "no-such-fact"])
 def test_only_updates_have_an_update_notice(factbase: FactBase, fact_id: str) -> None:
-    assert update_answer(factbase, fact_id) is None
+    assert update_answer(factbase, fact_id, "en") is None
 
 
 def test_latest_lists_the_newest_updates_first(facts_copy: Path) -> None:
     for day in range(2, 7):
         add_update(facts_copy, f"follow-up-{day}", f"A made-up follow-up of day {day}.", said_on=f"2026-02-0{day}")
-    answer = latest_answer(build_core(facts_copy).factbase, count=3)
+    answer = latest_answer(build_core(facts_copy).factbase, "en", count=3)
     assert answer.fact_ids == ("follow-up-6", "follow-up-5", "follow-up-4")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.chat.buttons import ONLY_ASKER, STALE
+from bot.phrases import EN
 from bot.chat.context import App
 from bot.store import Store
 from tests.botapi import BOT, STICKER, TOKEN, BotAPIServer, group_chat, private_chat, user
@@ -65,7 +65,7 @@ async def test_help_and_sources(bot_app: App, api: BotAPIServer, text: str, expe
 async def test_topic_button_shows_its_facts(bot_app: App, api: BotAPIServer) -> None:
     [reply] = await ask(api, "/topics", entities=command("/topics"))
     data = [row[0]["callback_data"] for row in reply["reply_markup"]["inline_keyboard"]]
-    assert "t:condemnation" in data
+    assert "t:condemnation:en" in data
     api.callback("t:condemnation", message=reply, user=ALICE)
     [facts] = await api.wait_for(lambda: api.replies_to(reply))
     assert "Saudi Arabia" in facts["text"] and "United Arab Emirates" in facts["text"]
@@ -114,7 +114,7 @@ async def test_stale_or_forged_callbacks_get_a_polite_answer(
     [reply] = await ask(api, "who did it")
     api.callback(data, message=reply, user=ALICE)
     answered = await api.wait_for(lambda: api.calls_of("answerCallbackQuery"))
-    assert answered[0]["text"] == STALE
+    assert answered[0]["text"] == EN.stale
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
@@ -159,7 +159,7 @@ async def test_group_buttons_belong_to_the_asker(bot_app: App, api: BotAPIServer
     data = reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     api.callback(data, message=reply, user=BOB)
     [refused] = await api.wait_for(lambda: api.calls_of("answerCallbackQuery"))
-    assert refused["text"] == ONLY_ASKER
+    assert refused["text"] == EN.only_asker
     api.callback(data, message=reply, user=ALICE)
     await api.wait_for(lambda: api.messages[(GROUP["id"], reply["message_id"])].get("edited"))
 

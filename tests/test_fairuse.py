@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.chat.fairuse import GROUP_SLOW_DOWN, SLOW_DOWN
+from bot.phrases import EN
 from bot.chat.throttle import Throttle, Verdict
 from bot.config import Settings
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
@@ -36,7 +36,7 @@ async def test_one_user_flooding_gets_one_notice_and_others_are_answered(
     last_other = max(api.sent.index(api.replies_to(m)[0]) for m in others)
     assert last_other < 5 + 1 + len(others)
     to_flooder = await api.wait_for(lambda: len(api.sent_to(3000)) == 6 and api.sent_to(3000))
-    assert [m["text"] for m in to_flooder].count(SLOW_DOWN) == 1
+    assert [m["text"] for m in to_flooder].count(EN.slow_down) == 1
     assert sum(1 for m in to_flooder if "Source:" in m["text"]) == 5
     assert all(len(api.replies_to(m)) == 1 for m in others)
     # Nothing the throttle dropped is counted, as answered or not.
@@ -56,7 +56,7 @@ async def test_one_user_flooding_gets_one_notice_and_others_are_answered(
     await api.wait_for(lambda: len(api.sent_to(3000)) == 13)
     await ask(api, "who did it", chat=private_chat(3051), who=user(3051))
     texts = [m["text"] for m in api.sent_to(3000)]
-    assert len(texts) == 13 and texts.count(SLOW_DOWN) == 2
+    assert len(texts) == 13 and texts.count(EN.slow_down) == 2
 
 
 async def test_a_flooded_group_gets_one_notice_and_other_groups_are_answered(
@@ -71,7 +71,7 @@ async def test_a_flooded_group_gets_one_notice_and_other_groups_are_answered(
     [reply] = await ask(api, text, chat=quiet, who=user(4100), entities=mention(text))
     assert "Source:" in reply["text"]
     to_busy = await api.wait_for(lambda: len(api.sent_to(busy["id"])) == 21 and api.sent_to(busy["id"]))
-    assert [m["text"] for m in to_busy].count(GROUP_SLOW_DOWN) == 1
+    assert [m["text"] for m in to_busy].count(EN.group_slow_down) == 1
 
 
 def test_a_person_typing_never_hits_the_defaults() -> None:

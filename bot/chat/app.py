@@ -16,7 +16,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.error import ChatMigrated, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, Job
 
-from bot.chat import buttons, commands, fairuse, inline, operators, questions, subscriptions, tasks
+from bot.chat import buttons, commands, fairuse, inline, language, operators, questions, subscriptions, tasks
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
@@ -110,7 +110,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.clock = clock
     # Order matters: a private command no module knows is answered by `questions`, so it comes last
     # of the message handlers. `fairuse` gates every update before them all (handler group -1).
-    for module in (fairuse, commands, subscriptions, operators, questions, buttons, inline):
+    for module in (fairuse, commands, subscriptions, language, operators, questions, buttons, inline):
         module.register(app)
     app.add_error_handler(on_error)
     return app
@@ -120,7 +120,7 @@ async def _post_init(app: App) -> None:
     """Register the menu, finish any broadcast a stop cut short, watch the facts."""
     services = app.bot_data
     log.info("serving facts version %s as @%s", services.serving.current.version, app.bot.username)
-    await app.bot.set_my_commands(commands.MENU)
+    await commands.set_menus(app.bot)
     await services.broadcaster.announce()
     # Not app.create_task: the application awaits those on stop, and these never end.
     services.background = [

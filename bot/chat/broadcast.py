@@ -25,6 +25,7 @@ from bot.chat.clock import Clock
 from bot.chat.limits import caller_handles_429, retry_after_seconds
 from bot.config import Settings
 from bot.core import ServingCore
+from bot.language import language_of
 from bot.render import render
 from bot.store import Delivery, Store
 
@@ -111,7 +112,9 @@ class Broadcaster:
 
     async def _send(self, delivery: Delivery) -> None:
         chat_id, fact_id = delivery.chat_id, delivery.fact_id
-        answer = self.serving.current.update_answer(fact_id)
+        # In the chat's chosen language; a chat that chose none (auto) has asked nothing to go by.
+        language = language_of(await self.store.language(chat_id)) or "en"
+        answer = self.serving.current.update_answer(fact_id, language)
         if answer is None:
             await self.store.drop(delivery, "withdrawn")
             log.info("update %s is no longer in the facts; not sending it to chat %s", fact_id, chat_id)

@@ -17,13 +17,12 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.chat.context import App, Context
+from bot.chat.language import chat_language
 from bot.chat.questions import addressed
 from bot.chat.throttle import Verdict
+from bot.phrases import phrases
 
 log = logging.getLogger(__name__)
-
-SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a little, then ask again."
-GROUP_SLOW_DOWN = "This group is asking faster than I can answer. Please wait a minute, then ask again."
 
 
 def register(app: App) -> None:
@@ -67,7 +66,10 @@ async def gate(update: Update, context: Context) -> None:
     if verdict is Verdict.NOTICE:
         who = f"group {group_id}" if group_limit else f"user {user_id}"
         log.info("%s is over the fair-use limit; ignoring it until its bucket refills", who)
-        notice = GROUP_SLOW_DOWN if group_limit else SLOW_DOWN
+        message = update.effective_message
+        text = (message.text or "") if message is not None and update.callback_query is None else ""
+        say = phrases(await chat_language(update, context, text=text))
+        notice = say.group_slow_down if group_limit else say.slow_down
         try:
             if update.callback_query is not None:
                 await update.callback_query.answer(notice)

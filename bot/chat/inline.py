@@ -1,4 +1,4 @@
-"""Inline mode: `@bot question` in any chat offers cited answers to send there."""
+"""Inline mode: `@bot question` in any chat offers cited answers to send there, in the asker's language."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import InlineQueryHandler
 
 from bot.chat.context import App, Context
+from bot.language import choose, client_language
 from bot.render import render
 
 
@@ -19,6 +20,9 @@ async def inline(update: Update, context: Context) -> None:
     if query is None:
         return
     text = query.query.strip()[: context.settings.max_question_chars]
+    # The asker's own choice (their private chat with the bot has their id), else the query's script.
+    setting = await context.store.language(query.from_user.id)
+    language = choose(setting, text, fallback=client_language(query.from_user.language_code))
     results = [
         InlineQueryResultArticle(
             id=result.id,
@@ -26,6 +30,6 @@ async def inline(update: Update, context: Context) -> None:
             description=result.description,
             input_message_content=InputTextMessageContent(render(result.answer)[0], parse_mode=ParseMode.HTML),
         )
-        for result in context.core.inline_results(text)[:10]
+        for result in context.core.inline_results(text, language)[:10]
     ]
     await query.answer(results, cache_time=30, is_personal=False)

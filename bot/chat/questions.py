@@ -7,7 +7,9 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.chat.context import App, Context
+from bot.chat.language import chat_language
 from bot.chat.sending import send_answer
+from bot.phrases import phrases
 
 
 def register(app: App) -> None:
@@ -22,8 +24,9 @@ def register(app: App) -> None:
     )
 
 
-async def answer_question(message: Message, text: str, context: Context) -> None:
-    reply = context.core.reply(text[: context.settings.max_question_chars])
+async def answer_question(update: Update, message: Message, text: str, context: Context) -> None:
+    question = text[: context.settings.max_question_chars]
+    reply = context.core.reply(question, await chat_language(update, context, text=question))
     await context.store.record_question(reply.counted_as, sure=reply.sure)
     asker = message.from_user.id if message.from_user else 0
     await send_answer(message, reply.answer, asker=asker)
@@ -51,15 +54,15 @@ async def ask_command(update: Update, context: Context) -> None:
         return
     question = " ".join(context.args or []).strip()
     if not question:
-        await message.reply_text("Ask me after the command, for example: /ask who claimed the attacks?")
+        await message.reply_text(phrases(await chat_language(update, context)).ask_after)
         return
-    await answer_question(message, question, context)
+    await answer_question(update, message, question, context)
 
 
 async def private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None and message.text is not None:
-        await answer_question(message, message.text, context)
+        await answer_question(update, message, message.text, context)
 
 
 async def group_text(update: Update, context: Context) -> None:
@@ -70,16 +73,16 @@ async def group_text(update: Update, context: Context) -> None:
     if question is None:
         return
     if not question:
-        await message.reply_text("Yes? Ask me a question about the story, or send /help.")
+        await message.reply_text(phrases(await chat_language(update, context)).yes)
         return
-    await answer_question(message, question, context)
+    await answer_question(update, message, question, context)
 
 
 async def unknown_command(update: Update, context: Context) -> None:
     if update.effective_message is not None:
-        await update.effective_message.reply_text("I don't know that command. Try /help.")
+        await update.effective_message.reply_text(phrases(await chat_language(update, context)).unknown_command)
 
 
 async def no_text(update: Update, context: Context) -> None:
     if update.effective_message is not None:
-        await update.effective_message.reply_text("I can only read text. Please type your question.")
+        await update.effective_message.reply_text(phrases(await chat_language(update, context)).only_text)

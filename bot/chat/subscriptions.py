@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, Message, Update
+from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import TelegramError
 from telegram.ext import ChatMemberHandler, CommandHandler, MessageHandler, filters
 
+from bot.chat.admins import chat_to_change
 from bot.chat.context import App, Context
+from bot.chat.language import chat_language
+from bot.phrases import phrases
 
 log = logging.getLogger(__name__)
 
@@ -22,51 +24,33 @@ def register(app: App) -> None:
     app.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
 
 
-async def _subscription_chat(update: Update, context: Context) -> tuple[Message, Chat] | None:
-    """The chat whose subscription may change: any private chat; a group only for its administrators
-    (or an anonymous admin). Anyone else gets a polite no, and None."""
-    message, chat, who = update.effective_message, update.effective_chat, update.effective_user
-    if message is None or chat is None or chat.type == ChatType.PRIVATE:
-        return None if message is None or chat is None else (message, chat)
-    if message.sender_chat is not None and message.sender_chat.id == chat.id:
-        return message, chat
-    if who is not None:
-        try:
-            member = await context.bot.get_chat_member(chat.id, who.id)
-        except TelegramError as exc:
-            log.warning("could not check whether %s administers chat %s: %s", who.id, chat.id, exc)
-            await message.reply_text("I couldn't check who administers this group just now. Please try again.")
-            return None
-        if member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}:
-            return message, chat
-    await message.reply_text("Sorry, only this group's administrators can change its subscription to updates.")
-    return None
-
-
 async def subscribe(update: Update, context: Context) -> None:
-    target = await _subscription_chat(update, context)
+    language = await chat_language(update, context)
+    say = phrases(language)
+    target = await chat_to_change(update, context, say, say.admins_subscription)
     if target is None:
         return
     message, chat = target
-    here = "This chat" if chat.type == ChatType.PRIVATE else "This group"
+    here = say.this_chat if chat.type == ChatType.PRIVATE else say.this_group
     if await context.store.subscribe(chat.id):
-        await message.reply_text(
-            f"{here} is now subscribed: I'll send each new development once, with its source. "
-            "/latest shows the most recent ones; /unsubscribe stops them."
-        )
+        text = say.subscribed.format(here=here)
+        if language == "ur" and await context.store.language(chat.id) is None:
+            text += "\n" + say.updates_in_english  # updates go out in the chat's chosen language only
+        await message.reply_text(text)
     else:
-        await message.reply_text(f"{here} is already subscribed. /unsubscribe stops the updates.")
+        await message.reply_text(say.already_subscribed.format(here=here))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
-    target = await _subscription_chat(update, context)
+    say = phrases(await chat_language(update, context))
+    target = await chat_to_change(update, context, say, say.admins_subscription)
     if target is None:
         return
     message, chat = target
     if await context.store.unsubscribe(chat.id):
-        await message.reply_text("Unsubscribed: no more updates here. /subscribe starts them again.")
+        await message.reply_text(say.unsubscribed)
     else:
-        await message.reply_text("This chat was not subscribed. /subscribe starts the updates.")
+        await message.reply_text(say.not_subscribed)
 
 
 async def membership(update: Update, context: Context) -> None:

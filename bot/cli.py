@@ -2,6 +2,7 @@
 
 Usage (`--facts DIR` may come before or after the command):
     factbot ask "who claimed the attacks?"
+    factbot ask "حملے کس نے کیے؟"        # answered in Urdu; --language en|ur|auto
     factbot ask                      # on a terminal: a question per line, Ctrl-D ends
     printf 'death toll?\nwho did it\n' | factbot ask --json
     factbot check
@@ -26,6 +27,7 @@ from telegram import Update
 from bot.config import Settings, load_settings
 from bot.core import Core, ServingCore, build_core
 from bot.errors import ConfigError, FactBaseError
+from bot.language import LANGUAGES, Language, language_of
 from bot.logs import configure_logging, redact
 from bot.render import render_text
 from bot.store import Store
@@ -57,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the question; without it, one question per line (a prompt on a terminal, Ctrl-D ends)",
     )
     ask.add_argument("--json", action="store_true", help="one JSON object per answer, one per line")
+    ask.add_argument(
+        "--language",
+        choices=["auto", *LANGUAGES],
+        default="auto",
+        help="answer in English (en) or Urdu (ur); auto (the default): in the language of each question's script",
+    )
 
     commands.add_parser("check", parents=[facts], help="validate the fact base; exits 1 and lists file:line problems")
 
@@ -89,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             return asyncio.run(_report_unanswered(settings))
         core = build_core(settings.facts_dir, thresholds=settings.thresholds)
-        return _ask(core, args.question, as_json=args.json)
+        return _ask(core, args.question, as_json=args.json, language=language_of(args.language))
     except FactBaseError as exc:
         print(f"factbot: the fact base has {len(exc.problems)} problem(s):", file=sys.stderr)
         for problem in exc.problems:
@@ -165,9 +173,9 @@ def _questions(question: str | None) -> Iterator[str]:
         yield from (line.rstrip("\n") for line in sys.stdin)
 
 
-def _ask(core: Core, question: str | None, *, as_json: bool) -> int:
+def _ask(core: Core, question: str | None, *, as_json: bool, language: Language | None) -> int:
     for index, text in enumerate(_questions(question)):
-        routing, answer = core.ask(text)
+        routing, answer = core.ask(text, language)
         if as_json:
             record = {
                 "question": text,
@@ -176,6 +184,7 @@ def _ask(core: Core, question: str | None, *, as_json: bool) -> int:
                 "text": render_text(answer),
                 "facts": list(answer.fact_ids),
                 "score": round(routing.score, 1),
+                "language": answer.language,
             }
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:

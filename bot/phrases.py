@@ -204,7 +204,7 @@ EN = Phrases(
 )
 
 UR = Phrases(
-    according="{source} کے مطابق",
+    according="بحوالہ {source}",
     said_on="{date} کو",
     full_stop="۔",
     source="ذریعہ: {citation}",

@@ -144,6 +144,7 @@ class BotAPIServer:
     delays: dict[str, float] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     commands: list[dict[str, Any]] = field(default_factory=list)
+    localized_commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by language_code
     admins: dict[int, set[int]] = field(default_factory=dict)
     chaos: dict[str, Chaos] = field(default_factory=dict)
     lean: bool = False  # for benchmarks: count calls and messages instead of keeping them
@@ -342,7 +343,10 @@ class BotAPIServer:
         return {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
-        self.commands = params["commands"]
+        if params.get("language_code"):
+            self.localized_commands[params["language_code"]] = params["commands"]
+        else:
+            self.commands = params["commands"]
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
@@ -503,8 +507,10 @@ def private_chat(user_id: int) -> dict[str, Any]:
     return {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
 
 
-def user(user_id: int) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+def user(user_id: int, language_code: str | None = None) -> dict[str, Any]:
+    """A user; `language_code` is their Telegram app's language, as Telegram sends it."""
+    found = {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+    return found if language_code is None else {**found, "language_code": language_code}
 
 
 def group_chat(chat_id: int, kind: str = "group") -> dict[str, Any]:

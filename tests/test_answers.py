@@ -126,3 +126,53 @@ def test_latest_lists_the_newest_updates_first(facts_copy: Path) -> None:
         add_update(facts_copy, f"follow-up-{day}", f"A made-up follow-up of day {day}.", said_on=f"2026-02-0{day}")
     answer = latest_answer(build_core(facts_copy).factbase, "en", count=3)
     assert answer.fact_ids == ("follow-up-6", "follow-up-5", "follow-up-4")
+
+
+def test_an_urdu_answer_is_our_curated_urdu_with_the_english_quote_and_its_translation(core: Core) -> None:
+    _, answer = core.ask("بھارت نے کیا کہا؟")
+    assert answer.language == "ur"
+    [block] = answer.blocks
+    assert isinstance(block, FactBlock)
+    claim = block.claim
+    assert claim.statement.startswith("بھارت نے اتوار کو پاکستان کا الزام مسترد کر دیا")
+    assert claim.attribution == "بھارتی وزارت خارجہ کے ترجمان رندھیر جیسوال"
+    assert claim.said == "1 فروری 2026 کو"
+    assert claim.quote == "“We categorically reject the baseless allegations made by Pakistan,”"
+    text = render_text(answer)
+    assert claim.quote in text and "ترجمہ: “ہم پاکستان کی جانب سے" in text
+    # The headline stays as the source wrote it; the words around it are Urdu.
+    assert "ذریعہ: News Desk، Reuters کی اضافی معلومات کے ساتھ، “Pakistan says 145" in text
+    assert "Source:" not in text and "according to" not in text.lower()
+
+
+def test_urdu_figures_side_by_side_with_the_reason_in_urdu(core: Core) -> None:
+    answer = fact_answer(core.factbase, "militants-killed-145", "ur")
+    assert answer is not None
+    text = render_text(answer)
+    assert "145 عسکریت پسندوں" in text and "92 عسکریت پسند" in text
+    assert "فرق کی وجہ: دونوں اعداد مختلف دورانیوں کے ہیں" in text and text.count("ذریعہ:") == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("کتنے زخمی ہوئے", "ہمارے ذرائع یہ نہیں بتاتے: کتنے لوگ زخمی یا گھائل ہوئے۔"),  # an explicit gap
+        ("چین نے کیا کہا", "ہمارے ذرائع یہ نہیں بتاتے: اس معاملے پر چین کے بارے میں کچھ بھی۔"),  # no fact names China
+        ("آج موسم کیسا ہے", "معذرت، میں صرف اس خبر کے بارے میں"),  # off topic
+        ("شکریہ", "آپ کا شکریہ۔"),  # meta
+    ],
+)
+def test_every_kind_of_reply_has_its_urdu(core: Core, question: str, expected: str) -> None:
+    _, answer = core.ask(question)
+    assert answer.language == "ur" and render_text(answer).startswith(expected)
+
+
+def test_urdu_topics_latest_and_updates(facts_copy: Path) -> None:
+    add_update(facts_copy, "follow-up-ur", "A made-up follow-up with 7 figures.", said_on="2026-02-05")
+    base = build_core(facts_copy).factbase
+    topic = topic_answer(base, "condemnation", "ur")
+    assert topic is not None and "سعودی عرب" in render_text(topic)
+    update = update_answer(base, "follow-up-ur", "ur")
+    assert update is not None
+    assert render_text(update).startswith("نئی پیش رفت، 5 فروری 2026\n")
+    assert "(اردو) A made-up follow-up with 7 figures." in render_text(latest_answer(base, "ur"))

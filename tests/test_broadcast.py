@@ -223,3 +223,20 @@ async def test_a_broadcast_cut_short_is_finished_after_a_restart(
     finally:
         if process.returncode is None:
             await stop_bot(process)
+
+
+async def test_an_update_reaches_each_chat_in_its_language(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy)
+    urdu, english = private_chat(2301), private_chat(2302)
+    for chat in (urdu, english):
+        await subscribe(api, chat)
+    await ask(api, "/language ur", chat=urdu, who=user(urdu["id"]), entities=command("/language ur"))
+    version = app.bot_data.serving.current.version
+    add_update(facts_copy, "follow-up-ur", "A made-up follow-up with 12 figures.")
+    await reloaded(api, app, version)
+    [in_urdu] = await api.wait_for(lambda: news_in(api, urdu["id"], "نئی پیش رفت، 3 فروری 2026"))
+    assert "(اردو) A made-up follow-up with 12 figures." in in_urdu["text"] and "ذریعہ: Test Wire" in in_urdu["text"]
+    [in_english] = await api.wait_for(lambda: news_in(api, english["id"]))
+    assert "Source: Test Wire" in in_english["text"]

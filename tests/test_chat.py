@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from bot.phrases import EN
 from bot.chat.context import App
+from bot.language import script_language
+from bot.phrases import EN, UR
 from bot.store import Store
 from tests.botapi import BOT, STICKER, TOKEN, BotAPIServer, group_chat, private_chat, user
 from tests.clock import ManualClock
@@ -341,3 +342,105 @@ async def test_memory_does_not_grow_with_every_new_user(bot_app: App, api: BotAP
     # PTB notes each chat and user for a persistence update; with no persistence nothing drains it.
     assert not bot_app._chat_ids_to_be_updated_in_persistence  # type: ignore[attr-defined]
     assert not bot_app._user_ids_to_be_updated_in_persistence  # type: ignore[attr-defined]
+
+
+# --- Urdu ---------------------------------------------------------------------------------------
+
+URDU_READER = user(1003, language_code="ur")
+
+
+def buttons_of(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [row[0] for row in message["reply_markup"]["inline_keyboard"]]
+
+
+async def test_an_urdu_question_gets_a_cited_urdu_answer_with_urdu_buttons(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "حملوں کی ذمہ داری کس نے قبول کی؟")
+    text = reply["text"]  # the loopback server checked the HTML, as Telegram would
+    assert "بلوچ لبریشن آرمی نے حملوں کی ذمہ داری قبول کی" in text and "ذریعہ: News Desk" in text
+    related = buttons_of(reply)
+    assert related[0]["callback_data"].endswith(":ur") and script_language(related[0]["text"]) == "ur"
+    api.callback(related[0]["callback_data"], message=reply, user=ALICE)
+    [more] = await api.wait_for(lambda: api.replies_to(reply))
+    assert "بحوالہ" in more["text"] and "Source:" not in more["text"]
+
+
+async def test_urdu_did_you_mean_and_none_of_these(bot_app: App, api: BotAPIServer) -> None:
+    [reply] = await ask(api, "بگٹی نے کیا کہا")
+    assert reply["text"].startswith(UR.not_sure)
+    *choices, none = buttons_of(reply)
+    assert none["text"] == UR.none_of_these
+    api.callback(choices[0]["callback_data"], message=reply, user=ALICE)
+    await api.wait_for(lambda: api.messages[(PRIVATE["id"], reply["message_id"])].get("edited"))
+    assert "ذریعہ:" in api.messages[(PRIVATE["id"], reply["message_id"])]["text"]
+    [second] = await ask(api, "وزیر اعلی نے کیا کہا")
+    api.callback(buttons_of(second)[-1]["callback_data"], message=second, user=ALICE)
+    await api.wait_for(lambda: api.messages[(PRIVATE["id"], second["message_id"])].get("edited"))
+    assert api.messages[(PRIVATE["id"], second["message_id"])]["text"] == UR.noted_more
+
+
+async def test_the_language_command_is_stored_and_every_reply_follows_it(
+    make_bot: BotFactory, api: BotAPIServer
+) -> None:
+    bot_app = await make_bot(fair_burst=0, fair_per_minute=0)  # many commands in a row
+    store: Store = bot_app.bot_data.store
+
+    async def say(text: str) -> dict[str, Any]:
+        [reply] = await ask(api, text, entities=command(text) if text.startswith("/") else None)
+        return reply
+
+    assert (await say("/language ur"))["text"] == UR.language_set["ur"]
+    assert await store.language(PRIVATE["id"]) == "ur"
+    assert "ذریعہ:" in (await say("who claimed the attacks?"))["text"]  # English asked, Urdu chosen
+    assert (await say("/help"))["text"].startswith("میں اس خبر کے بارے میں")
+    assert (await say("/sources"))["text"].startswith("ذرائع\n")
+    assert "کوئی نئی پیش رفت" in (await say("/latest"))["text"]
+    assert (await say("/language"))["text"] == UR.language_is.format(language=UR.language_names["ur"])
+    topics = await say("/topics")
+    assert topics["text"] == UR.pick_topic and buttons_of(topics)[0]["text"] == "ہلاکتیں اور مرنے والوں کی تعداد"
+    api.callback("t:condemnation", message=topics, user=ALICE)  # a button from before buttons had a language
+    [facts] = await api.wait_for(lambda: api.replies_to(topics))
+    assert "سعودی عرب" in facts["text"]
+
+    assert (await say("/language en"))["text"] == EN.language_set["en"]
+    assert "Source:" in (await say("حملے کس نے کیے؟"))["text"]
+    assert (await say("/language auto"))["text"] == EN.language_set["auto"]
+    assert await store.language(PRIVATE["id"]) is None
+    assert "ذریعہ:" in (await say("حملے کس نے کیے؟"))["text"] and "Source:" in (await say("who did it"))["text"]
+    assert (await say("/language klingon"))["text"] == EN.language_usage
+
+
+async def test_in_auto_commands_follow_the_telegram_app_language(bot_app: App, api: BotAPIServer) -> None:
+    chat = private_chat(URDU_READER["id"])
+    [start] = await ask(api, "/start", chat=chat, who=URDU_READER, entities=command("/start"))
+    assert start["text"].startswith("السلام علیکم!")
+    assert all(script_language(b["text"]) == "ur" for b in buttons_of(start))
+    [subscribed] = await ask(api, "/subscribe", chat=chat, who=URDU_READER, entities=command("/subscribe"))
+    assert UR.updates_in_english in subscribed["text"]  # auto: updates have no question to follow
+    [help_text] = await ask(api, "/help", entities=command("/help"))  # Alice's app is not in Urdu
+    assert "who says so" in help_text["text"]
+
+
+async def test_only_group_admins_change_the_group_language(bot_app: App, api: BotAPIServer) -> None:
+    api.admins[GROUP["id"]] = {ALICE["id"]}
+    [refused] = await ask(api, "/language ur", chat=GROUP, who=BOB, entities=command("/language ur"))
+    assert refused["text"] == EN.admins_language and await bot_app.bot_data.store.language(GROUP["id"]) is None
+    await ask(api, "/language ur", chat=GROUP, who=ALICE, entities=command("/language ur"))
+    [answer] = await ask(api, "/ask who did it", chat=GROUP, who=BOB, entities=command("/ask who did it"))
+    assert "ذریعہ:" in answer["text"]
+
+
+async def test_a_reader_writing_urdu_is_asked_to_slow_down_in_urdu(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(fair_burst=1)
+    await ask(api, "حملے کس نے کیے؟")
+    [notice] = await ask(api, "کتنے لوگ مارے گئے؟")
+    assert notice["text"] == UR.slow_down
+
+
+async def test_inline_results_and_the_menu_in_urdu(bot_app: App, api: BotAPIServer) -> None:
+    api.inline("حملے کس نے کیے", user=ALICE)
+    [call] = await api.wait_for(lambda: api.calls_of("answerInlineQuery"))
+    first = call["results"][0]
+    assert first["id"] == "bla-claim" and first["title"] == "بی ایل اے نے ذمہ داری قبول کی"
+    assert "ذریعہ:" in first["input_message_content"]["message_text"]
+    urdu_menu = {c["command"]: c["description"] for c in api.localized_commands["ur"]}
+    assert urdu_menu.keys() == {c["command"] for c in api.commands} and urdu_menu["language"] == UR.menu["language"]

@@ -100,3 +100,26 @@ def test_facts_dir_comes_from_environment_and_cwd(tmp_path: Path) -> None:
 def test_help_explains_itself(args: list[str]) -> None:
     result = factbot(*args)
     assert result.returncode == 0 and "usage:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected", "absent"),
+    [
+        (["ask", "حملے کس نے کیے؟"], "ذریعہ:", "Source:"),  # auto: Urdu script is answered in Urdu
+        (["ask", "--language", "ur", "who claimed the attacks?"], "بلوچ لبریشن آرمی", "Source:"),
+        (["ask", "--language", "en", "حملے کس نے کیے؟"], "Baloch Liberation Army", "ذریعہ:"),
+    ],
+)
+def test_ask_answers_in_urdu_by_script_or_by_choice(args: list[str], expected: str, absent: str) -> None:
+    result = factbot(*args)
+    assert result.returncode == 0 and expected in result.stdout and absent not in result.stdout
+
+
+def test_ask_json_says_the_language_of_each_answer() -> None:
+    result = factbot("ask", "--json", stdin="کتنے شہری مارے گئے\nhow many civilians died\n")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["language"], r["facts"]) for r in records] == [
+        ("ur", ["civilians-killed"]),
+        ("en", ["civilians-killed"]),
+    ]
+    assert "31 شہری" in records[0]["text"]

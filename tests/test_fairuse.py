@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.phrases import EN
 from bot.chat.throttle import Throttle, Verdict
 from bot.config import Settings
+from bot.phrases import EN
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
 from tests.clock import ManualClock
 from tests.conftest import BotFactory

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.answers import Answer, Claim, FactBlock
 from bot.core import Core
-from bot.render import MAX_MESSAGE, pack, render, utf16_len
+from bot.render import MAX_MESSAGE, RLM, pack, render, utf16_len
 from tests.botapi import parse_html
 
 ALLOWED = {"b", "i", "blockquote"}
@@ -112,3 +113,66 @@ def test_any_content_renders_to_valid_html_within_the_limit(statement: str, attr
             assert 0 < utf16_len(message) <= MAX_MESSAGE
             if style == "html":
                 parse_html(message)
+
+
+URDU_QUESTIONS = [
+    "بھارت نے کیا کہا",
+    "ہیروف کیا ہے",
+    "کتنے عسکریت پسند مارے گئے",
+    "ذرائع",
+    "خلاصہ",
+    "200 لوگ مارے گئے؟",
+]
+
+
+@pytest.mark.parametrize("question", URDU_QUESTIONS)
+def test_urdu_answers_are_telegram_html_that_reads_right_to_left(core: Core, question: str) -> None:
+    _, answer = core.ask(question)
+    assert answer.language == "ur"
+    for message in render(answer):
+        text = parse_html(message)  # the loopback Bot API's check: Telegram's tags and entities only
+        for line in text.split("\n"):
+            first = next((c for c in line if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+            if first and unicodedata.bidirectional(first) == "L" and not line.startswith("“"):  # a quote keeps its own
+                assert line.startswith(RLM), line
+
+
+def test_a_line_that_starts_left_to_right_gets_a_mark_only_in_urdu() -> None:
+    claim = Claim(
+        fact_id="x",
+        title="BLA <b> & 145",
+        statement="145 عسکریت پسند",
+        attribution="News Desk",
+        said=None,
+        quote="“Herof,” or “black storm,”",
+        quote_translation="“ہیروف”",
+        citation="News Desk، “Pakistan says”",
+    )
+    urdu = render(Answer(question="q", blocks=(FactBlock(claim=claim),), language="ur"))[0]
+    lines = urdu.split("\n")
+    assert lines[0] == f"{RLM}<b>BLA &lt;b&gt; &amp; 145</b>"  # escaped, and marked outside the entity
+    assert lines[1] == "145 عسکریت پسند"  # the first letter is Urdu: the line reads right to left as it is
+    assert lines[3] == "<blockquote>“Herof,” or “black storm,”</blockquote>"  # the source's own words
+    assert lines[4] == "<i>ترجمہ: “ہیروف”</i>"
+    parse_html(urdu)
+    english = render(Answer(question="q", blocks=(FactBlock(claim=claim),)))[0]
+    assert RLM not in english
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابپتٹثجچحخدڈرڑزژسشصضطظعغفقکگلمنںوہھءیے۰۱۲۳٤٥0189 <>&\"'“”\n،۔؟ـًٌٍَُِّْٰabcXYZ", max_size=600))
+def test_any_urdu_content_renders_to_valid_html_within_the_limit(text: str) -> None:
+    claim = Claim(
+        fact_id="x",
+        title=text[:80],
+        statement=text or "x",
+        attribution=text[:40],
+        said=None,
+        quote=text[:30] or None,
+        quote_translation=text[:30] or None,
+        citation=text[-50:],
+    )
+    answer = Answer(question="q", blocks=(FactBlock(claim=claim),), language="ur")
+    for message in render(answer, limit=500):
+        assert 0 < utf16_len(message) <= 500
+        parse_html(message)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core import Core
-from bot.language import LANGUAGES, Language
+from bot.language import LANGUAGES, Language, script_language
 from bot.router import Router, Thresholds
 
 
@@ -168,3 +168,43 @@ def test_any_text_gets_a_decision_and_nothing_else(core: Core, text: str) -> Non
         assert all(base.fact(m.target) or base.gap(m.target) or base.meta_entry(m.target) for m in intent.matches)
         if intent.decision == "answer":
             assert intent.top is not None and intent.top.kind == "fact"
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("بلوچستان میں کتنے لوگ مارے گئے", "overall-toll"),  # the question of issue 13, declined before
+        ("کِتنے عام شہری ہلاک ہوۓ", "civilians-killed"),  # diacritics, and ۓ for ئے
+        ("حملوں کی ذمہ داری کس نے لی", "bla-claim"),
+        ("بگٹی کون ہے", "person-bugti"),  # who someone is, not what he said
+        ("آپریشن کتنے گھنٹے چلا", "operation-duration"),  # how long, not when
+        ("امریکا نے کیا کہا؟", "us-condemnation"),
+        ("کتنے militants ہلاک ہوئے", "militants-killed-145"),  # mixed script, mostly Urdu
+        ("what did بھارت say", "india-rejection"),  # mixed script, mostly English
+    ],
+)
+def test_an_urdu_question_gets_the_fact_an_english_one_would(core: Core, question: str, target: str) -> None:
+    intents = core.router.route(question).intents
+    assert [(i.decision, i.top.target if i.top else None) for i in intents] == [("answer", target)]
+
+
+def test_urdu_has_the_same_three_kinds_of_no(core: Core) -> None:
+    route = core.router.route
+    assert [i.decision for i in route("کتنے زخمی ہوئے").intents] == ["gap"]
+    assert [i.uncovered_entities for i in route("چین نے کیا کہا").intents] == [("china",)]
+    assert not route("آج موسم کیسا ہے").on_topic and not route("کرکٹ میچ کون جیتا").on_topic
+    assert not route("کراچی حملے میں کتنے لوگ مرے").on_topic  # another attack is another story
+
+
+def test_urdu_two_part_questions_and_figures(core: Core) -> None:
+    routing = core.router.route("حملہ کس نے کیا اور کتنے شہری مرے")
+    assert [i.top.target for i in routing.intents if i.top] == ["bla-claim", "civilians-killed"]
+    assert core.router.route("۲۰۰ لوگ مارے گئے؟").intents[0].figures == ("200",)
+
+
+def test_each_script_is_scored_against_its_own_language(core: Core) -> None:
+    """English is routed as if there were no Urdu: its router holds no Urdu example."""
+    english, urdu = core.router.by_language["en"], core.router.by_language["ur"]
+    assert core.router.of("who did it") is english and core.router.of("یہ کس نے کیا") is urdu
+    assert not any(script_language(c) == "ur" for c in english.choices)
+    assert english.choice_count + urdu.choice_count == core.router.choice_count

@@ -156,3 +156,18 @@ async def test_queueing_updates_is_one_transaction_against_other_writers(tmp_pat
         known = db.execute("SELECT COUNT(*) FROM known_updates").fetchone()[0]
         owed = db.execute("SELECT COUNT(*) FROM deliveries").fetchone()[0]
     assert (known, owed) in {(0, 0), (300, 300)}
+
+
+async def test_a_chat_language_is_kept_changed_forgotten_and_moved(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    async with Store(path) as store:
+        assert await store.language(7) is None  # never chosen: auto
+        await store.set_language(7, "en")
+        await store.set_language(7, "ur")
+        await store.set_language(-5, "ur")
+        await store.set_language(8, "en")
+        await store.set_language(8, None)
+    async with Store(path) as store:
+        assert [await store.language(c) for c in (7, 8, -5)] == ["ur", None, "ur"]
+        await store.migrate_chat(-5, -1005)
+        assert await store.language(-5) is None and await store.language(-1005) == "ur"

@@ -1,4 +1,5 @@
-"""Router speed and accuracy against two baselines, on the shipped facts and synthetic 10x-1000x.
+"""Router speed and accuracy against two baselines, on the shipped facts and synthetic 10x-1000x,
+and an Urdu question's cost against an English one's.
 
 Usage:
     python -m benchmarks.bench_router                # sizes 1, 10, 100, 1000
@@ -6,18 +7,24 @@ Usage:
 
 For each size it builds our `Router`, a naive loop (every example scored with rapidfuzz's
 `token_sort_ratio`, one call at a time) and a TF-IDF retriever (scikit-learn, character 2-4
-grams, cosine) over the same normalised examples, and routes the labelled questions
+grams, cosine) over the same normalised English examples, and routes the labelled English questions
 (tests/data/labelled.yaml). All three get the question normalised by the same lexicon.
 
 Figures: questions per second, p50/p99 latency of one question, and top-1 accuracy on the
 in-scope questions (the best-ranked fact is a right one; copies count as their original).
 "Decision accuracy" is ours only: the full answer / clarify / gap / decline decision.
+
+English against Urdu: the same targets asked the same way in each language, each example of every
+fact, gap and meta reply reworded as people vary a question (a word dropped, two swapped, a typo;
+one seed for both), routed by the one `Router`; and the labelled questions of each script, when the
+labelled set has Urdu ones. Top-1 here: the best-ranked target is the one the example belongs to.
 """
 
 from __future__ import annotations
 
 import argparse
 import platform
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -27,8 +34,9 @@ import numpy as np
 from rapidfuzz import fuzz, utils
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from benchmarks.synthetic import base_id, scaled
+from benchmarks.synthetic import base_id, reword, scaled
 from bot.factbase import FactBase, load
+from bot.language import LANGUAGES, Language, script_language
 from bot.quality import Labelled, evaluate, load_labelled
 from bot.router import Router
 
@@ -41,15 +49,37 @@ def machine() -> str:
     return f"{platform.processor() or platform.machine()}, {system}, Python {platform.python_version()}"
 
 
-def targets_of(router: Router, factbase: FactBase) -> list[str]:
-    """The target id owning each example, in the router's order (facts, gaps, then meta replies)."""
-    owners: list[str] = []
-    for fact in factbase.facts:
-        owners.extend([fact.id] * (1 + len(fact.examples)))
-    for other in (*factbase.gaps, *factbase.meta):
-        owners.extend([other.id] * len(other.examples))
-    assert len(owners) == router.choice_count
-    return owners
+def reworded(factbase: FactBase, language: Language, *, seed: int = 7, limit: int = 600) -> list[tuple[str, str]]:
+    """(question, target) for the examples of every target in `language`, reworded; the same
+    targets, in the same order, in every language."""
+    rng = random.Random(seed)
+    pairs = [
+        (reword(example, "", rng), target.id)
+        for target in (*factbase.facts, *factbase.gaps, *factbase.meta)
+        for example in factbase.asked(target, language)
+    ]
+    return pairs[:: max(1, len(pairs) // limit)]
+
+
+def by_language(router: Router, factbase: FactBase, items: list[Labelled], repeat: int) -> None:
+    """An Urdu question's cost and an English one's, side by side."""
+    header = "{:>10} {:>9} {:>6} {:>9} {:>8} {:>8} {:>6}".format(
+        "language", "questions", "set", "q/s", "p50 ms", "p99 ms", "top-1"
+    )
+    print(header)
+    print("-" * len(header))
+    for language in LANGUAGES:
+        pairs = reworded(factbase, language)
+        qps, p50, p99, answers = timed(ours(router), [q for q, _ in pairs], repeat)
+        right = sum(a is not None and base_id(a) == base_id(t) for a, (_, t) in zip(answers, pairs, strict=True))
+        print(
+            f"{language:>10} {len(pairs):>9} {'ex.':>6} {qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {right / len(pairs):>6.1%}"
+        )
+        labelled = [i for i in items if i.group == "in_scope" and script_language(i.question) == language]
+        if labelled:
+            qps, p50, p99, answers = timed(ours(router), [i.question for i in labelled], repeat)
+            accuracy = top1(labelled, answers)
+            print(f"{language:>10} {len(labelled):>9} {'lab.':>6} {qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {accuracy:>6.1%}")
 
 
 def ours(router: Router) -> Ranker:
@@ -118,7 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     base = load(args.facts)
     items = load_labelled(ROOT / "tests" / "data" / "labelled.yaml")
-    in_scope = [i for i in items if i.group == "in_scope"]
+    in_scope = [i for i in items if i.group == "in_scope" and script_language(i.question) != "ur"]
     questions = [i.question for i in in_scope]
     print(f"machine: {machine()}, {len(questions)} in-scope labelled questions")
     decision = evaluate(Router(base).route, [i for i in items if i.split == "test"])
@@ -133,8 +163,9 @@ def main() -> None:
         t0 = time.perf_counter()
         router = Router(factbase)
         build = time.perf_counter() - t0
-        choices = router.choices
-        owners = targets_of(router, factbase)
+        english = router.by_language["en"]
+        choices = english.choices
+        owners = english.owners
         repeat = max(1, 4000 // (len(questions) * size))
         # The naive loop is slow at large sizes; a sample keeps the run short and the ratio honest.
         step = 1 if size <= 10 else len(questions) // 20
@@ -153,7 +184,10 @@ def main() -> None:
             figures = f"{qps:>9.0f} {p50:>8.3f} {p99:>8.3f} {accuracy:>6.1%}"
             print(f"{size:>5}x {len(choices):>9} {name:<12} {figures}  {ratio:>8}")
         sampled = f"; naive loop on {len(sample)} of the questions" if len(sample) < len(questions) else ""
-        print(f"{'':>6} router built in {build:.2f} s{sampled}")
+        print(f"{'':>6} router built in {build:.2f} s (English and Urdu){sampled}")
+        print()
+        by_language(router, factbase, items, repeat)
+        print()
 
 
 if __name__ == "__main__":

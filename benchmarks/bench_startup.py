@@ -26,6 +26,7 @@ from pathlib import Path
 from benchmarks.bench_router import machine
 from benchmarks.synthetic import write_scaled
 from bot.factbase import load
+from bot.language import LANGUAGES
 from tests.botapi import TOKEN, BotAPIServer, private_chat, user
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,8 @@ async def run(args: argparse.Namespace) -> None:
         with tempfile.TemporaryDirectory() as scratch:
             facts = write_scaled(ROOT / "facts", base, size, Path(scratch) / "facts")
             loaded = load(facts)
-            examples = sum(1 + len(f.examples) for f in loaded.facts) + sum(len(g.examples) for g in loaded.gaps)
+            targets = (*loaded.facts, *loaded.gaps, *loaded.meta)
+            examples = sum(len(loaded.asked(t, language)) for t in targets for language in LANGUAGES)
             results = []
             for run_index in range(args.runs):
                 data = Path(scratch) / f"data{run_index}"

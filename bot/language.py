@@ -6,28 +6,25 @@ only decides which of the curated texts to show.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, get_args
 
 Language = Literal["en", "ur"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 NAMES: dict[Language, str] = {"en": "English", "ur": "اردو"}
 
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+# Letters of Arabic script (Urdu), with their presentation forms; and Latin letters, accented or not.
+_ARABIC_LETTER = re.compile(
+    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
+)
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 
 
 def script_language(text: str) -> Language | None:
     """Urdu when most of the letters are in Arabic script, English when most are Latin (English or
     Roman Urdu); None for text without letters ("145?", an emoji). A tie goes to Urdu: someone who
     typed Urdu script at all reads it."""
-    urdu = latin = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        if any(low <= code <= high for low, high in _ARABIC_BLOCKS):
-            urdu += 1
-        elif code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
-            latin += 1
+    urdu, latin = len(_ARABIC_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
     if not urdu and not latin:
         return None
     return "ur" if urdu >= latin else "en"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from functools import cache, cached_property
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from anyascii import anyascii
@@ -21,9 +21,8 @@ _ARABIC = (
     "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
 )
 _NOT_WORD = re.compile(rf"[^a-z0-9{_ARABIC}]+")
-_REPEATS = re.compile(r"([a-z])\1{2,}")  # letters only: "1000" is a number, "sooo" is not
-# Urdu spells a doubled letter with a tashdeed, never as three in a row: "کیاااا" is "کیا".
-_ARABIC_REPEATS = re.compile(rf"([{_ARABIC}])\1{{2,}}")
+_REPEATS = re.compile(rf"([a-z])\1{{2,}}|([{_ARABIC}])\2{{2,}}")  # letters only: "1000" is a number
+_LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arabic: perhaps an accented letter
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
@@ -117,12 +116,18 @@ class Lexicon(BaseModel):
 
     def normalise(self, text: str) -> str:
         """Fold, map phrases, words and entity names to canonical forms, drop stopwords."""
-        mapped = self._map_words(text)
+        return self.normalise_folded(fold(text))
+
+    def normalise_folded(self, folded: str) -> str:
+        """`normalise` of a text that is already folded (folding it again would change nothing)."""
+        mapped = self._map_folded(folded)
         pattern, names = self._canonical
         return mapped if pattern is None else pattern.sub(lambda m: names[m.group(1)], mapped)
 
     def _map_words(self, text: str) -> str:
-        folded = fold(text)
+        return self._map_folded(fold(text))
+
+    def _map_folded(self, folded: str) -> str:
         if self._phrase_pattern is not None:
             folded = self._phrase_pattern.sub(lambda m: f" {self._phrases[m.group(1)]} ", folded)
         words: list[str] = []
@@ -134,13 +139,19 @@ class Lexicon(BaseModel):
         """Entity ids named in an already normalised text, in order of first mention."""
         padded = f" {normalised} "
         found: list[tuple[int, str]] = []
-        for alias, entity_id in sorted(self.alias_to_entity.items(), key=lambda kv: -len(kv[0])):
-            at = padded.find(f" {alias} ") if alias else -1
+        for alias, entity_id in self._longest_first:
+            at = padded.find(alias)
             if at >= 0:
                 if entity_id not in {e for _, e in found}:
                     found.append((at, entity_id))
-                padded = padded.replace(f" {alias} ", " " * (len(alias) + 2))
+                padded = padded.replace(alias, " " * len(alias))
         return tuple(e for _, e in sorted(found))
+
+    @cached_property
+    def _longest_first(self) -> tuple[tuple[str, str], ...]:
+        """Each alias, padded with spaces, and its entity: longest first, so "new delhi" wins over "delhi"."""
+        ordered = sorted(self.alias_to_entity.items(), key=lambda kv: -len(kv[0]))
+        return tuple((f" {alias} ", entity_id) for alias, entity_id in ordered if alias)
 
     def asks_for(self, normalised: str) -> tuple[AnswerType, ...]:
         """What kinds of answer an already normalised question asks for, most specific first."""
@@ -156,19 +167,29 @@ class Lexicon(BaseModel):
         return next((a.missing for a in self.asks if a.type == answer_type), "that")
 
 
+@lru_cache(maxsize=16)  # routing one question folds its text (and each part of it) several times
 def fold(text: str) -> str:
     """Case, accents, punctuation, invisible characters and stretched letters folded away.
 
     Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole.
     Urdu stays in its own script, in one spelling of the forms people type interchangeably (see
     `_arabic_script`), and its digits, like Arabic-Indic ones, become 0-9: "۱۴۵" is "145"."""
-    decomposed = unicodedata.normalize("NFKC", text).casefold().replace("\u06d3", "\u06cc\u06d2")
-    latin = "".join(anyascii(c) if not c.isascii() and _is_latin(c) else c for c in decomposed)
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-    stripped = stripped.translate(_ARABIC_SCRIPT)
-    stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", stripped).replace("'", "").replace("\u2019", ""))
-    collapsed = _REPEATS.sub(r"\1\1", _NOT_WORD.sub(" ", stripped.lower()))
-    return " ".join(_ARABIC_REPEATS.sub(r"\1", collapsed).split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii():
+        folded = folded.replace("\u06d3", "\u06cc\u06d2")
+        if _LATIN_MAYBE.search(folded):
+            folded = unicodedata.normalize("NFKD", folded.translate(_LATIN)).translate(_MARKS_AND_ARABIC)
+        else:  # only ASCII and Arabic script, the usual Urdu question: the same in one step
+            folded = folded.translate(_URDU)
+    stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
+    collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
+    return " ".join(collapsed.split())
+
+
+def _one_or_two(repeat: re.Match[str]) -> str:
+    """Three or more of a Latin letter are two ("sooo" is "soo"); Urdu spells a doubled letter with a
+    tashdeed, never as three in a row, so three or more of an Urdu letter are one ("کیاااا" is "کیا")."""
+    return repeat[1] * 2 if repeat[1] else repeat[2]
 
 
 def _arabic_script() -> dict[int, str | None]:
@@ -206,12 +227,37 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-@cache
-def _is_latin(char: str) -> bool:
+class _Lazy(dict[int, str | None]):
+    """A `str.translate` table that works out a character's mapping the first time it is seen, so
+    folding runs at C speed over any script; only characters below U+3000 are remembered."""
+
+    def __init__(self, rule: Callable[[str], str | None], known: dict[int, str | None]) -> None:
+        super().__init__(known)
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str | None:
+        value = self.rule(chr(code))
+        if code < 0x3000:
+            self[code] = value
+        return value
+
+
+def _latin(char: str) -> str:
+    if char.isascii():
+        return char
     try:
-        return unicodedata.name(char).startswith("LATIN")
+        return anyascii(char) if unicodedata.name(char).startswith("LATIN") else char
     except ValueError:
-        return False
+        return char
+
+
+_LATIN = _Lazy(_latin, {})
+_MARKS_AND_ARABIC = _Lazy(lambda c: None if unicodedata.combining(c) else c, _ARABIC_SCRIPT)
+# ASCII and the Arabic block, each character decomposed (NFKD) and mapped as above.
+_URDU = {
+    c: unicodedata.normalize("NFKD", chr(c)).translate(_MARKS_AND_ARABIC) or None
+    for c in (*range(0x80), *range(0x0600, 0x0700))
+}
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:

@@ -167,19 +167,19 @@ class LanguageRouter:
         for fact in factbase.facts:
             text = factbase.fact_text(fact, language)
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in factbase.asked(fact, language))
+            choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(fact, language)))
             bags.append(lexicon.normalise(f"{text.title} {text.attribution}"))
             said.append(lexicon.normalise(text.statement))
             self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers)))
         for gap in factbase.gaps:
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in factbase.asked(gap, language))
+            choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(gap, language)))
             bags.append(lexicon.normalise(factbase.gap_text(gap, language).missing))
             said.append("")
             self._targets.append(_Target(gap.id, "gap", frozenset(), frozenset(gap.answers)))
         for meta in factbase.meta:
             starts.append(len(choices))
-            choices.extend(lexicon.normalise(t) for t in factbase.asked(meta, language))
+            choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(meta, language)))
             bags.append("")
             said.append("")
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
@@ -252,8 +252,15 @@ class LanguageRouter:
 
     @property
     def choices(self) -> list[str]:
-        """Every normalised example (and fact question), facts first, in the fact base's order."""
+        """Every normalised example (and fact question), facts first, in the fact base's order; an
+        example that normalises as another of its target does is scored once."""
         return list(self._choices)
+
+    @property
+    def owners(self) -> list[str]:
+        """The target of each choice."""
+        bounds = [*self._starts.tolist(), len(self._choices)]
+        return [t.id for i, t in enumerate(self._targets) for _ in range(bounds[i + 1] - bounds[i])]
 
     def route(self, question: str) -> Routing:
         """Route a whole message, answering each part of a two-part question separately."""
@@ -275,7 +282,7 @@ class LanguageRouter:
     def normalise(self, text: str) -> str:
         """Repair words we do not know but nearly do, then apply the lexicon."""
         repaired = " ".join(self._repair(w) for w in fold(text).split())
-        return self.factbase.lexicon.normalise(repaired)
+        return self.factbase.lexicon.normalise_folded(repaired)
 
     def _repair(self, word: str) -> str:
         if word in self._known_raw or len(word) < 4 or word.isdigit():
@@ -539,8 +546,14 @@ def _first(asks: tuple[AnswerType, ...]) -> AnswerType | None:
     return asks[0] if asks else None
 
 
+# rapidfuzz compares strings of one-byte characters fastest, so the Urdu letters that folding keeps
+# are scored as the bytes 0x80-0xFF: a one-to-one code (every score is the same), which makes an
+# Urdu question cost what an English one does.
+_ONE_BYTE = {ord(c): chr(0x80 + i) for i, c in enumerate(c for c in map(chr, range(0x0600, 0x0700)) if fold(c) == c)}
+
+
 def _sort_words(text: str) -> str:
-    return " ".join(sorted(utils.default_process(text).split()))
+    return " ".join(sorted(utils.default_process(text).translate(_ONE_BYTE).split()))
 
 
 def _keyword_index(

@@ -145,13 +145,10 @@ def test_thresholds_are_configuration(core: Core) -> None:
 def test_every_example_is_a_choice_of_its_language(core: Core, language: Language) -> None:
     base = core.factbase
     router = core.router.by_language[language]
-    texts = [base.fact_text(f, language) for f in base.facts]
-    expected = [router.normalise(q) for t in texts for q in (t.question, *t.examples)]
-    for other in (base.gap_text(g, language) for g in base.gaps):
-        expected += [router.normalise(q) for q in other.examples]
-    for meta in (base.meta_text(m, language) for m in base.meta):
-        expected += [router.normalise(q) for q in meta.examples]
-    assert router.choices == expected
+    targets = (*base.facts, *base.gaps, *base.meta)
+    per_target = [list(dict.fromkeys(router.normalise(q) for q in base.asked(t, language))) for t in targets]
+    assert router.choices == [c for choices in per_target for c in choices]  # the same twice is scored once
+    assert router.owners == [t.id for t, choices in zip(targets, per_target, strict=True) for _ in choices]
     assert core.router.choice_count == sum(r.choice_count for r in core.router.by_language.values())
 
 

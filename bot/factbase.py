@@ -725,22 +725,17 @@ def _with_urdu_words(
             if fold(word) in known:
                 message = f"urdu.lexicon.{key}[{word}]: also in the English lexicon; keep it in one place"
                 problems.append(located.problem(("urdu", "lexicon", key, word), message))
-    entity_ids = [e.id for e in lexicon.entities]
-    for i, entity_id in enumerate(entity_ids):
-        if entity_id not in words.entities:
-            message = f"lexicon.entities[{entity_id}]: no Urdu name (add it under urdu: lexicon: entities:)"
-            problems.append(english.problem(("lexicon", "entities", i), message))
-    for entity_id in set(words.entities) - set(entity_ids):
-        message = f"urdu.lexicon.entities[{entity_id}]: no entity has this id"
-        problems.append(located.problem(("urdu", "lexicon", "entities", entity_id), message))
-    types = [a.type for a in lexicon.asks]
-    for i, answer_type in enumerate(types):
-        if answer_type not in words.asks:
-            message = f"lexicon.asks[{answer_type}]: no Urdu text (add its missing: under urdu: lexicon: asks:)"
-            problems.append(english.problem(("lexicon", "asks", i), message))
-    for answer_type in set(words.asks) - set(types):
-        message = f"urdu.lexicon.asks[{answer_type}]: the English lexicon has no asks of this type"
-        problems.append(located.problem(("urdu", "lexicon", "asks", answer_type), message))
+    for key, english_ids, urdu_ids, what in (
+        ("entities", [e.id for e in lexicon.entities], words.entities, "its name"),
+        ("asks", [a.type for a in lexicon.asks], words.asks, "its missing: text"),
+    ):
+        for i, item_id in enumerate(english_ids):
+            if item_id not in urdu_ids:
+                message = f"lexicon.{key}[{item_id}]: no Urdu rendering (add {what} under urdu: lexicon: {key}:)"
+                problems.append(english.problem(("lexicon", key, i), message))
+        for item_id in set(urdu_ids) - set(english_ids):
+            message = f"urdu.lexicon.{key}[{item_id}]: the English lexicon has none with this id"
+            problems.append(located.problem(("urdu", "lexicon", key, item_id), message))
 
     def entity(e: Entity) -> Entity:
         urdu = words.entities.get(e.id)

@@ -27,7 +27,7 @@ from telegram import Update
 from bot.config import Settings, load_settings
 from bot.core import Core, ServingCore, build_core
 from bot.errors import ConfigError, FactBaseError
-from bot.language import LANGUAGES, Language, language_of
+from bot.language import LANGUAGES, NAMES, Language, language_of
 from bot.logs import configure_logging, redact
 from bot.render import render_text
 from bot.store import Store
@@ -111,9 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(settings: Settings) -> int:
     core = build_core(settings.facts_dir, thresholds=settings.thresholds)
     base = core.factbase
+    by_language = ", ".join(f"{r.choice_count} {NAMES[lang]}" for lang, r in core.router.by_language.items())
     print(
         f"ok: {len(base.facts)} facts, {len(base.gaps)} gaps, {len(base.sources)} source(s), "
-        f"{core.router.choice_count} example questions (each fact's own question and its examples), "
+        f"{core.router.choice_count} example questions ({by_language}; each fact's own question and its examples), "
         f"version {base.version}"
     )
     return 0

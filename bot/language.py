@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 Language = Literal["en", "ur"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
-NAMES: dict[Language, str] = {"en": "English", "ur": "اردو"}
+NAMES: dict[Language, str] = {"en": "English", "ur": "Urdu"}
 
 # Letters of Arabic script (Urdu), with their presentation forms; and Latin letters, accented or not.
 _ARABIC_LETTER = re.compile(

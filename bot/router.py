@@ -128,7 +128,7 @@ class _Question:
 class Router:
     """A `LanguageRouter` per language, each built from that language's examples; a question goes to
     the one of the script it is written in (mixed: most of its letters). English is routed exactly as
-    if there were no Urdu, and an Urdu question costs what an English one does."""
+    if there were no Urdu, and an Urdu question costs about what an English one does."""
 
     def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None) -> None:
         self.factbase = factbase
@@ -548,7 +548,7 @@ def _first(asks: tuple[AnswerType, ...]) -> AnswerType | None:
 
 # rapidfuzz compares strings of one-byte characters fastest, so the Urdu letters that folding keeps
 # are scored as the bytes 0x80-0xFF: a one-to-one code (every score is the same), which makes an
-# Urdu question cost what an English one does.
+# Urdu example cost what an English one does.
 _ONE_BYTE = {ord(c): chr(0x80 + i) for i, c in enumerate(c for c in map(chr, range(0x0600, 0x0700)) if fold(c) == c)}
 
 

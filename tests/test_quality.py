@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import Core
+from bot.language import LANGUAGES
 from bot.lexicon import fold
 from bot.quality import GROUPS, Labelled, evaluate, judge, load_labelled
 from bot.router import Decision, Intent, Match, Routing
@@ -24,8 +25,8 @@ def labelled() -> list[Labelled]:
 
 def test_labelled_questions_share_no_string_with_examples(core: Core, labelled: list[Labelled]) -> None:
     base = core.factbase
-    examples = {fold(e) for f in base.facts for e in (f.question, *f.examples)}
-    examples |= {fold(e) for t in (*base.gaps, *base.meta) for e in t.examples}
+    targets = (*base.facts, *base.gaps, *base.meta)
+    examples = {fold(e) for t in targets for language in LANGUAGES for e in base.asked(t, language)}
     overlap = [item.question for item in labelled if fold(item.question) in examples]
     assert overlap == []
 

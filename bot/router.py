@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import weakref
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -47,9 +47,9 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    answer: float = Field(default=60.0, ge=0, le=100)
+    answer: float = Field(default=70.0, ge=0, le=100)
     margin: float = Field(default=6.0, ge=0, le=100)
-    suggest: float = Field(default=45.0, ge=0, le=100)
+    suggest: float = Field(default=40.0, ge=0, le=100)
     keyword_weight: float = Field(default=0.4, ge=0, le=1)
     unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
     uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
@@ -111,6 +111,7 @@ class _Target:
     kind: TargetKind
     entities: frozenset[str]
     answers: frozenset[AnswerType]
+    speakers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class _Question:
     named: list[str]
     asks: tuple[AnswerType, ...]
     figures: tuple[str, ...]
+    speaker: str | None = None
 
 
 class Router:
@@ -142,7 +144,8 @@ class Router:
             choices.extend(lexicon.normalise(t) for t in (fact.question, *fact.examples))
             bags.append(lexicon.normalise(f"{fact.title} {fact.attribution}"))
             said.append(lexicon.normalise(fact.statement))
-            self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers)))
+            speakers = frozenset(lexicon.find_entities(lexicon.normalise(fact.attribution)))
+            self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers), speakers))
         for gap in factbase.gaps:
             starts.append(len(choices))
             choices.extend(lexicon.normalise(t) for t in gap.examples)
@@ -160,6 +163,12 @@ class Router:
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
         self._sorted = [_sort_words(c) for c in choices]
+        owners: dict[str, set[str]] = {}
+        for target, first, last in zip(self._targets, starts, [*starts[1:], len(choices)], strict=True):
+            for example in self._sorted[first:last]:
+                owners.setdefault(example, set()).add(target.id)
+        # A question worded exactly as one target's example (and no other's) needs no margin.
+        self._exact = {example: next(iter(ids)) for example, ids in owners.items() if len(ids) == 1}
         # A single cdist row runs on one core; a very large fact base is scored in slices, one per core.
         cores = os.cpu_count() or 1
         self._slices: list[list[str]] = []
@@ -173,6 +182,7 @@ class Router:
         kinds = np.array([t.kind for t in self._targets])
         self._is_fact = kinds == "fact"
         self._is_meta = kinds == "meta"
+        self._is_gap = kinds == "gap"
         entity_ids = {e for t in self._targets for e in t.entities}
         self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
         answer_types = {a.type for a in lexicon.asks}
@@ -184,6 +194,8 @@ class Router:
         }
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
         stems = [_stems(c) for c in choices]
+        # What each target is asked about (its examples), apart from what its statement mentions.
+        self._asked, _ = _keyword_index(stems, self._starts, ["" for _ in bags])
         self._covers, _ = _keyword_index(
             stems, self._starts, [_stems(f"{b} {s}") for b, s in zip(bags, said, strict=True)]
         )
@@ -205,9 +217,24 @@ class Router:
         self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
-        self._generic = frozenset(w for g in story.generic for w in lexicon.normalise(g).split()) | lexicon.cue_words
+        self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
+        self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
-        self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
+        self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
+        self._spoken_by = {
+            e.id: np.array([t.kind == "fact" and e.id in t.speakers for t in self._targets], dtype=bool)
+            for e in lexicon.entities
+            if any(e.id in t.speakers for t in self._targets)
+        }
+        self._name_words = {
+            e.id: frozenset(lexicon.normalise(e.aliases[0]).split()) for e in lexicon.entities if e.aliases
+        }
+        # Words that tell targets apart: used by fewer than half of them, and not names or generic.
+        self._telling = frozenset(
+            w
+            for w, owners in self._postings.items()
+            if 2 * len(owners) < len(self._targets) and w not in self._entity_words and w not in self._generic_story
+        )
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
@@ -229,14 +256,13 @@ class Router:
         whole = self._route_one(question)
         parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
         if len(whole) == 1 and len(parts) > 1:
-            intents = [i for p in parts for i in self._route_one(p)]
-            confident = [i for i in intents if i.decision in ("answer", "gap") and i.top is not None]
-            targets = {i.top.target for i in confident if i.top is not None}
-            if len(targets) >= 2 and len(confident) == len([i for i in intents if i.decision != "decline"]):
-                unique: dict[str, Intent] = {}
-                for intent in confident:
-                    if intent.top is not None:
-                        unique.setdefault(intent.top.target, intent)
+            asked = [i for p in parts for i in self._route_one(p) if i.decision != "decline"]
+            unique: dict[str, Intent] = {}
+            for intent in asked:
+                if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
+                    unique.setdefault(intent.top.target, intent)
+            # Each part must stand on its own, and one at least must be answered outright.
+            if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
         return Routing(question=question, normalised=normalised, intents=whole)
 
@@ -272,7 +298,8 @@ class Router:
         )
         if figures and not asks:
             asks = ("count",)  # "were 200 killed?" asks for the figure
-        return _Question(text, [w for w in words if w not in figures], named, asks, figures)
+        speaker = lexicon.speaker(norm) if "said" in asks else None
+        return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
 
     def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:
         """A number said as a count of people ("were 200 killed"), not naming another event (9/11, 2008)."""
@@ -299,10 +326,17 @@ class Router:
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and len(named) >= 2 and covered:
             # "what did india and the us say": each named party has its own fact.
-            return tuple(self._decide(question, words, [e], scores) for e in covered) + self._uncovered(
+            return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
                 question, named, covered
             )
         return (self._decide(question, words, named, scores),)
+
+    def _decide_for(self, question: _Question, words: list[str], entity: str, named: list[str]) -> Intent:
+        """One named party of several: scored without the others' names."""
+        others = {w for e in named if e != entity for w in self._name_words.get(e, ())}
+        own = [w for w in words if w not in others]
+        speaker = entity if question.speaker is not None else None
+        return self._decide(replace(question, speaker=speaker), own, [entity], self._target_scores(own))
 
     def _uncovered(self, question: _Question, named: list[str], covered: list[str]) -> tuple[Intent, ...]:
         missing = tuple(e for e in named if e not in covered)
@@ -313,10 +347,18 @@ class Router:
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
         asks = _first(question.asks)
-        eligible = self._eligible(named, asks)
+        evidence = self._evidence(words, named)
+        eligible = self._eligible(named, asks) & evidence
+        eligible &= ~self._is_gap | self._distinct(words, eligible)
+        spoken = self._spoken_by.get(question.speaker or "")
+        if asks == "said" and spoken is not None and (eligible & spoken).any():
+            # "what did india say" is what India said, not what Pakistan said about India.
+            eligible &= spoken | ~self._is_fact
         uncovered = self._uncovered_share(words)
         top = self._top(scores, eligible, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0
+        if top and self._exact.get(_sort_words(" ".join(words))) == top[0].target:
+            lead = 100.0
         unknown = self._unknown_share(words)
         best = self._position[top[0].target] if top else None
         clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
@@ -341,14 +383,17 @@ class Router:
                 return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             return Intent(text=question.text, decision="decline")
         if top and top[0].score >= t.suggest and on_topic:
-            if top[0].kind == "gap" and unknown == 0:
-                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             if close:
                 return found.model_copy(update={"decision": "clarify", "matches": close})
-        return self._no_match(question, words, named, top, anchored=anchored, unknown=unknown)
+            if top[0].kind == "gap" and unknown == 0:
+                # "Not reported" is a claim too: only when no fact comes close.
+                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
+        # Before any "not reported": the facts it resembles whatever kind of answer it asks for.
+        nearby = self._top(scores, self._is_fact & self._mention(named) & evidence, named)
+        return self._no_match(question, words, named, nearby, anchored=anchored, unknown=unknown)
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)
@@ -415,6 +460,42 @@ class Router:
             eligible &= ~self._is_meta
         return eligible
 
+    def _evidence(self, words: list[str], named: list[str]) -> np.ndarray:
+        """Targets that share something with the question: a word it is about, or a name it mentions.
+        A question of nothing but question words and generic words ("who did it") leaves all in."""
+        telling = [w for w in dict.fromkeys(words) if w in self._telling]
+        if not telling and not named:
+            return np.ones(len(self._targets), dtype=bool)
+        found = np.zeros(len(self._targets), dtype=bool)
+        for word in telling:
+            found[self._covers.get(_stem(word), [])] = True
+        for entity in named:
+            found |= self._covered_by.get(entity, found & False) & self._is_fact
+        return found
+
+    def _distinct(self, words: list[str], eligible: np.ndarray) -> np.ndarray:
+        """Gaps asked about a word of the question that no eligible fact is asked about:
+        "civilian casualties" is the civilians fact, not the gap about women and children."""
+        telling = [w for w in dict.fromkeys(words) if w in self._telling]
+        if not telling:
+            return np.ones(len(self._targets), dtype=bool)
+        found = np.zeros(len(self._targets), dtype=bool)
+        facts = eligible & self._is_fact
+        for word in telling:
+            hit = np.zeros(len(self._targets), dtype=bool)
+            hit[self._asked.get(_stem(word), [])] = True
+            if not (hit & facts).any():
+                found |= hit
+        return found
+
+    def _content(self, words: list[str]) -> list[str]:
+        """The words a question is about: known words that are neither names, nor generic, nor cues."""
+        return [
+            w
+            for w in dict.fromkeys(words)
+            if w not in self._generic and w not in self._entity_words and w in self._vocabulary
+        ]
+
     def _mention(self, named: list[str]) -> np.ndarray:
         """Targets that may speak of everything named: facts that mention it, and every non-fact."""
         mention = np.ones(len(self._targets), dtype=bool)
@@ -470,11 +551,7 @@ class Router:
     def _uncovered_share(self, words: list[str]) -> np.ndarray:
         """For each target, how much of what the question is about (by idf) it does not cover.
         Names, the setting and words that only say what kind of answer is wanted do not count."""
-        content = [
-            w
-            for w in dict.fromkeys(words)
-            if w not in self._generic and w not in self._entity_words and w in self._vocabulary
-        ]
+        content = self._content(words)
         if not content:
             return np.zeros(len(self._targets))
         missing = np.zeros(len(self._targets))

@@ -2,7 +2,7 @@
 
 A `Router` is built once per fact-base version: it normalises every example, remembers which
 target (fact, gap or meta reply) owns it, and indexes which words each target covers. `route`
-then scores a question against all examples in one `rapidfuzz.process.cdist` call.
+then scores a question against the examples with `rapidfuzz.process.cdist` (see `_target_scores`).
 
 One set of evidence decides, so that a reply never claims more than it knows:
 - what the question asks for (a count, a duration, a place, a person's role, what someone said...):
@@ -18,9 +18,6 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 
 from __future__ import annotations
 
-import os
-import weakref
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -38,7 +35,8 @@ TargetKind = Literal["fact", "gap", "meta"]
 # and a name must not pull a question towards the one fact that happens to mention it.
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
-PARALLEL_FROM = 50_000  # examples from which one question is scored on every core
+SHORTLIST = 4096  # targets whose examples are scored one by one; the rest are ranked by keywords
+PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
 
 
@@ -168,17 +166,13 @@ class Router:
             for example in self._sorted[first:last]:
                 owners.setdefault(example, set()).add(target.id)
         # A question worded exactly as one target's example (and no other's) needs no margin.
+        self._sorted_array = np.array(self._sorted, dtype=object)
+        self._workers = -1 if len(choices) >= PARALLEL_FROM else 1  # every core, once it pays for the threads
         self._exact = {example: next(iter(ids)) for example, ids in owners.items() if len(ids) == 1}
-        # A single cdist row runs on one core; a very large fact base is scored in slices, one per core.
-        cores = os.cpu_count() or 1
-        self._slices: list[list[str]] = []
-        self._pool: ThreadPoolExecutor | None = None
-        if len(choices) >= PARALLEL_FROM and cores > 1:
-            step = -(-len(choices) // cores)
-            self._slices = [self._sorted[i : i + step] for i in range(0, len(choices), step)]
-            self._pool = ThreadPoolExecutor(cores, thread_name_prefix="router")
-            weakref.finalize(self, self._pool.shutdown, wait=False)
         self._starts = np.array(starts, dtype=np.intp)
+        self._ends = np.array([*starts[1:], len(choices)], dtype=np.intp)
+        # Near-copies tie on keywords: break ties at random so that no one target's copies crowd out the rest.
+        self._tie_break = np.random.default_rng(0).random(len(starts)) * 1e-6
         kinds = np.array([t.kind for t in self._targets])
         self._is_fact = kinds == "fact"
         self._is_meta = kinds == "meta"
@@ -529,21 +523,30 @@ class Router:
         )
 
     def _target_scores(self, words: list[str]) -> np.ndarray:
-        """Best score of each target over its examples, discounted for words we do not know."""
-        query = [_sort_words(" ".join(words))]
+        """Best score of each target over its examples, discounted for words we do not know.
 
-        def score(part: list[str]) -> np.ndarray:
-            row: np.ndarray = process.cdist(query, part, scorer=fuzz.ratio, dtype=np.float32)[0]
-            return row
-
-        raw = np.concatenate(list(self._pool.map(score, self._slices))) if self._pool else score(self._sorted)
-        fuzzy = np.maximum.reduceat(raw, self._starts)
+        Keywords are scored for every target at once; only the SHORTLIST targets they rank best
+        have their examples scored by rapidfuzz, so a fact base 1000 times larger costs little
+        more (the shipped one has fewer targets, so nothing is skipped)."""
         keywords = np.zeros(len(self._targets))
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
         for word, idf in weights:
             if word in self._postings:
                 keywords[self._postings[word]] += idf
         total = sum(idf for _, idf in weights) or 1.0
+        query = [_sort_words(" ".join(words))]
+        fuzzy = np.zeros(len(self._targets))
+        if len(self._targets) <= 2 * SHORTLIST:
+            row = process.cdist(query, self._sorted, scorer=fuzz.ratio, dtype=np.float32, workers=self._workers)[0]
+            fuzzy = np.maximum.reduceat(row, self._starts)
+        elif keywords.any():
+            shortlist = np.sort(np.argpartition(-(keywords + self._tie_break), SHORTLIST)[:SHORTLIST])
+            ends = self._ends[shortlist]
+            lengths = ends - self._starts[shortlist]
+            positions = np.repeat(ends - lengths.cumsum(), lengths) + np.arange(lengths.sum())
+            examples = self._sorted_array[positions]
+            row = process.cdist(query, examples, scorer=fuzz.ratio, dtype=np.float32, workers=-1)[0]
+            fuzzy[shortlist] = np.maximum.reduceat(row, np.concatenate(([0], lengths.cumsum()[:-1])))
         k = self.thresholds.keyword_weight
         per_target = (1.0 - k) * fuzzy + k * 100.0 * keywords / total
         return per_target * (1.0 - self.thresholds.unknown_word_penalty * self._unknown_share(words))

@@ -54,11 +54,13 @@ class Settings(BaseSettings):
     backoff: float = Field(default=0.5, ge=0)
     # A 429 on an answer is waited out this many times before the answer is given up.
     max_retry_after: int = Field(default=8, ge=0)
+    # Messages a second into chats at most, answers, updates and notices together (Telegram's limit).
+    send_rate: float = Field(default=30.0, gt=0, le=1000)
     concurrent_updates: int = Field(default=16, ge=1)
     max_question_chars: int = Field(default=1000, ge=1)
     # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
     # and how many times a delivery is tried (with backoff) before it is dropped.
-    broadcast_rate: float = Field(default=20.0, ge=0, le=30)
+    broadcast_rate: float = Field(default=20.0, ge=0, le=1000)
     private_gap: float = Field(default=1.0, ge=0)
     group_gap: float = Field(default=3.0, ge=0)
     delivery_attempts: int = Field(default=8, ge=1)

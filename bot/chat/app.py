@@ -20,7 +20,7 @@ from bot.chat import buttons, commands, fairuse, inline, operators, questions, s
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
-from bot.chat.limits import RetryingRateLimiter
+from bot.chat.limits import SendBudget
 from bot.chat.polling import UpdatesRequest
 from bot.chat.throttle import Throttle
 from bot.config import Settings
@@ -80,12 +80,13 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
         .base_url(settings.base_url)
         .defaults(Defaults(do_quote=True, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(
-            RetryingRateLimiter(
+            SendBudget(
                 enabled=settings.rate_limit,
+                rate=settings.send_rate,
                 retries=settings.retries,
                 backoff=settings.backoff,
                 max_retry_after=settings.max_retry_after,
-                sleep=clock.sleep,
+                clock=clock,
             )
         )
         # Each answer waits on a round trip to Telegram; handling updates one at a time would make

@@ -134,13 +134,14 @@ async def _post_init(app: App) -> None:
 
 
 async def _post_stop(app: App) -> None:
-    """While the bot can still send: let deliveries in flight finish, then stop the background tasks."""
-    await app.bot_data.broadcaster.stop()
+    """Stop the background tasks (first, so that the broadcaster's loop ending is not taken for a
+    failure), then, while the bot can still send, let deliveries in flight finish."""
     tasks, app.bot_data.background = app.bot_data.background, []
     for task in tasks:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+    await app.bot_data.broadcaster.stop()
 
 
 async def _post_shutdown(app: App) -> None:

@@ -37,9 +37,16 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     base_url: str = "https://api.telegram.org/bot"
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"
+    # The webhook's listener: loopback by default, for a reverse proxy in front (see the README).
+    webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # Seconds a connection to the webhook has to send a request's head, then its body, and may idle
+    # between requests; and how many connections it may hold open at once.
+    webhook_timeout: int = Field(default=10, ge=1)
+    webhook_max_connections: int = Field(default=100, ge=1)
+    # The health endpoint (`factbot health` asks it): http://127.0.0.1:<port>/healthz.
+    health_port: int = Field(default=8081, ge=1, le=65535)
     admin_ids: list[int] = []
     rate_limit: bool = True
     log_level: LogLevel = "INFO"

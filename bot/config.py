@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
     # and how many times a delivery is tried (with backoff) before it is dropped.
     broadcast_rate: float = Field(default=20.0, ge=0, le=1000)
+    # Update messages in flight at once (one per chat at most): after a hard kill, at most this many
+    # can arrive twice.
+    broadcast_in_flight: int = Field(default=8, ge=1)
     private_gap: float = Field(default=1.0, ge=0)
     group_gap: float = Field(default=3.0, ge=0)
     delivery_attempts: int = Field(default=8, ge=1)

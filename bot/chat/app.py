@@ -106,7 +106,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.serving = serving
     services.store = store
     services.reloader = Reloader(settings.facts_dir, serving, thresholds=settings.thresholds)
-    services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock)
+    services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock, workers=settings.broadcast_in_flight)
     services.throttle = Throttle(settings, clock)
     services.clock = clock
     # Order matters: a private command no module knows is answered by `questions`, so it comes last

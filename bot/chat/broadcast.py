@@ -3,8 +3,9 @@
 A reload (or start-up) records new updates and owes each to every subscriber in one
 transaction (`Store.queue_updates`); this module drains what is owed. A delivery is marked
 sent only after Telegram accepted it, so a restart finishes a broadcast that was cut short.
-The one message that was in flight when the process died may arrive twice: Telegram has no
-idempotency key. A graceful stop waits for messages in flight, so it never repeats one.
+What was in flight when the process died may arrive twice, as Telegram has no idempotency key:
+at most one message per chat (a chat never has two in flight) and at most `workers`
+(`broadcast_in_flight`) in all. A graceful stop waits for messages in flight, so it repeats none.
 
 Pacing (see `Settings`): at most `broadcast_rate` messages a second (below Telegram's 30, leaving
 room for answers), one a second into a private chat, one every three seconds into a group (20 a

@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     fair_burst_seconds: float = Field(default=10.0, gt=0)
     fair_per_minute: int = Field(default=20, ge=0)
     fair_group_per_minute: int = Field(default=20, ge=0)
+    # Inline queries: a user may send `fair_inline_burst` in `fair_burst_seconds`, and
+    # `fair_inline_per_minute` a minute. 0 is no limit.
+    fair_inline_burst: int = Field(default=20, ge=0)
+    fair_inline_per_minute: int = Field(default=60, ge=0)
     # Question counts are written to the database this often (seconds).
     flush_every: float = Field(default=1.0, gt=0)
 

@@ -268,3 +268,14 @@ async def test_an_uncaught_error_is_redacted(tmp_path: Path) -> None:
     text = stderr.decode()
     assert process.returncode == 1 and "RuntimeError" in text and "<redacted-token>" in text
     assert TOKEN not in text and "s3cret-value" not in text
+
+
+@pytest.mark.parametrize("setting", ["FACTBOT_HEALTH_PORT", "FACTBOT_WEBHOOK_PORT"])
+async def test_a_port_in_use_is_one_line_naming_the_setting(api: BotAPIServer, tmp_path: Path, setting: str) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        env = {"FACTBOT_DATA_DIR": str(tmp_path / "data"), "FACTBOT_HEALTH_PORT": str(free_port()), setting: str(port)}
+        args = ("--base-url", api.base_url, "--webhook-url", "https://bot.example.org/hook")
+        code, stderr = await run_once(tmp_path, env, *args)
+    assert code == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert f"{setting}: cannot listen on 127.0.0.1:{port}" in stderr and "Traceback" not in stderr

@@ -78,6 +78,7 @@ class Listener:
         config = uvicorn.Config(
             app,
             http=_guarded(max_connections),
+            ws="none",
             lifespan="off",
             log_config=None,
             access_log=False,

@@ -40,15 +40,18 @@ async def running(app: App, settings: Settings, secret: str) -> AsyncIterator[No
         updater = app.updater
         assert updater is not None  # ApplicationBuilder makes one
         hook = None if url is None else _webhook(app, settings, secret)
+        listeners += [] if hook is None else [hook]
+
+        def taking_updates() -> bool:
+            return updater.running if hook is None else hook.serving
+
         health = Listener(
-            health_app(
-                app, "polling" if hook is None else "webhook", lambda: updater.running if hook is None else hook.serving
-            ),
+            health_app(app, "polling" if hook is None else "webhook", taking_updates),
             listen("127.0.0.1", settings.health_port, "FACTBOT_HEALTH_PORT"),
             timeout=HEALTH_TIMEOUT,
             max_connections=HEALTH_CONNECTIONS,
         )
-        listeners += [health] if hook is None else [hook, health]
+        listeners.append(health)
         if app.post_init is not None:
             await app.post_init(app)
         initialized = True

@@ -56,6 +56,26 @@ async def api() -> AsyncIterator[BotAPIServer]:
 BotFactory = Callable[..., Awaitable[App]]
 
 
+def bot_settings(
+    api: BotAPIServer, data_dir: Path, facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), **settings: Any
+) -> Settings:
+    """Settings for a bot under test: the loopback Bot API server, a scratch data folder."""
+    return Settings(
+        token=TOKEN,
+        base_url=api.base_url,
+        data_dir=data_dir,
+        facts_dir=facts_dir,
+        admin_ids=list(admin_ids),
+        reload_debounce_ms=50,
+        **settings,
+    )
+
+
+def application(settings: Settings, clock: Clock | None = None) -> App:
+    serving = ServingCore(build_core(settings.facts_dir))
+    return build_application(settings, serving, Store(settings.data_dir / "factbot.sqlite3"), clock=clock)
+
+
 @pytest.fixture
 async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactory]:
     """Start the real application polling the loopback server, as `run_polling` would."""
@@ -64,17 +84,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
     async def start(
         facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), clock: Clock | None = None, **settings_: Any
     ) -> App:
-        settings = Settings(
-            token=TOKEN,
-            base_url=api.base_url,
-            data_dir=tmp_path,
-            facts_dir=facts_dir,
-            admin_ids=list(admin_ids),
-            reload_debounce_ms=50,
-            **settings_,
-        )
-        serving = ServingCore(build_core(facts_dir))
-        app = build_application(settings, serving, Store(tmp_path / "factbot.sqlite3"), clock=clock)
+        app = application(bot_settings(api, tmp_path, facts_dir, admin_ids, **settings_), clock)
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)

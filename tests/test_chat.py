@@ -176,13 +176,6 @@ async def test_inline_mode_offers_cited_answers(bot_app: App, api: BotAPIServer)
     assert len(calls[1]["results"]) >= 3
 
 
-async def test_429_is_waited_out_and_the_answer_delivered(bot_app: App, api: BotAPIServer) -> None:
-    api.fail("sendMessage", 429, retry_after=1)
-    replies = await ask(api, "who did it")
-    assert len(replies) == 1
-    assert len(api.calls_of("sendMessage")) == 2
-
-
 async def test_server_errors_are_retried_with_backoff(make_bot: BotFactory, api: BotAPIServer) -> None:
     clock = ManualClock()
     await make_bot(clock=clock)

@@ -1,6 +1,7 @@
 """The Docker image, checked without an engine: what it copies exists, it runs as a non-root user,
-keeps facts and data as volumes, and checks its health. `.ci/run` also replays its install steps
-(`pip install .` from the same files into a fresh environment, then the health check command)."""
+keeps facts and data as volumes, and asks the running bot for its health. `.ci/run` also replays
+its install steps (`pip install .` from the same files into a fresh environment, then `factbot
+check` and `factbot run --help`)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_it_runs_as_a_non_root_user_with_facts_and_data_as_volumes() -> None:
 
 def test_it_has_a_health_check_and_runs_the_bot_by_default() -> None:
     [health] = instructions("HEALTHCHECK")
-    assert '"factbot", "check"' in health
+    assert '"factbot", "health"' in health  # the running bot, not the files on disk
     assert instructions("ENTRYPOINT") == ['["factbot"]'] and instructions("CMD") == ['["run"]']
 
 
@@ -51,4 +52,6 @@ def test_the_readme_shows_docker_run_for_polling_and_webhook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     runs = re.findall(r"docker run [^`]+?(?=\n(?:#|```))", readme, re.DOTALL)
     assert len(runs) >= 2 and all("FACTBOT_TOKEN" in r for r in runs)
-    assert any("--webhook-url" in r for r in runs)
+    [webhook] = [r for r in runs if "--webhook-url" in r]
+    # Published on the host's loopback only, for a reverse proxy there; inside, on every interface.
+    assert "-p 127.0.0.1:8443:8443" in webhook and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in webhook

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bot.core import ServingCore, build_core
 from bot.reload import Reloader
@@ -92,3 +95,30 @@ def test_report_unanswered_counts_normalised_text_only(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["3", "who", "leads", "bla"] and "weather" in lines[1]
     assert "who claim" not in result.stdout
+
+
+async def test_a_deleted_facts_folder_is_logged_once_and_watched_again_when_it_is_back(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
+    await asyncio.sleep(0.3)  # let the watcher start
+    kept = tmp_path / "kept"
+    shutil.copytree(facts_copy, kept)
+    shutil.rmtree(facts_copy)
+
+    def gone() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "is gone" in r.getMessage()]
+
+    await api.wait_for(gone)
+    [reply] = await ask(api, "what did india say")  # the last good facts
+    assert "Randhir Jaiswal" in reply["text"]
+    path = kept / "blame.yaml"
+    path.write_text(path.read_text().replace("long-standing demands", "long-standing demands (edited)"))
+    shutil.copytree(kept, facts_copy)
+    await api.wait_for(lambda: any("Reloaded the facts" in m["text"] for m in api.sent_to(ADMIN)), timeout=15)
+    [again] = await ask(api, "what did india say to pakistan")
+    assert "(edited)" in again["text"]
+    path = facts_copy / "blame.yaml"  # and it is watched again
+    path.write_text(path.read_text().replace("(edited)", "(edited twice)"))
+    await api.wait_for(lambda: len([m for m in api.sent_to(ADMIN) if "Reloaded the facts" in m["text"]]) == 2, 15)
+    assert len(gone()) == 1 and not any("did not reload" in m["text"] for m in api.sent_to(ADMIN))

@@ -110,6 +110,7 @@ class _Target:
     entities: frozenset[str]
     answers: frozenset[AnswerType]
     speakers: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,10 @@ class Router:
             bags.append(lexicon.normalise(f"{fact.title} {fact.attribution}"))
             said.append(lexicon.normalise(fact.statement))
             speakers = frozenset(lexicon.find_entities(lexicon.normalise(fact.attribution)))
-            self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers), speakers))
+            subjects = frozenset(lexicon.find_entities(lexicon.normalise(fact.title)))
+            self._targets.append(
+                _Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers), speakers, subjects)
+            )
         for gap in factbase.gaps:
             starts.append(len(choices))
             choices.extend(lexicon.normalise(t) for t in gap.examples)
@@ -178,6 +182,10 @@ class Router:
         self._is_meta = kinds == "meta"
         self._is_gap = kinds == "gap"
         entity_ids = {e for t in self._targets for e in t.entities}
+        subject_ids = {e for t in self._targets for e in t.subjects}
+        self._subject_of = {
+            e: np.array([t.kind != "fact" or e in t.subjects for t in self._targets]) for e in subject_ids
+        }
         self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
         answer_types = {a.type for a in lexicon.asks}
         self._answering = {
@@ -306,16 +314,18 @@ class Router:
         question = self._understand(text)
         if question is None:
             return (Intent(text=text, decision="decline"),)
-        words = question.words
-        unknown_numbers = [w for w in words if w.isdigit() and w not in self._vocabulary]
-        if unknown_numbers and not self._on_topic(words, question.named, strict=True):
-            # A number our facts do not have, naming something else (a year, another event).
-            return (Intent(text=text, decision="decline"),)
-        words = [w for w in words if w not in unknown_numbers]
+        unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
+        other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
+        words = [w for w in question.words if w not in unknown_numbers]
         if not words:
             return (Intent(text=text, decision="decline"),)
         scores = self._target_scores(words)
         named = question.named
+        if other_event:
+            # A number our facts do not have, naming something else (a year, another event),
+            # unless the message is plain chat ("summary in 2 lines").
+            chat = self._decide(question, words, named, scores)
+            return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         covered = [e for e in named if e in self._covered_by]
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and len(named) >= 2 and covered:
@@ -373,9 +383,11 @@ class Router:
                 return found
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
-            if on_topic:
+            if on_topic or set(named) <= self._in_story:
                 return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             return Intent(text=question.text, decision="decline")
+        if top and top[0].kind == "meta" and top[0].score >= t.suggest and lead >= t.margin and unknown == 0:
+            return found.model_copy(update={"decision": "meta", "matches": top[:1]})  # chat: nothing to mislead
         if top and top[0].score >= t.suggest and on_topic:
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
@@ -448,6 +460,10 @@ class Router:
         a gap must be about this story."""
         eligible = np.ones(len(self._targets), dtype=bool) if asks is None else self._answering[asks].copy()
         eligible &= self._mention(named)
+        if asks == "identity":
+            # "who is X" / "tell me about X": a fact whose title is about X, not one that mentions X.
+            for entity in named:
+                eligible &= self._subject_of.get(entity, ~self._is_fact)
         if not set(named) <= self._in_story:
             eligible &= self._is_fact
         if named:

@@ -85,7 +85,7 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 def test_router_quality_on_the_tune_split(core: Core, labelled: list[Labelled]) -> None:
     report = evaluate(core.router.route, [i for i in labelled if i.split == "tune"])
     print(f"\ntune: {report.summary()}")
-    assert len(report.misleading) <= 5
+    assert len(report.misleading) <= 4
     assert report.rate("off_topic") >= 0.94
 
 
@@ -97,5 +97,5 @@ def test_router_quality_on_the_test_split(core: Core, labelled: list[Labelled]) 
     assert len(report.misleading) <= 11, "more misleading replies than before"
     assert report.rate("off_topic") >= 0.96
     assert report.rate("in_scope") >= 0.69
-    assert report.rate("gaps") >= 0.57
-    assert report.rate("meta") >= 0.54
+    assert report.rate("gaps") >= 0.67
+    assert report.rate("meta") >= 0.63

@@ -108,6 +108,15 @@ async def test_an_update_with_the_secret_is_answered(serve_webhook: WebhookFacto
     assert "Baloch Liberation Army" in reply["text"]
 
 
+async def test_the_webhook_listens_on_the_loopback_interface_by_default(
+    serve_webhook: WebhookFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not reachable from outside the machine unless FACTBOT_WEBHOOK_LISTEN says so (the address is the socket's)."""
+    caplog.set_level(logging.INFO, logger="bot.chat.http")
+    port = await serve_webhook()
+    assert f"the webhook listening on 127.0.0.1:{port}" in caplog.messages
+
+
 async def test_a_wrong_or_missing_secret_is_refused_before_the_body_is_read(serve_webhook: WebhookFactory) -> None:
     port = await serve_webhook()
     for secret in (None, "wrong", SECRET + "x"):

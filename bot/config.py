@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -45,6 +46,10 @@ class Settings(BaseSettings):
     # between requests; and how many connections it may hold open at once.
     webhook_timeout: int = Field(default=10, ge=1)
     webhook_max_connections: int = Field(default=100, ge=1)
+    # TLS served by the bot itself, without a reverse proxy: the certificate (PEM, its chain after it)
+    # and its private key (PEM, no passphrase). Both or neither.
+    webhook_cert: Path | None = None
+    webhook_key: Path | None = None
     # The health endpoint (`factbot health` asks it): http://127.0.0.1:<port>/healthz.
     health_port: int = Field(default=8081, ge=1, le=65535)
     admin_ids: list[int] = []
@@ -113,6 +118,16 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return value
 
+    @model_validator(mode="after")
+    def _certificate_with_its_key(self) -> Settings:
+        if (self.webhook_cert is None) != (self.webhook_key is None):
+            raise PydanticCustomError(
+                "webhook_tls",
+                "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both (the certificate and its private key) "
+                "or neither (plain HTTP, for a reverse proxy that does TLS)",
+            )
+        return self
+
     def require_token(self) -> SecretStr:
         if self.token is None:
             raise ConfigError("FACTBOT_TOKEN is not set: put the token from @BotFather in it (or in .env)")
@@ -132,5 +147,5 @@ def load_settings(**overrides: Any) -> Settings:
         lines = []
         for err in exc.errors():
             name = "FACTBOT_" + "__".join(str(p).upper() for p in err["loc"])
-            lines.append(f"{name}: {err['msg']}")
+            lines.append(f"{name}: {err['msg']}" if err["loc"] else err["msg"])  # a rule across settings names them
         raise ConfigError("; ".join(lines)) from None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,36 @@ async def api() -> AsyncIterator[BotAPIServer]:
     await server.start()
     yield server
     await server.stop()
+
+
+@dataclass(frozen=True)
+class Certificates:
+    """TLS files for 127.0.0.1: a self-signed certificate, and one signed by a test authority."""
+
+    self_signed: tuple[Path, Path]  # certificate, private key
+    authority: Path  # the authority's certificate
+    signed: tuple[Path, Path]
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """Made with the openssl command (EC keys: milliseconds), once per session."""
+    folder = tmp_path_factory.mktemp("tls")
+
+    def openssl(command: str) -> None:
+        subprocess.run(["openssl", *command.split()], check=True, capture_output=True, cwd=folder)
+
+    key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
+    openssl(f"req -x509 {key} -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout self.key -out self.pem")
+    openssl(f"req -x509 {key} -subj /CN=Test-authority -keyout ca.key -out ca.pem")
+    openssl(f"req {key} -subj /CN=127.0.0.1 -keyout signed.key -out signed.csr")
+    (folder / "signed.ext").write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    openssl(
+        "x509 -req -in signed.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile signed.ext -out signed.pem"
+    )
+    return Certificates(
+        (folder / "self.pem", folder / "self.key"), folder / "ca.pem", (folder / "signed.pem", folder / "signed.key")
+    )
 
 
 BotFactory = Callable[..., Awaitable[App]]

@@ -48,10 +48,16 @@ def test_it_has_a_health_check_and_runs_the_bot_by_default() -> None:
     assert instructions("ENTRYPOINT") == ['["factbot"]'] and instructions("CMD") == ['["run"]']
 
 
-def test_the_readme_shows_docker_run_for_polling_and_webhook() -> None:
+def test_the_readme_shows_docker_run_for_polling_and_both_kinds_of_webhook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     runs = re.findall(r"docker run [^`]+?(?=\n(?:#|```))", readme, re.DOTALL)
     assert len(runs) >= 2 and all("FACTBOT_TOKEN" in r for r in runs)
-    [webhook] = [r for r in runs if "--webhook-url" in r]
+    [proxied, direct] = [r for r in runs if "--webhook-url" in r]
     # Published on the host's loopback only, for a reverse proxy there; inside, on every interface.
-    assert "-p 127.0.0.1:8443:8443" in webhook and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in webhook
+    assert "-p 127.0.0.1:8443:8443" in proxied and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in proxied
+    assert "FACTBOT_WEBHOOK_CERT" not in proxied
+    # TLS served by the bot: published on every interface, the certificate and key from a read-only mount.
+    assert "-p 8443:8443" in direct and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in direct
+    [mount] = re.findall(r':(/[\w/]+):ro"', direct)
+    for setting in ("FACTBOT_WEBHOOK_CERT", "FACTBOT_WEBHOOK_KEY"):
+        assert re.search(rf"{setting}={mount}/\S+", direct), setting

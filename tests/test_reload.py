@@ -16,6 +16,7 @@ from bot.store import Store
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.conftest import ROOT, BotFactory
 from tests.test_chat import ask, command
+from tests.test_factbase import ALIAS_BOMB
 
 ADMIN = 4242
 
@@ -122,3 +123,26 @@ async def test_a_deleted_facts_folder_is_logged_once_and_watched_again_when_it_i
     path.write_text(path.read_text().replace("(edited)", "(edited twice)"))
     await api.wait_for(lambda: len([m for m in api.sent_to(ADMIN) if "Reloaded the facts" in m["text"]]) == 2, 15)
     assert len(gone()) == 1 and not any("did not reload" in m["text"] for m in api.sent_to(ADMIN))
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(ALIAS_BOMB, "hostile.yaml:1: YAML anchors and aliases"), ("# padding\n" * 2_000_000, "hostile.yaml:1: file is")],
+    ids=["alias-bomb", "20-MB"],
+)
+async def test_a_hostile_facts_file_in_hot_reload_is_one_notice_and_the_next_edit_is_live(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, tmp_path: Path, content: str, problem: str
+) -> None:
+    """Refused before it is expanded or read whole: the watcher goes on, and the operator hears once."""
+    await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
+    await asyncio.sleep(0.3)  # let the watcher start
+    written = tmp_path / "hostile.yaml"
+    written.write_text(content, encoding="utf-8")
+    written.replace(facts_copy / "hostile.yaml")  # whole, as an editor saves: one change, one reload
+    [notice] = await api.wait_for(lambda: api.sent_to(ADMIN), timeout=15)
+    assert "did not reload" in notice["text"] and problem in notice["text"], notice["text"]
+    [reply] = await ask(api, "what did india say")  # the last good facts
+    assert "Randhir Jaiswal" in reply["text"]
+    (facts_copy / "hostile.yaml").unlink()
+    await api.wait_for(lambda: any("Reloaded the facts" in m["text"] for m in api.sent_to(ADMIN)), timeout=15)
+    assert len(api.sent_to(ADMIN)) == 2

@@ -9,14 +9,14 @@ import signal
 import socket
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiohttp
 import pytest
 
 from tests.botapi import TOKEN, BotAPIServer, group_chat, private_chat, user
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Certificates
 from tests.test_chat import ask, command, mention
 
 
@@ -220,6 +220,8 @@ def _a_folder_where_the_database_goes(tmp_path: Path) -> str:
         ({"FACTBOT_DATA_DIR": _a_corrupt_database}, "factbot.sqlite3: not a SQLite database, or damaged"),
         ({"FACTBOT_DATA_DIR": _a_folder_where_the_database_goes}, "factbot.sqlite3: the database cannot be opened"),
         ({"FACTBOT_TOKEN": "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDwrong"}, "FACTBOT_TOKEN: Telegram rejected"),
+        ({"FACTBOT_WEBHOOK_CERT": "cert.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
+        ({"FACTBOT_WEBHOOK_KEY": "key.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
     ],
 )
 async def test_a_bad_start_is_one_line_naming_the_fix(
@@ -235,6 +237,37 @@ async def test_a_bad_start_is_one_line_naming_the_fix(
     assert "Traceback" not in stderr
     for secret in (TOKEN, values.get("FACTBOT_TOKEN", TOKEN), "s3cret-value"):
         assert secret.split(":")[-1] not in stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "names"),
+    [
+        (lambda c: (c.self_signed[0].with_name("missing.pem"), c.self_signed[1]), "FACTBOT_WEBHOOK_CERT: cannot read"),
+        (lambda c: (c.self_signed[0], c.signed[1]), "FACTBOT_WEBHOOK_KEY: {key} is not the private key of the cert"),
+        (lambda c: (c.self_signed[1], c.self_signed[0]), "FACTBOT_WEBHOOK_CERT: {cert} holds no PEM certificate"),
+    ],
+    ids=["missing", "another-key", "swapped"],
+)
+async def test_a_certificate_that_cannot_be_used_is_one_line_before_telegram_is_asked(
+    api: BotAPIServer,
+    tmp_path: Path,
+    certificates: Certificates,
+    files: Callable[[Certificates], tuple[Path, Path]],
+    names: str,
+) -> None:
+    cert, key = files(certificates)
+    port = free_port()
+    env = {
+        "FACTBOT_DATA_DIR": str(tmp_path / "data"),
+        "FACTBOT_WEBHOOK_PORT": str(port),
+        "FACTBOT_WEBHOOK_CERT": str(cert),
+        "FACTBOT_WEBHOOK_KEY": str(key),
+    }
+    args = ("--base-url", api.base_url, "--webhook-url", f"https://127.0.0.1:{port}/hook")
+    code, stderr = await run_once(tmp_path, env, *args)
+    assert code == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert names.format(cert=cert, key=key) in stderr and "Traceback" not in stderr
+    assert not api.calls  # Telegram was not asked anything
 
 
 @pytest.fixture

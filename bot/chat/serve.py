@@ -4,6 +4,9 @@ This does what python-telegram-bot's `run_polling` / `run_webhook` do (initializ
 start taking updates, start; then stop, post_stop, shutdown, post_shutdown), with the application
 used by hand as in PTB's custom webhook example, so that the webhook can be served by our own
 hardened listener (`bot.chat.http`) instead of PTB's, and the health endpoint runs in both modes.
+With FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY the listener speaks TLS itself; a certificate this
+machine's authorities do not vouch for (a self-signed one) is uploaded with setWebhook, as Telegram
+asks, and one they do is not (Telegram would then check against the upload, not its own authorities).
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ import asyncio
 import contextlib
 import logging
 import signal
+import ssl
 from collections.abc import AsyncIterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import Update
 
 from bot.chat.context import App
 from bot.chat.health import health_app
-from bot.chat.http import Listener, listen
+from bot.chat.http import Listener, listen, tls_context, unvouched
 from bot.chat.webhook import webhook_app
 from bot.config import Settings
 
@@ -33,13 +38,15 @@ HEALTH_TIMEOUT = 5
 async def running(app: App, settings: Settings, secret: str) -> AsyncIterator[None]:
     """The bot taking updates and answering them within the block; stopped and shut down after it."""
     url = settings.webhook_url
+    cert, key = settings.webhook_cert, settings.webhook_key
+    tls = None if url is None or cert is None or key is None else tls_context(cert, key)  # before Telegram
     listeners: list[Listener] = []
     initialized = False
     try:
         await app.initialize()  # the data folder and the token first: a bad one is a ConfigError
         updater = app.updater
         assert updater is not None  # ApplicationBuilder makes one
-        hook = None if url is None else _webhook(app, settings, secret)
+        hook = None if url is None else _webhook(app, settings, secret, tls)
         listeners += [] if hook is None else [hook]
 
         def taking_updates() -> bool:
@@ -58,7 +65,10 @@ async def running(app: App, settings: Settings, secret: str) -> AsyncIterator[No
         if url is None or hook is None:
             await updater.start_polling(allowed_updates=Update.ALL_TYPES)
         else:
-            await app.bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+            certificate = None if tls is None or cert is None else _self_signed(tls, cert)
+            await app.bot.set_webhook(
+                url, secret_token=secret, allowed_updates=Update.ALL_TYPES, certificate=certificate
+            )
             hook.start("the webhook")
         await app.start()
         health.start("the health endpoint")
@@ -76,7 +86,7 @@ async def running(app: App, settings: Settings, secret: str) -> AsyncIterator[No
             await app.post_shutdown(app)
 
 
-def _webhook(app: App, settings: Settings, secret: str) -> Listener:
+def _webhook(app: App, settings: Settings, secret: str, tls: ssl.SSLContext | None) -> Listener:
     assert settings.webhook_url is not None
     path = urlsplit(settings.webhook_url).path or "/"
     return Listener(
@@ -84,7 +94,18 @@ def _webhook(app: App, settings: Settings, secret: str) -> Listener:
         listen(settings.webhook_listen, settings.webhook_port, "FACTBOT_WEBHOOK_PORT"),
         timeout=settings.webhook_timeout,
         max_connections=settings.webhook_max_connections,
+        tls=tls,
     )
+
+
+def _self_signed(tls: ssl.SSLContext, cert: Path) -> bytes | None:
+    """The certificate for setWebhook to upload, if Telegram cannot check it against authorities."""
+    why = unvouched(tls)
+    if why is None:
+        log.info("webhook: the certificate is signed by an authority this machine trusts; not uploaded")
+        return None
+    log.info("webhook: the certificate is not vouched for by an authority (%s): uploaded with setWebhook", why)
+    return cert.read_bytes()
 
 
 async def run(app: App, settings: Settings, secret: str) -> None:

@@ -12,7 +12,8 @@ COPY facts ./facts
 
 USER factbot
 VOLUME ["/app/facts", "/data"]
-# The health check validates the fact base the bot is serving from.
-HEALTHCHECK --interval=60s --timeout=10s CMD ["factbot", "check"]
+# The health check asks the running bot (127.0.0.1:8081/healthz) whether it serves: a bad edit to the
+# facts leaves it serving the last good ones, and healthy.
+HEALTHCHECK --interval=60s --timeout=10s --start-period=30s CMD ["factbot", "health"]
 ENTRYPOINT ["factbot"]
 CMD ["run"]

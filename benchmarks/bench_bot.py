@@ -32,6 +32,7 @@ from telegram.constants import ParseMode
 from benchmarks.bench_router import machine
 from bot.quality import load_labelled
 from tests.botapi import TOKEN, BotAPIServer, private_chat, user
+from tests.test_run import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 AHEAD = 2000  # questions queued ahead of the answers
@@ -70,13 +71,18 @@ async def baseline(api: BotAPIServer, cpu: int) -> float:
     return float(stdout.decode().strip())
 
 
-async def start_bot(api: BotAPIServer, data: Path, *, rate_limit: bool, cpu: int) -> asyncio.subprocess.Process:
+async def start_bot(
+    api: BotAPIServer, data: Path, *, rate_limit: bool, cpu: int, settings: dict[str, str] | None = None
+) -> asyncio.subprocess.Process:
+    """`factbot run` pinned to `cpu`, with `settings` (FACTBOT_ variables) on top of the defaults."""
     env = {
         **os.environ,
         "FACTBOT_TOKEN": TOKEN,
         "FACTBOT_DATA_DIR": str(data),
         "FACTBOT_RATE_LIMIT": str(rate_limit).lower(),
         "FACTBOT_LOG_LEVEL": "WARNING",
+        "FACTBOT_HEALTH_PORT": str(free_port()),
+        **(settings or {}),
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,

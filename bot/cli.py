@@ -7,6 +7,7 @@ Usage (`--facts DIR` may come before or after the command):
     printf 'death toll?\nwho did it\n' | factbot ask --json
     factbot check
     factbot run [--base-url URL] [--webhook-url URL]
+    factbot health                   # is the running bot serving? (exit 0 if so)
     factbot report unanswered [--data DIR]
 """
 
@@ -20,9 +21,6 @@ import secrets
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from telegram import Update
 
 from bot.config import Settings, load_settings
 from bot.core import Core, ServingCore, build_core
@@ -75,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--webhook-url", help="public HTTPS URL Telegram posts updates to (enables webhook mode)")
     run.add_argument("--data", type=Path, help="data folder for the SQLite database (default ./data)")
+    commands.add_parser(
+        "health",
+        parents=[facts],
+        help="ask the running bot whether it is serving (its health endpoint); exits 0 if so, 1 if not",
+    )
     report = commands.add_parser("report", parents=[facts], help="operator reports from the bot's database")
     report.add_argument(
         "what", choices=["unanswered"], help="unanswered: the questions most often not answered with a fact"
@@ -94,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(settings)
         if args.command == "run":
             return _run(settings)
+        if args.command == "health":
+            return _health(settings)
         if args.command == "report":
             return asyncio.run(_report_unanswered(settings))
         core = build_core(settings.facts_dir, thresholds=settings.thresholds)
@@ -134,8 +139,17 @@ async def _report_unanswered(settings: Settings) -> int:
     return 0
 
 
+def _health(settings: Settings) -> int:
+    from bot.chat.health import probe
+
+    serving, line = probe(settings.health_port)
+    print(line if serving else f"factbot: {line}", file=sys.stdout if serving else sys.stderr)
+    return 0 if serving else 1
+
+
 def _run(settings: Settings) -> int:
     from bot.chat.app import build_application
+    from bot.chat.serve import run
 
     token = settings.require_token().get_secret_value()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
@@ -143,17 +157,7 @@ def _run(settings: Settings) -> int:
     serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds))
     store = Store(settings.data_dir / "factbot.sqlite3")
     app = build_application(settings, serving, store)
-    if settings.webhook_url:
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    asyncio.run(run(app, settings, secret))
     log.info("stopped cleanly")
     return 0
 

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -37,9 +38,20 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     base_url: str = "https://api.telegram.org/bot"
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"
+    # The webhook's listener: loopback by default, for a reverse proxy in front (see the README).
+    webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # Seconds a connection to the webhook has to send a request's head, then its body, and may idle
+    # between requests; and how many connections it may hold open at once.
+    webhook_timeout: int = Field(default=10, ge=1)
+    webhook_max_connections: int = Field(default=100, ge=1)
+    # TLS served by the bot itself, without a reverse proxy: the certificate (PEM, its chain after it)
+    # and its private key (PEM, no passphrase). Both or neither.
+    webhook_cert: Path | None = None
+    webhook_key: Path | None = None
+    # The health endpoint (`factbot health` asks it): http://127.0.0.1:<port>/healthz.
+    health_port: int = Field(default=8081, ge=1, le=65535)
     admin_ids: list[int] = []
     rate_limit: bool = True
     log_level: LogLevel = "INFO"
@@ -54,11 +66,16 @@ class Settings(BaseSettings):
     backoff: float = Field(default=0.5, ge=0)
     # A 429 on an answer is waited out this many times before the answer is given up.
     max_retry_after: int = Field(default=8, ge=0)
+    # Messages a second into chats at most, answers, updates and notices together (Telegram's limit).
+    send_rate: float = Field(default=30.0, gt=0, le=1000)
     concurrent_updates: int = Field(default=16, ge=1)
     max_question_chars: int = Field(default=1000, ge=1)
     # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
     # and how many times a delivery is tried (with backoff) before it is dropped.
-    broadcast_rate: float = Field(default=20.0, ge=0, le=30)
+    broadcast_rate: float = Field(default=20.0, ge=0, le=1000)
+    # Update messages in flight at once (one per chat at most): after a hard kill, at most this many
+    # can arrive twice.
+    broadcast_in_flight: int = Field(default=8, ge=1)
     private_gap: float = Field(default=1.0, ge=0)
     group_gap: float = Field(default=3.0, ge=0)
     delivery_attempts: int = Field(default=8, ge=1)
@@ -69,6 +86,10 @@ class Settings(BaseSettings):
     fair_burst_seconds: float = Field(default=10.0, gt=0)
     fair_per_minute: int = Field(default=20, ge=0)
     fair_group_per_minute: int = Field(default=20, ge=0)
+    # Inline queries: a user may send `fair_inline_burst` in `fair_burst_seconds`, and
+    # `fair_inline_per_minute` a minute. 0 is no limit.
+    fair_inline_burst: int = Field(default=20, ge=0)
+    fair_inline_per_minute: int = Field(default=60, ge=0)
     # Question counts are written to the database this often (seconds).
     flush_every: float = Field(default=1.0, gt=0)
 
@@ -97,6 +118,16 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return value
 
+    @model_validator(mode="after")
+    def _certificate_with_its_key(self) -> Settings:
+        if (self.webhook_cert is None) != (self.webhook_key is None):
+            raise PydanticCustomError(
+                "webhook_tls",
+                "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both (the certificate and its private key) "
+                "or neither (plain HTTP, for a reverse proxy that does TLS)",
+            )
+        return self
+
     def require_token(self) -> SecretStr:
         if self.token is None:
             raise ConfigError("FACTBOT_TOKEN is not set: put the token from @BotFather in it (or in .env)")
@@ -116,5 +147,5 @@ def load_settings(**overrides: Any) -> Settings:
         lines = []
         for err in exc.errors():
             name = "FACTBOT_" + "__".join(str(p).upper() for p in err["loc"])
-            lines.append(f"{name}: {err['msg']}")
+            lines.append(f"{name}: {err['msg']}" if err["loc"] else err["msg"])  # a rule across settings names them
         raise ConfigError("; ".join(lines)) from None

@@ -85,6 +85,11 @@ class Lexicon(BaseModel):
         return {self._map_words(a): e.id for e in self.entities for a in e.aliases}
 
     @cached_property
+    def canonical_names(self) -> frozenset[str]:
+        """The one form each entity takes in a normalised text (its first alias)."""
+        return frozenset(self._map_words(e.aliases[0]) for e in self.entities if e.aliases)
+
+    @cached_property
     def _canonical(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """Every alias of an entity -> its first alias, so "new delhi" and "india" score alike."""
         names = {self._map_words(a): self._map_words(e.aliases[0]) for e in self.entities for a in e.aliases}
@@ -157,6 +162,17 @@ class Lexicon(BaseModel):
         """What kinds of answer an already normalised question asks for, most specific first."""
         padded = f" {normalised} "
         return tuple(t for t, cues in self._cues if any(f" {c} " in padded for c in cues if c))
+
+    def speaker(self, normalised: str) -> str | None:
+        """The entity right before a "said" cue ("what did india say" -> india), or None."""
+        said = {c for t, cues in self._cues if t == "said" for c in cues if c and " " not in c}
+        words = normalised.split()
+        for i, word in enumerate(words[1:], start=1):
+            if word in said:
+                found = self.find_entities(words[i - 1])
+                if found:
+                    return found[0]
+        return None
 
     def rules_out(self, answer_type: AnswerType, text: str) -> bool:
         """The raw question has a word that rules this kind out ("what did India" is no "what is India")."""

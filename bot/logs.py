@@ -47,6 +47,8 @@ def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
     # httpx logs every request URL at INFO, token included: keep it to warnings and worse.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # uvicorn tells of its own start and stop at INFO; the bot logs where it listens instead.
+    logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
     # Whatever escapes (a bug, a warning, a thread's error) goes through the same fence.
     logging.captureWarnings(True)
     sys.excepthook = _uncaught

@@ -69,6 +69,7 @@ class Phrases:
     only_text: str
     slow_down: str
     group_slow_down: str
+    inline_slow_down: str
     this_chat: str
     this_group: str
     subscribed: str
@@ -162,6 +163,7 @@ EN = Phrases(
     only_text="I can only read text. Please type your question.",
     slow_down="You're sending messages faster than I can answer. Please wait a little, then ask again.",
     group_slow_down="This group is asking faster than I can answer. Please wait a minute, then ask again.",
+    inline_slow_down="Too many questions at once: please wait a little",
     this_chat="This chat",
     this_group="This group",
     subscribed=(
@@ -271,6 +273,7 @@ UR = Phrases(
     only_text="میں صرف تحریر پڑھ سکتا ہوں۔ براہ کرم اپنا سوال لکھیں۔",
     slow_down="آپ اتنی تیزی سے پیغام بھیج رہے ہیں کہ میں جواب نہیں دے پا رہا۔ براہ کرم تھوڑا رکیں، پھر پوچھیں۔",
     group_slow_down="یہ گروپ اتنی تیزی سے پوچھ رہا ہے کہ میں جواب نہیں دے پا رہا۔ براہ کرم ایک منٹ رکیں، پھر پوچھیں۔",
+    inline_slow_down="ایک ساتھ بہت سے سوال: براہ کرم تھوڑا رکیں",
     this_chat="اس چیٹ",
     this_group="اس گروپ",
     subscribed=(

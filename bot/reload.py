@@ -79,6 +79,30 @@ class Reloader:
         return result
 
     async def watch(self, on_result: Callable[[ReloadResult], Awaitable[None]], *, debounce_ms: int = 400) -> None:
-        """Reload after every change under the facts folder, until cancelled."""
-        async for _ in awatch(self.facts_dir, debounce=debounce_ms, step=50, recursive=True):
-            await on_result(await self.reload())
+        """Reload after every change under the facts folder, until cancelled.
+
+        A watch on a folder that is deleted goes silent for good, even once the folder is back.
+        So a deleted folder ends the watch: the last good facts stay served, that is logged once,
+        and once the folder is back it is reloaded and watched again."""
+        while True:
+            if not self.facts_dir.is_dir():
+                log.warning(
+                    "the facts folder %s is gone; still serving version %s; it is reloaded when it is back",
+                    self.facts_dir,
+                    self.serving.current.version,
+                )
+                await self._until_back()
+                await asyncio.sleep(debounce_ms / 1000)  # let a copy that brings it back finish
+                await on_result(await self.reload())
+            async for _ in awatch(self.facts_dir, debounce=debounce_ms, step=50, recursive=True):
+                if not self.facts_dir.is_dir():
+                    break
+                await on_result(await self.reload())
+
+    async def _until_back(self) -> None:
+        """Until the facts folder is a folder again: watch the nearest folder above it that is, and
+        look again at least every second (in case it came back before the watch began)."""
+        above = next(p for p in self.facts_dir.absolute().parents if p.is_dir())
+        async for _ in awatch(above, recursive=False, rust_timeout=1000, yield_on_timeout=True):
+            if self.facts_dir.is_dir():
+                return

@@ -2,7 +2,7 @@
 
 A `Router` is built once per fact-base version: it normalises every example, remembers which
 target (fact, gap or meta reply) owns it, and indexes which words each target covers. `route`
-then scores a question against all examples in one `rapidfuzz.process.cdist` call.
+then scores a question against the examples with `rapidfuzz.process.cdist` (see `_target_scores`).
 
 One set of evidence decides, so that a reply never claims more than it knows:
 - what the question asks for (a count, a duration, a place, a person's role, what someone said...):
@@ -18,10 +18,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 
 from __future__ import annotations
 
-import os
-import weakref
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -39,7 +36,8 @@ TargetKind = Literal["fact", "gap", "meta"]
 # and a name must not pull a question towards the one fact that happens to mention it.
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
-PARALLEL_FROM = 50_000  # examples from which one question is scored on every core
+SHORTLIST = 4096  # targets whose examples are scored one by one; the rest are ranked by keywords
+PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
 
 
@@ -48,9 +46,9 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    answer: float = Field(default=60.0, ge=0, le=100)
+    answer: float = Field(default=70.0, ge=0, le=100)
     margin: float = Field(default=6.0, ge=0, le=100)
-    suggest: float = Field(default=45.0, ge=0, le=100)
+    suggest: float = Field(default=40.0, ge=0, le=100)
     keyword_weight: float = Field(default=0.4, ge=0, le=1)
     unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
     uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
@@ -112,6 +110,8 @@ class _Target:
     kind: TargetKind
     entities: frozenset[str]
     answers: frozenset[AnswerType]
+    speakers: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ class _Question:
     named: list[str]
     asks: tuple[AnswerType, ...]
     figures: tuple[str, ...]
+    speaker: str | None = None
 
 
 class Router:
@@ -170,7 +171,11 @@ class LanguageRouter:
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(fact, language)))
             bags.append(lexicon.normalise(f"{text.title} {text.attribution}"))
             said.append(lexicon.normalise(text.statement))
-            self._targets.append(_Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers)))
+            speakers = frozenset(lexicon.find_entities(lexicon.normalise(text.attribution)))
+            subjects = frozenset(lexicon.find_entities(lexicon.normalise(text.title)))
+            self._targets.append(
+                _Target(fact.id, "fact", frozenset(fact.entities), frozenset(fact.answers), speakers, subjects)
+            )
         for gap in factbase.gaps:
             starts.append(len(choices))
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(gap, language)))
@@ -188,20 +193,27 @@ class LanguageRouter:
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
         self._sorted = [_sort_words(c) for c in choices]
-        # A single cdist row runs on one core; a very large fact base is scored in slices, one per core.
-        cores = os.cpu_count() or 1
-        self._slices: list[list[str]] = []
-        self._pool: ThreadPoolExecutor | None = None
-        if len(choices) >= PARALLEL_FROM and cores > 1:
-            step = -(-len(choices) // cores)
-            self._slices = [self._sorted[i : i + step] for i in range(0, len(choices), step)]
-            self._pool = ThreadPoolExecutor(cores, thread_name_prefix="router")
-            weakref.finalize(self, self._pool.shutdown, wait=False)
+        owners: dict[str, set[str]] = {}
+        for target, first, last in zip(self._targets, starts, [*starts[1:], len(choices)], strict=True):
+            for example in self._sorted[first:last]:
+                owners.setdefault(example, set()).add(target.id)
+        # A question worded exactly as one target's example (and no other's) needs no margin.
+        self._sorted_array = np.array(self._sorted, dtype=object)
+        self._workers = -1 if len(choices) >= PARALLEL_FROM else 1  # every core, once it pays for the threads
+        self._exact = {example: next(iter(ids)) for example, ids in owners.items() if len(ids) == 1}
         self._starts = np.array(starts, dtype=np.intp)
+        self._ends = np.array([*starts[1:], len(choices)], dtype=np.intp)
+        # Near-copies tie on keywords: break ties at random so that no one target's copies crowd out the rest.
+        self._tie_break = np.random.default_rng(0).random(len(starts)) * 1e-6
         kinds = np.array([t.kind for t in self._targets])
         self._is_fact = kinds == "fact"
         self._is_meta = kinds == "meta"
+        self._is_gap = kinds == "gap"
         entity_ids = {e for t in self._targets for e in t.entities}
+        subject_ids = {e for t in self._targets for e in t.subjects}
+        self._subject_of = {
+            e: np.array([t.kind != "fact" or e in t.subjects for t in self._targets]) for e in subject_ids
+        }
         self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
         answer_types = {a.type for a in lexicon.asks}
         self._answering = {
@@ -212,6 +224,8 @@ class LanguageRouter:
         }
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
         stems = [_stems(c) for c in choices]
+        # What each target is asked about (its examples), apart from what its statement mentions.
+        self._asked, _ = _keyword_index(stems, self._starts, ["" for _ in bags])
         self._covers, _ = _keyword_index(
             stems, self._starts, [_stems(f"{b} {s}") for b, s in zip(bags, said, strict=True)]
         )
@@ -237,9 +251,24 @@ class LanguageRouter:
         self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
-        self._generic = frozenset(w for g in story.generic for w in lexicon.normalise(g).split()) | lexicon.cue_words
+        self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
+        self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
-        self._entity_words = frozenset(w for a in lexicon.alias_to_entity for w in a.split())
+        self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
+        self._spoken_by = {
+            e.id: np.array([t.kind == "fact" and e.id in t.speakers for t in self._targets], dtype=bool)
+            for e in lexicon.entities
+            if any(e.id in t.speakers for t in self._targets)
+        }
+        self._name_words = {
+            e.id: frozenset(lexicon.normalise(e.aliases[0]).split()) for e in lexicon.entities if e.aliases
+        }
+        # Words that tell targets apart: used by fewer than half of them, and not names or generic.
+        self._telling = frozenset(
+            w
+            for w, owners in self._postings.items()
+            if 2 * len(owners) < len(self._targets) and w not in self._entity_words and w not in self._generic_story
+        )
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
@@ -268,14 +297,13 @@ class LanguageRouter:
         whole = self._route_one(question)
         parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
         if len(whole) == 1 and len(parts) > 1:
-            intents = [i for p in parts for i in self._route_one(p)]
-            confident = [i for i in intents if i.decision in ("answer", "gap") and i.top is not None]
-            targets = {i.top.target for i in confident if i.top is not None}
-            if len(targets) >= 2 and len(confident) == len([i for i in intents if i.decision != "decline"]):
-                unique: dict[str, Intent] = {}
-                for intent in confident:
-                    if intent.top is not None:
-                        unique.setdefault(intent.top.target, intent)
+            asked = [i for p in parts for i in self._route_one(p) if i.decision != "decline"]
+            unique: dict[str, Intent] = {}
+            for intent in asked:
+                if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
+                    unique.setdefault(intent.top.target, intent)
+            # Each part must stand on its own, and one at least must be answered outright.
+            if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
         return Routing(question=question, normalised=normalised, intents=whole)
 
@@ -311,7 +339,8 @@ class LanguageRouter:
         )
         if figures and not asks:
             asks = ("count",)  # "were 200 killed?" asks for the figure
-        return _Question(text, [w for w in words if w not in figures], named, asks, figures)
+        speaker = lexicon.speaker(norm) if "said" in asks else None
+        return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
 
     def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:
         """A number said as a count of people ("were 200 killed"), not naming another event (9/11, 2008)."""
@@ -324,24 +353,33 @@ class LanguageRouter:
         question = self._understand(text)
         if question is None:
             return (Intent(text=text, decision="decline"),)
-        words = question.words
-        unknown_numbers = [w for w in words if w.isdigit() and w not in self._vocabulary]
-        if unknown_numbers and not self._on_topic(words, question.named, strict=True):
-            # A number our facts do not have, naming something else (a year, another event).
-            return (Intent(text=text, decision="decline"),)
-        words = [w for w in words if w not in unknown_numbers]
+        unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
+        other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
+        words = [w for w in question.words if w not in unknown_numbers]
         if not words:
             return (Intent(text=text, decision="decline"),)
         scores = self._target_scores(words)
         named = question.named
+        if other_event:
+            # A number our facts do not have, naming something else (a year, another event),
+            # unless the message is plain chat ("summary in 2 lines").
+            chat = self._decide(question, words, named, scores)
+            return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         covered = [e for e in named if e in self._covered_by]
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and len(named) >= 2 and covered:
             # "what did india and the us say": each named party has its own fact.
-            return tuple(self._decide(question, words, [e], scores) for e in covered) + self._uncovered(
+            return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
                 question, named, covered
             )
         return (self._decide(question, words, named, scores),)
+
+    def _decide_for(self, question: _Question, words: list[str], entity: str, named: list[str]) -> Intent:
+        """One named party of several: scored without the others' names."""
+        others = {w for e in named if e != entity for w in self._name_words.get(e, ())}
+        own = [w for w in words if w not in others]
+        speaker = entity if question.speaker is not None else None
+        return self._decide(replace(question, speaker=speaker), own, [entity], self._target_scores(own))
 
     def _uncovered(self, question: _Question, named: list[str], covered: list[str]) -> tuple[Intent, ...]:
         missing = tuple(e for e in named if e not in covered)
@@ -352,10 +390,18 @@ class LanguageRouter:
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
         asks = _first(question.asks)
-        eligible = self._eligible(named, asks)
+        evidence = self._evidence(words, named)
+        eligible = self._eligible(named, asks) & evidence
+        eligible &= ~self._is_gap | self._distinct(words, eligible)
+        spoken = self._spoken_by.get(question.speaker or "")
+        if asks == "said" and spoken is not None and (eligible & spoken).any():
+            # "what did india say" is what India said, not what Pakistan said about India.
+            eligible &= spoken | ~self._is_fact
         uncovered = self._uncovered_share(words)
         top = self._top(scores, eligible, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0
+        if top and self._exact.get(_sort_words(" ".join(words))) == top[0].target:
+            lead = 100.0
         unknown = self._unknown_share(words)
         best = self._position[top[0].target] if top else None
         clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
@@ -376,18 +422,23 @@ class LanguageRouter:
                 return found
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
-            if on_topic:
+            if on_topic or set(named) <= self._in_story:
                 return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             return Intent(text=question.text, decision="decline")
+        if top and top[0].kind == "meta" and top[0].score >= t.suggest and lead >= t.margin and unknown == 0:
+            return found.model_copy(update={"decision": "meta", "matches": top[:1]})  # chat: nothing to mislead
         if top and top[0].score >= t.suggest and on_topic:
-            if top[0].kind == "gap" and unknown == 0:
-                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             if close:
                 return found.model_copy(update={"decision": "clarify", "matches": close})
-        return self._no_match(question, words, named, top, anchored=anchored, unknown=unknown)
+            if top[0].kind == "gap" and unknown == 0:
+                # "Not reported" is a claim too: only when no fact comes close.
+                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
+        # Before any "not reported": the facts it resembles whatever kind of answer it asks for.
+        nearby = self._top(scores, self._is_fact & self._mention(named) & evidence, named)
+        return self._no_match(question, words, named, nearby, anchored=anchored, unknown=unknown)
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)
@@ -448,11 +499,51 @@ class LanguageRouter:
         a gap must be about this story."""
         eligible = np.ones(len(self._targets), dtype=bool) if asks is None else self._answering[asks].copy()
         eligible &= self._mention(named)
+        if asks == "identity":
+            # "who is X" / "tell me about X": a fact whose title is about X, not one that mentions X.
+            for entity in named:
+                eligible &= self._subject_of.get(entity, ~self._is_fact)
         if not set(named) <= self._in_story:
             eligible &= self._is_fact
         if named:
             eligible &= ~self._is_meta
         return eligible
+
+    def _evidence(self, words: list[str], named: list[str]) -> np.ndarray:
+        """Targets that share something with the question: a word it is about, or a name it mentions.
+        A question of nothing but question words and generic words ("who did it") leaves all in."""
+        telling = [w for w in dict.fromkeys(words) if w in self._telling]
+        if not telling and not named:
+            return np.ones(len(self._targets), dtype=bool)
+        found = np.zeros(len(self._targets), dtype=bool)
+        for word in telling:
+            found[self._covers.get(_stem(word), [])] = True
+        for entity in named:
+            found |= self._covered_by.get(entity, found & False) & self._is_fact
+        return found
+
+    def _distinct(self, words: list[str], eligible: np.ndarray) -> np.ndarray:
+        """Gaps asked about a word of the question that no eligible fact is asked about:
+        "civilian casualties" is the civilians fact, not the gap about women and children."""
+        telling = [w for w in dict.fromkeys(words) if w in self._telling]
+        if not telling:
+            return np.ones(len(self._targets), dtype=bool)
+        found = np.zeros(len(self._targets), dtype=bool)
+        facts = eligible & self._is_fact
+        for word in telling:
+            hit = np.zeros(len(self._targets), dtype=bool)
+            hit[self._asked.get(_stem(word), [])] = True
+            if not (hit & facts).any():
+                found |= hit
+        return found
+
+    def _content(self, words: list[str]) -> list[str]:
+        """The words a question is about: known words that are neither names, nor generic, nor cues."""
+        return [
+            w
+            for w in dict.fromkeys(words)
+            if w not in self._generic and w not in self._entity_words and w in self._vocabulary
+        ]
 
     def _mention(self, named: list[str]) -> np.ndarray:
         """Targets that may speak of everything named: facts that mention it, and every non-fact."""
@@ -487,21 +578,30 @@ class LanguageRouter:
         )
 
     def _target_scores(self, words: list[str]) -> np.ndarray:
-        """Best score of each target over its examples, discounted for words we do not know."""
-        query = [_sort_words(" ".join(words))]
+        """Best score of each target over its examples, discounted for words we do not know.
 
-        def score(part: list[str]) -> np.ndarray:
-            row: np.ndarray = process.cdist(query, part, scorer=fuzz.ratio, dtype=np.float32)[0]
-            return row
-
-        raw = np.concatenate(list(self._pool.map(score, self._slices))) if self._pool else score(self._sorted)
-        fuzzy = np.maximum.reduceat(raw, self._starts)
+        Keywords are scored for every target at once; only the SHORTLIST targets they rank best
+        have their examples scored by rapidfuzz, so a fact base 1000 times larger costs little
+        more (the shipped one has fewer targets, so nothing is skipped)."""
         keywords = np.zeros(len(self._targets))
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
         for word, idf in weights:
             if word in self._postings:
                 keywords[self._postings[word]] += idf
         total = sum(idf for _, idf in weights) or 1.0
+        query = [_sort_words(" ".join(words))]
+        fuzzy = np.zeros(len(self._targets))
+        if len(self._targets) <= 2 * SHORTLIST:
+            row = process.cdist(query, self._sorted, scorer=fuzz.ratio, dtype=np.float32, workers=self._workers)[0]
+            fuzzy = np.maximum.reduceat(row, self._starts)
+        elif keywords.any():
+            shortlist = np.sort(np.argpartition(-(keywords + self._tie_break), SHORTLIST)[:SHORTLIST])
+            ends = self._ends[shortlist]
+            lengths = ends - self._starts[shortlist]
+            positions = np.repeat(ends - lengths.cumsum(), lengths) + np.arange(lengths.sum())
+            examples = self._sorted_array[positions]
+            row = process.cdist(query, examples, scorer=fuzz.ratio, dtype=np.float32, workers=-1)[0]
+            fuzzy[shortlist] = np.maximum.reduceat(row, np.concatenate(([0], lengths.cumsum()[:-1])))
         k = self.thresholds.keyword_weight
         per_target = (1.0 - k) * fuzzy + k * 100.0 * keywords / total
         return per_target * (1.0 - self.thresholds.unknown_word_penalty * self._unknown_share(words))
@@ -509,11 +609,7 @@ class LanguageRouter:
     def _uncovered_share(self, words: list[str]) -> np.ndarray:
         """For each target, how much of what the question is about (by idf) it does not cover.
         Names, the setting and words that only say what kind of answer is wanted do not count."""
-        content = [
-            w
-            for w in dict.fromkeys(words)
-            if w not in self._generic and w not in self._entity_words and w in self._vocabulary
-        ]
+        content = self._content(words)
         if not content:
             return np.zeros(len(self._targets))
         missing = np.zeros(len(self._targets))

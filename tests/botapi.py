@@ -477,14 +477,16 @@ def _error(code: int, description: str, parameters: dict[str, Any] | None = None
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
-    """Bot API parameters arrive as a query, a form (nested values JSON-encoded) or JSON."""
+    """Bot API parameters arrive as a query, a form (nested values JSON-encoded, files uploaded) or JSON."""
     params: dict[str, Any] = dict(request.query)
     if request.content_type == "application/json":
         params.update(await request.json())
     elif request.can_read_body:
         params.update(dict(await request.post()))
     for key, value in list(params.items()):
-        if isinstance(value, str) and value[:1] in "[{":
+        if isinstance(value, web.FileField):  # an upload (setWebhook's certificate): its bytes
+            params[key] = value.file.read()
+        elif isinstance(value, str) and value[:1] in "[{":
             with contextlib.suppress(ValueError):
                 params[key] = json.loads(value)
     return params

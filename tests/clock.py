@@ -30,6 +30,11 @@ class ManualClock:
         finally:
             self._waiting.discard(event)
 
+    @property
+    def waiting(self) -> int:
+        """How many are waiting for the test to move time on."""
+        return len(self._waiting)
+
     def advance(self, seconds: float) -> None:
         self.at += seconds
         for event in self._waiting:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,57 @@ async def api() -> AsyncIterator[BotAPIServer]:
     await server.stop()
 
 
+@dataclass(frozen=True)
+class Certificates:
+    """TLS files for 127.0.0.1: a self-signed certificate, and one signed by a test authority."""
+
+    self_signed: tuple[Path, Path]  # certificate, private key
+    authority: Path  # the authority's certificate
+    signed: tuple[Path, Path]
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """Made with the openssl command (EC keys: milliseconds), once per session."""
+    folder = tmp_path_factory.mktemp("tls")
+
+    def openssl(command: str) -> None:
+        subprocess.run(["openssl", *command.split()], check=True, capture_output=True, cwd=folder)
+
+    key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
+    openssl(f"req -x509 {key} -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout self.key -out self.pem")
+    openssl(f"req -x509 {key} -subj /CN=Test-authority -keyout ca.key -out ca.pem")
+    openssl(f"req {key} -subj /CN=127.0.0.1 -keyout signed.key -out signed.csr")
+    (folder / "signed.ext").write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    openssl(
+        "x509 -req -in signed.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile signed.ext -out signed.pem"
+    )
+    return Certificates(
+        (folder / "self.pem", folder / "self.key"), folder / "ca.pem", (folder / "signed.pem", folder / "signed.key")
+    )
+
+
 BotFactory = Callable[..., Awaitable[App]]
+
+
+def bot_settings(
+    api: BotAPIServer, data_dir: Path, facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), **settings: Any
+) -> Settings:
+    """Settings for a bot under test: the loopback Bot API server, a scratch data folder."""
+    return Settings(
+        token=TOKEN,
+        base_url=api.base_url,
+        data_dir=data_dir,
+        facts_dir=facts_dir,
+        admin_ids=list(admin_ids),
+        reload_debounce_ms=50,
+        **settings,
+    )
+
+
+def application(settings: Settings, clock: Clock | None = None) -> App:
+    serving = ServingCore(build_core(settings.facts_dir))
+    return build_application(settings, serving, Store(settings.data_dir / "factbot.sqlite3"), clock=clock)
 
 
 @pytest.fixture
@@ -64,17 +116,7 @@ async def make_bot(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[BotFactor
     async def start(
         facts_dir: Path = FACTS, admin_ids: tuple[int, ...] = (), clock: Clock | None = None, **settings_: Any
     ) -> App:
-        settings = Settings(
-            token=TOKEN,
-            base_url=api.base_url,
-            data_dir=tmp_path,
-            facts_dir=facts_dir,
-            admin_ids=list(admin_ids),
-            reload_debounce_ms=50,
-            **settings_,
-        )
-        serving = ServingCore(build_core(facts_dir))
-        app = build_application(settings, serving, Store(tmp_path / "factbot.sqlite3"), clock=clock)
+        app = application(bot_settings(api, tmp_path, facts_dir, admin_ids, **settings_), clock)
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)

@@ -177,13 +177,6 @@ async def test_inline_mode_offers_cited_answers(bot_app: App, api: BotAPIServer)
     assert len(calls[1]["results"]) >= 3
 
 
-async def test_429_is_waited_out_and_the_answer_delivered(bot_app: App, api: BotAPIServer) -> None:
-    api.fail("sendMessage", 429, retry_after=1)
-    replies = await ask(api, "who did it")
-    assert len(replies) == 1
-    assert len(api.calls_of("sendMessage")) == 2
-
-
 async def test_server_errors_are_retried_with_backoff(make_bot: BotFactory, api: BotAPIServer) -> None:
     clock = ManualClock()
     await make_bot(clock=clock)
@@ -434,6 +427,15 @@ async def test_a_reader_writing_urdu_is_asked_to_slow_down_in_urdu(make_bot: Bot
     await ask(api, "حملے کس نے کیے؟")
     [notice] = await ask(api, "کتنے لوگ مارے گئے؟")
     assert notice["text"] == UR.slow_down
+
+
+async def test_an_urdu_inline_flood_is_told_to_slow_down_in_urdu(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(clock=ManualClock(), fair_inline_burst=1)
+    for _ in range(2):
+        api.inline("حملے کس نے کیے", user=ALICE)
+    answered = await api.wait_for(lambda: len(calls := api.calls_of("answerInlineQuery")) == 2 and calls)
+    [notice] = [c for c in answered if not c["results"]]
+    assert notice["button"]["text"] == UR.inline_slow_down
 
 
 async def test_inline_results_and_the_menu_in_urdu(bot_app: App, api: BotAPIServer) -> None:

@@ -21,7 +21,9 @@ def test_operator_tunables_are_validated() -> None:
     settings = load_settings(group_gap=0.5, retries=2)
     assert (settings.group_gap, settings.retries) == (0.5, 2)
     with pytest.raises(ConfigError, match="FACTBOT_BROADCAST_RATE"):
-        load_settings(broadcast_rate=100)
+        load_settings(broadcast_rate=-1)
+    with pytest.raises(ConfigError, match="FACTBOT_SEND_RATE: Input should be greater than 0"):
+        load_settings(send_rate=0)
 
 
 def test_the_token_shape_that_is_accepted_is_the_one_redacted() -> None:

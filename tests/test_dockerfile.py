@@ -1,6 +1,7 @@
 """The Docker image, checked without an engine: what it copies exists, it runs as a non-root user,
-keeps facts and data as volumes, and checks its health. `.ci/run` also replays its install steps
-(`pip install .` from the same files into a fresh environment, then the health check command)."""
+keeps facts and data as volumes, and asks the running bot for its health. `.ci/run` also replays
+its install steps (`pip install .` from the same files into a fresh environment, then `factbot
+check` and `factbot run --help`)."""
 
 from __future__ import annotations
 
@@ -43,12 +44,20 @@ def test_it_runs_as_a_non_root_user_with_facts_and_data_as_volumes() -> None:
 
 def test_it_has_a_health_check_and_runs_the_bot_by_default() -> None:
     [health] = instructions("HEALTHCHECK")
-    assert '"factbot", "check"' in health
+    assert '"factbot", "health"' in health  # the running bot, not the files on disk
     assert instructions("ENTRYPOINT") == ['["factbot"]'] and instructions("CMD") == ['["run"]']
 
 
-def test_the_readme_shows_docker_run_for_polling_and_webhook() -> None:
+def test_the_readme_shows_docker_run_for_polling_and_both_kinds_of_webhook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     runs = re.findall(r"docker run [^`]+?(?=\n(?:#|```))", readme, re.DOTALL)
     assert len(runs) >= 2 and all("FACTBOT_TOKEN" in r for r in runs)
-    assert any("--webhook-url" in r for r in runs)
+    [proxied, direct] = [r for r in runs if "--webhook-url" in r]
+    # Published on the host's loopback only, for a reverse proxy there; inside, on every interface.
+    assert "-p 127.0.0.1:8443:8443" in proxied and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in proxied
+    assert "FACTBOT_WEBHOOK_CERT" not in proxied
+    # TLS served by the bot: published on every interface, the certificate and key from a read-only mount.
+    assert "-p 8443:8443" in direct and "FACTBOT_WEBHOOK_LISTEN=0.0.0.0" in direct
+    [mount] = re.findall(r':(/[\w/]+):ro"', direct)
+    for setting in ("FACTBOT_WEBHOOK_CERT", "FACTBOT_WEBHOOK_KEY"):
+        assert re.search(rf"{setting}={mount}/\S+", direct), setting

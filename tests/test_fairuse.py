@@ -81,3 +81,21 @@ def test_a_person_typing_never_hits_the_defaults() -> None:
         verdict, _ = throttle.check(1)
         assert verdict is Verdict.ANSWER
         clock.advance(4)
+
+
+async def test_inline_queries_are_throttled_per_user(make_bot: BotFactory, api: BotAPIServer) -> None:
+    await make_bot(clock=ManualClock(), fair_inline_burst=20)
+    flooder = user(3300)
+    ids = [api.inline("who claimed the attacks", user=flooder) for _ in range(40)]
+    other = api.inline("who claimed the attacks", user=user(3301))
+
+    def answers(query_id: str) -> list[dict[str, Any]]:
+        return [c for c in api.calls_of("answerInlineQuery") if c["inline_query_id"] == query_id]
+
+    await api.wait_for(lambda: answers(other) and sum(len(answers(i)) for i in ids) == 21)
+    # Every query was fetched: the bot confirmed them all to the server.
+    await api.wait_for(lambda: not api.updates)
+    to_flooder = [a for i in ids for a in answers(i)]
+    assert len(to_flooder) == 21 and answers(other)[0]["results"]
+    notices = [a for a in to_flooder if not a["results"]]
+    assert len(notices) == 1 and notices[0]["button"]["text"] == EN.inline_slow_down

@@ -86,7 +86,8 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 def test_router_quality_on_the_tune_split(core: Core, labelled: list[Labelled]) -> None:
     report = evaluate(core.router.route, [i for i in labelled if i.split == "tune"])
     print(f"\ntune: {report.summary()}")
-    assert report.rate("off_topic") >= 0.95
+    assert len(report.misleading) <= 4
+    assert report.rate("off_topic") >= 0.94
 
 
 def test_router_quality_on_the_test_split(core: Core, labelled: list[Labelled]) -> None:
@@ -94,8 +95,8 @@ def test_router_quality_on_the_test_split(core: Core, labelled: list[Labelled]) 
     print(f"\ntest: {report.summary()}")
     for line in report.misleading:
         print("  misleading:", line)
-    assert len(report.misleading) <= 13, "more misleading replies than before"
+    assert len(report.misleading) <= 11, "more misleading replies than before"
     assert report.rate("off_topic") >= 0.96
-    assert report.rate("in_scope") >= 0.54
-    assert report.rate("gaps") >= 0.57
-    assert report.rate("meta") >= 0.45
+    assert report.rate("in_scope") >= 0.69
+    assert report.rate("gaps") >= 0.67
+    assert report.rate("meta") >= 0.63

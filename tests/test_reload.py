@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bot.core import ServingCore, build_core
 from bot.reload import Reloader
@@ -13,6 +16,7 @@ from bot.store import Store
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.conftest import ROOT, BotFactory
 from tests.test_chat import ask, command
+from tests.test_factbase import ALIAS_BOMB
 
 ADMIN = 4242
 
@@ -92,3 +96,53 @@ def test_report_unanswered_counts_normalised_text_only(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["3", "who", "leads", "bla"] and "weather" in lines[1]
     assert "who claim" not in result.stdout
+
+
+async def test_a_deleted_facts_folder_is_logged_once_and_watched_again_when_it_is_back(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
+    await asyncio.sleep(0.3)  # let the watcher start
+    kept = tmp_path / "kept"
+    shutil.copytree(facts_copy, kept)
+    shutil.rmtree(facts_copy)
+
+    def gone() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "is gone" in r.getMessage()]
+
+    await api.wait_for(gone)
+    [reply] = await ask(api, "what did india say")  # the last good facts
+    assert "Randhir Jaiswal" in reply["text"]
+    path = kept / "blame.yaml"
+    path.write_text(path.read_text().replace("long-standing demands", "long-standing demands (edited)"))
+    shutil.copytree(kept, facts_copy)
+    await api.wait_for(lambda: any("Reloaded the facts" in m["text"] for m in api.sent_to(ADMIN)), timeout=15)
+    [again] = await ask(api, "what did india say to pakistan")
+    assert "(edited)" in again["text"]
+    path = facts_copy / "blame.yaml"  # and it is watched again
+    path.write_text(path.read_text().replace("(edited)", "(edited twice)"))
+    await api.wait_for(lambda: len([m for m in api.sent_to(ADMIN) if "Reloaded the facts" in m["text"]]) == 2, 15)
+    assert len(gone()) == 1 and not any("did not reload" in m["text"] for m in api.sent_to(ADMIN))
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(ALIAS_BOMB, "hostile.yaml:1: YAML anchors and aliases"), ("# padding\n" * 2_000_000, "hostile.yaml:1: file is")],
+    ids=["alias-bomb", "20-MB"],
+)
+async def test_a_hostile_facts_file_in_hot_reload_is_one_notice_and_the_next_edit_is_live(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, tmp_path: Path, content: str, problem: str
+) -> None:
+    """Refused before it is expanded or read whole: the watcher goes on, and the operator hears once."""
+    await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
+    await asyncio.sleep(0.3)  # let the watcher start
+    written = tmp_path / "hostile.yaml"
+    written.write_text(content, encoding="utf-8")
+    written.replace(facts_copy / "hostile.yaml")  # whole, as an editor saves: one change, one reload
+    [notice] = await api.wait_for(lambda: api.sent_to(ADMIN), timeout=15)
+    assert "did not reload" in notice["text"] and problem in notice["text"], notice["text"]
+    [reply] = await ask(api, "what did india say")  # the last good facts
+    assert "Randhir Jaiswal" in reply["text"]
+    (facts_copy / "hostile.yaml").unlink()
+    await api.wait_for(lambda: any("Reloaded the facts" in m["text"] for m in api.sent_to(ADMIN)), timeout=15)
+    assert len(api.sent_to(ADMIN)) == 2

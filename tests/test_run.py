@@ -9,18 +9,25 @@ import signal
 import socket
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiohttp
 import pytest
 
 from tests.botapi import TOKEN, BotAPIServer, group_chat, private_chat, user
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Certificates
 from tests.test_chat import ask, command, mention
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 async def start_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """`factbot run`, its health endpoint on a free port unless `env` names one."""
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -28,10 +35,33 @@ async def start_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Proce
         "run",
         *args,
         cwd=ROOT,
-        env={**os.environ, "FACTBOT_TOKEN": TOKEN, "FACTBOT_LOG_LEVEL": "DEBUG", **env},
+        env={
+            **os.environ,
+            "FACTBOT_TOKEN": TOKEN,
+            "FACTBOT_LOG_LEVEL": "DEBUG",
+            "FACTBOT_HEALTH_PORT": str(free_port()),
+            **env,
+        },
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+async def factbot_health(port: int) -> tuple[int, str]:
+    """`factbot health` against the health endpoint on `port`: its exit code and what it printed."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "health",
+        cwd=ROOT,
+        env={**os.environ, "FACTBOT_HEALTH_PORT": str(port)},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode is not None
+    return process.returncode, output.decode()
 
 
 async def stop_bot(process: asyncio.subprocess.Process) -> str:
@@ -67,17 +97,11 @@ async def test_run_polling_holds_private_and_group_conversations(
     assert len(api.sent) == 3
     stderr = await stop_bot(polling_bot)
     assert TOKEN not in stderr and TOKEN.split(":")[1] not in stderr
-    assert "Traceback" not in stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    assert "Traceback" not in stderr and " ERROR " not in stderr
 
 
 async def test_run_webhook_checks_the_secret_on_every_request(api: BotAPIServer, tmp_path: Path) -> None:
-    port = free_port()
+    port, health_port = free_port(), free_port()
     url = f"http://127.0.0.1:{port}/hook"
     process = await start_bot(
         "--base-url",
@@ -86,9 +110,9 @@ async def test_run_webhook_checks_the_secret_on_every_request(api: BotAPIServer,
         url,
         env={
             "FACTBOT_DATA_DIR": str(tmp_path),
-            "FACTBOT_WEBHOOK_LISTEN": "127.0.0.1",
             "FACTBOT_WEBHOOK_PORT": str(port),
             "FACTBOT_WEBHOOK_SECRET": "s3cret-value",
+            "FACTBOT_HEALTH_PORT": str(health_port),
         },
     )
     try:
@@ -114,6 +138,8 @@ async def test_run_webhook_checks_the_secret_on_every_request(api: BotAPIServer,
             assert await post(3, "s3cret-value") == 200
         [reply] = await api.wait_for(lambda: api.sent)
         assert "Baloch Liberation Army" in reply["text"] and len(api.sent) == 1
+        code, said = await factbot_health(health_port)
+        assert code == 0 and said.startswith("ok: serving facts version") and "(webhook)" in said
         stderr = await stop_bot(process)
         # At DEBUG, PTB logs setWebhook's parameters, the secret among them.
         assert "setWebhook" in stderr and "s3cret-value" not in stderr and TOKEN not in stderr
@@ -194,6 +220,8 @@ def _a_folder_where_the_database_goes(tmp_path: Path) -> str:
         ({"FACTBOT_DATA_DIR": _a_corrupt_database}, "factbot.sqlite3: not a SQLite database, or damaged"),
         ({"FACTBOT_DATA_DIR": _a_folder_where_the_database_goes}, "factbot.sqlite3: the database cannot be opened"),
         ({"FACTBOT_TOKEN": "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDwrong"}, "FACTBOT_TOKEN: Telegram rejected"),
+        ({"FACTBOT_WEBHOOK_CERT": "cert.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
+        ({"FACTBOT_WEBHOOK_KEY": "key.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
     ],
 )
 async def test_a_bad_start_is_one_line_naming_the_fix(
@@ -209,6 +237,37 @@ async def test_a_bad_start_is_one_line_naming_the_fix(
     assert "Traceback" not in stderr
     for secret in (TOKEN, values.get("FACTBOT_TOKEN", TOKEN), "s3cret-value"):
         assert secret.split(":")[-1] not in stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "names"),
+    [
+        (lambda c: (c.self_signed[0].with_name("missing.pem"), c.self_signed[1]), "FACTBOT_WEBHOOK_CERT: cannot read"),
+        (lambda c: (c.self_signed[0], c.signed[1]), "FACTBOT_WEBHOOK_KEY: {key} is not the private key of the cert"),
+        (lambda c: (c.self_signed[1], c.self_signed[0]), "FACTBOT_WEBHOOK_CERT: {cert} holds no PEM certificate"),
+    ],
+    ids=["missing", "another-key", "swapped"],
+)
+async def test_a_certificate_that_cannot_be_used_is_one_line_before_telegram_is_asked(
+    api: BotAPIServer,
+    tmp_path: Path,
+    certificates: Certificates,
+    files: Callable[[Certificates], tuple[Path, Path]],
+    names: str,
+) -> None:
+    cert, key = files(certificates)
+    port = free_port()
+    env = {
+        "FACTBOT_DATA_DIR": str(tmp_path / "data"),
+        "FACTBOT_WEBHOOK_PORT": str(port),
+        "FACTBOT_WEBHOOK_CERT": str(cert),
+        "FACTBOT_WEBHOOK_KEY": str(key),
+    }
+    args = ("--base-url", api.base_url, "--webhook-url", f"https://127.0.0.1:{port}/hook")
+    code, stderr = await run_once(tmp_path, env, *args)
+    assert code == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert names.format(cert=cert, key=key) in stderr and "Traceback" not in stderr
+    assert not api.calls  # Telegram was not asked anything
 
 
 @pytest.fixture
@@ -242,3 +301,15 @@ async def test_an_uncaught_error_is_redacted(tmp_path: Path) -> None:
     text = stderr.decode()
     assert process.returncode == 1 and "RuntimeError" in text and "<redacted-token>" in text
     assert TOKEN not in text and "s3cret-value" not in text
+
+
+async def test_a_port_in_use_is_one_line_naming_the_setting(api: BotAPIServer, tmp_path: Path) -> None:
+    """The webhook's port is bound first, by the same code as the health endpoint's."""
+    setting = "FACTBOT_WEBHOOK_PORT"
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        env = {"FACTBOT_DATA_DIR": str(tmp_path / "data"), "FACTBOT_HEALTH_PORT": str(free_port()), setting: str(port)}
+        args = ("--base-url", api.base_url, "--webhook-url", "https://bot.example.org/hook")
+        code, stderr = await run_once(tmp_path, env, *args)
+    assert code == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert f"{setting}: cannot listen on 127.0.0.1:{port}" in stderr and "Traceback" not in stderr

@@ -20,7 +20,7 @@ from bot.chat import buttons, commands, fairuse, inline, language, operators, qu
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
-from bot.chat.limits import RetryingRateLimiter
+from bot.chat.limits import SendBudget
 from bot.chat.polling import UpdatesRequest
 from bot.chat.throttle import Throttle
 from bot.config import Settings
@@ -80,12 +80,13 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
         .base_url(settings.base_url)
         .defaults(Defaults(do_quote=True, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(
-            RetryingRateLimiter(
+            SendBudget(
                 enabled=settings.rate_limit,
+                rate=settings.send_rate,
                 retries=settings.retries,
                 backoff=settings.backoff,
                 max_retry_after=settings.max_retry_after,
-                sleep=clock.sleep,
+                clock=clock,
             )
         )
         # Each answer waits on a round trip to Telegram; handling updates one at a time would make
@@ -105,7 +106,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.serving = serving
     services.store = store
     services.reloader = Reloader(settings.facts_dir, serving, thresholds=settings.thresholds)
-    services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock)
+    services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock, workers=settings.broadcast_in_flight)
     services.throttle = Throttle(settings, clock)
     services.clock = clock
     # Order matters: a private command no module knows is answered by `questions`, so it comes last
@@ -133,13 +134,14 @@ async def _post_init(app: App) -> None:
 
 
 async def _post_stop(app: App) -> None:
-    """While the bot can still send: let deliveries in flight finish, then stop the background tasks."""
-    await app.bot_data.broadcaster.stop()
+    """Stop the background tasks (first, so that the broadcaster's loop ending is not taken for a
+    failure), then, while the bot can still send, let deliveries in flight finish."""
     tasks, app.bot_data.background = app.bot_data.background, []
     for task in tasks:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+    await app.bot_data.broadcaster.stop()
 
 
 async def _post_shutdown(app: App) -> None:

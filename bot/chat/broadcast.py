@@ -3,12 +3,15 @@
 A reload (or start-up) records new updates and owes each to every subscriber in one
 transaction (`Store.queue_updates`); this module drains what is owed. A delivery is marked
 sent only after Telegram accepted it, so a restart finishes a broadcast that was cut short.
-The one message that was in flight when the process died may arrive twice: Telegram has no
-idempotency key. A graceful stop waits for messages in flight, so it never repeats one.
+What was in flight when the process died may arrive twice, as Telegram has no idempotency key:
+at most one message per chat (a chat never has two in flight) and at most `workers`
+(`broadcast_in_flight`) in all. A graceful stop waits for messages in flight, so it repeats none.
 
-Pacing (see `Settings`): at most `broadcast_rate` messages a second overall (below Telegram's 30,
-leaving room for answers), one a second into a private chat, one every three seconds into a group
-(20 a minute). A 429 pauses the broadcast only, for its retry_after; questions keep being answered.
+Pacing (see `Settings`): at most `broadcast_rate` messages a second (below Telegram's 30, leaving
+room for answers), one a second into a private chat, one every three seconds into a group (20 a
+minute). Every message also draws from the bot's one send budget (`bot.chat.limits.SendBudget`),
+which answers and operator notices share, so together they never pass `send_rate`. A 429 puts off
+that chat's delivery for its retry_after; the other chats, and answers, go on.
 """
 
 from __future__ import annotations
@@ -50,7 +53,6 @@ class Broadcaster:
         self._wake = asyncio.Event()
         self._busy: set[int] = set()
         self._next_ok: dict[int, float] = {}
-        self._paused_until = 0.0
         self._in_flight: set[asyncio.Task[None]] = set()
         self._stopping = False
 
@@ -66,13 +68,13 @@ class Broadcaster:
         """Deliver what is owed until `stop`; sleeps until something is due."""
         while not self._stopping:
             now = self.clock.now()
-            due = [] if now < self._paused_until else await self.store.due(now, limit=64)
+            due = await self.store.due(now, limit=64)
             ready = [d for d in due if d.chat_id not in self._busy and self._next_ok.get(d.chat_id, 0) <= now]
             if not ready:
                 await self._sleep(now, due)
                 continue
             for delivery in ready:
-                if self._stopping or self.clock.now() < self._paused_until:
+                if self._stopping:
                     break
                 if self._limiter is not None:
                     await self._limiter.acquire()
@@ -90,8 +92,7 @@ class Broadcaster:
             await asyncio.wait(set(self._in_flight), timeout=timeout)
 
     async def _sleep(self, now: float, due: list[Delivery]) -> None:
-        wake_at = [self._paused_until] if now < self._paused_until else []
-        wake_at += [self._next_ok[d.chat_id] for d in due if d.chat_id in self._next_ok]
+        wake_at = [self._next_ok[d.chat_id] for d in due if d.chat_id in self._next_ok]
         if not due:
             next_due = await self.store.next_due()
             if next_due is not None:
@@ -126,9 +127,9 @@ class Broadcaster:
                     await self.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML)
         except RetryAfter as exc:
             wait = retry_after_seconds(exc)
-            self._paused_until = max(self._paused_until, self.clock.now() + wait)
-            await self.store.defer(delivery, self._paused_until)
-            log.warning("Telegram asked to slow down: broadcast paused for %ss", wait)
+            self._next_ok[chat_id] = self.clock.now() + wait
+            await self.store.defer(delivery, self._next_ok[chat_id])
+            log.warning("Telegram asked to slow down in chat %s: its update waits %ss", chat_id, wait)
         except ChatMigrated as exc:
             log.info("chat %s is now supergroup %s; its subscription moves", chat_id, exc.new_chat_id)
             await self.store.migrate_chat(chat_id, exc.new_chat_id)

@@ -4,20 +4,21 @@ bot cannot use up the answers everyone else is waiting for.
 Every update the bot would answer passes a gate before any handler sees it. Over the limit, the
 sender gets one short notice; after that the bot stays silent until the bucket has filled up
 again. What the gate drops never reaches a handler, so it is neither answered nor counted.
-Inline queries are not gated: clients send one per keystroke, and they put nothing into a chat.
+Inline queries have buckets of their own, roomier (clients send one as the user pauses in
+typing); over them, the notice is an empty result list with a "slow down" button.
 """
 
 from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import InlineQuery, InlineQueryResultsButton, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.chat.context import App, Context
-from bot.chat.language import chat_language
+from bot.chat.language import chat_language, inline_language
 from bot.chat.questions import addressed
 from bot.chat.throttle import Verdict
 from bot.phrases import phrases
@@ -56,6 +57,9 @@ def _is_our_command(message: Message, username: str) -> bool:
 
 
 async def gate(update: Update, context: Context) -> None:
+    if update.inline_query is not None:
+        await _gate_inline(update.inline_query, context)
+        return
     sender = _sender_of(update, context.bot.username, context.bot.id)
     if sender is None:
         return
@@ -77,4 +81,19 @@ async def gate(update: Update, context: Context) -> None:
                 await update.effective_message.reply_text(notice)
         except TelegramError as exc:
             log.warning("could not tell %s to slow down: %s", who, exc)
+    raise ApplicationHandlerStop
+
+
+async def _gate_inline(query: InlineQuery, context: Context) -> None:
+    verdict = context.services.throttle.check_inline(query.from_user.id)
+    if verdict is Verdict.ANSWER:
+        return
+    if verdict is Verdict.NOTICE:
+        log.info("user %s is over the fair-use limit of inline queries", query.from_user.id)
+        say = phrases(await inline_language(query, context))
+        button = InlineQueryResultsButton(text=say.inline_slow_down, start_parameter="slow")
+        try:
+            await query.answer([], cache_time=0, is_personal=True, button=button)
+        except TelegramError as exc:
+            log.warning("could not tell user %s to slow down: %s", query.from_user.id, exc)
     raise ApplicationHandlerStop

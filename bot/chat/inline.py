@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import InlineQueryHandler
 
 from bot.chat.context import App, Context
-from bot.language import choose, client_language
+from bot.chat.language import inline_language
 from bot.render import render
 
 
@@ -20,9 +20,7 @@ async def inline(update: Update, context: Context) -> None:
     if query is None:
         return
     text = query.query.strip()[: context.settings.max_question_chars]
-    # The asker's own choice (their private chat with the bot has their id), else the query's script.
-    setting = await context.store.language(query.from_user.id)
-    language = choose(setting, text, fallback=client_language(query.from_user.language_code))
+    language = await inline_language(query, context)
     results = [
         InlineQueryResultArticle(
             id=result.id,

@@ -5,7 +5,7 @@ command, an update) in the language of the reader's Telegram app."""
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineQuery, Update
 from telegram.ext import CommandHandler
 
 from bot.chat.admins import chat_to_change
@@ -37,6 +37,13 @@ async def chat_language(update: Update, context: Context, *, text: str = "", sho
     setting = await context.store.language(chat.id) if chat is not None else None
     fallback = shown or client_language(user.language_code if user is not None else None)
     return choose(setting, text, fallback=fallback)
+
+
+async def inline_language(query: InlineQuery, context: Context) -> Language:
+    """The language to answer an inline query in: the asker's own choice (their private chat with the
+    bot has their id); else the query's script; else the asker's app language."""
+    setting = await context.store.language(query.from_user.id)
+    return choose(setting, query.query, fallback=client_language(query.from_user.language_code))
 
 
 async def language_command(update: Update, context: Context) -> None:

@@ -1,4 +1,14 @@
-"""Telegram's flood limits, 429 retry_after, and bounded retries of 5xx answers and timeouts."""
+"""One send budget for everything the bot sends, Telegram's 429s held back per chat, and bounded
+retries of 5xx answers and timeouts.
+
+Every request python-telegram-bot makes (answers, update broadcasts, operator notices) passes
+`SendBudget.process_request`, so they all draw from one budget: at most `send_rate` messages a
+second into chats, spaced evenly (no burst on top, so never more than that in any one second),
+and at most 20 a minute into one group. A 429 names no scope, so the request tells it: a 429 on a
+request into a chat holds back that chat only, for its retry_after; a 429 on a request into no
+chat (a button press answered, an inline query) holds back everything. PTB's own AIORateLimiter
+pauses every request on any 429, so one user's chat at its limit would silence all the others.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +17,24 @@ import contextlib
 import datetime as dt
 import logging
 import warnings
-from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextvars import ContextVar
 from typing import Any
 
+from aiolimiter import AsyncLimiter
+from telegram.constants import FloodLimit
 from telegram.error import BadRequest, NetworkError, RetryAfter
-from telegram.ext import AIORateLimiter
+from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.chat.clock import Clock
+
 log = logging.getLogger(__name__)
+
+JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+Chat = int | str  # a chat id, or a public chat's @username
+
+PRUNE_AT = 1000  # remembered group limiters and holds before those no longer needed are forgotten
 
 _caller_waits_out_429: ContextVar[bool] = ContextVar("caller_waits_out_429", default=False)
 
@@ -30,11 +49,9 @@ def retry_after_seconds(error: RetryAfter) -> float:
 
 @contextlib.contextmanager
 def caller_handles_429() -> Iterator[None]:
-    """Within this block a 429 is raised as `RetryAfter` to the caller instead of being waited out.
-
-    AIORateLimiter pauses *every* request while it waits out a 429. The broadcaster handles its
-    own 429s by pausing only itself, so that answers to questions keep flowing.
-    """
+    """Within this block a 429 is raised as `RetryAfter` to the caller (after holding back its
+    chat) instead of being waited out: the broadcaster puts the delivery off and goes on with
+    other chats rather than keep a sending slot waiting."""
     token = _caller_waits_out_429.set(True)
     try:
         yield
@@ -42,41 +59,45 @@ def caller_handles_429() -> Iterator[None]:
         _caller_waits_out_429.reset(token)
 
 
-class _PassOn(Exception):
-    """Carries a RetryAfter past AIORateLimiter's retry loop, which catches only RetryAfter."""
-
-    def __init__(self, error: RetryAfter) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+def _chat_of(data: dict[str, Any]) -> Chat | None:
+    chat = data.get("chat_id")
+    if chat is None:
+        return None
+    with contextlib.suppress(ValueError, TypeError):
+        return int(chat)
+    return str(chat)
 
 
-class RetryingRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter (30/s overall, 20/min per group, waits out 429 retry_after), plus a
-    bounded exponential backoff for server errors and timeouts, which it does not retry.
-
-    A retried timeout can repeat a message Telegram did deliver before the timeout: Telegram has
-    no idempotency key. Read timeouts are generous so that this stays rare.
-    """
+class SendBudget(BaseRateLimiter[int]):
+    """The bot's one rate limiter (aiolimiter buckets). `enabled=False` lifts the budget and the
+    group limit, for benchmarks; 429s are still held and waited out."""
 
     def __init__(
         self,
         *,
         enabled: bool,
+        rate: float,
         retries: int,
         backoff: float,
         max_retry_after: int,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Clock,
     ) -> None:
-        if enabled:
-            super().__init__(max_retries=max_retry_after)
-        else:
-            super().__init__(overall_max_rate=0, group_max_rate=0, max_retries=max_retry_after)
+        # One message every 1/rate seconds, without a burst: never more than `rate` in any second.
+        self._overall = AsyncLimiter(1, 1 / rate) if enabled else None
+        self._group_rate = FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if enabled else 0
+        self._groups: dict[Chat, AsyncLimiter] = {}
+        self._held: dict[Chat, float] = {}  # chat -> clock time until which it is held back
+        self._all_held = 0.0  # clock time until which every request is held back
         self.retries = retries
         self.backoff = backoff
-        self._sleep = sleep
+        self.max_retry_after = max_retry_after
+        self.clock = clock
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the buckets fill as requests come."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
 
     async def process_request(
         self,
@@ -87,31 +108,69 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> JSONResult:
-        if _caller_waits_out_429.get():
-            callback = _passing_on_429(callback)
-        for attempt in range(self.retries + 1):
+        chat = _chat_of(data)
+        max_retry_after = self.max_retry_after if rate_limit_args is None else rate_limit_args
+        waited_out = failures = 0
+        while True:
+            await self._take_turn(chat)
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except _PassOn as carrier:
-                raise carrier.error from None
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                wait = retry_after_seconds(exc)
+                self._hold(chat, wait)
+                if _caller_waits_out_429.get() or waited_out >= max_retry_after:
+                    raise
+                waited_out += 1
+                where = "everything" if chat is None else f"chat {chat}"
+                log.info("%s: Telegram asked to slow down; holding back %s for %.0fs", endpoint, where, wait)
             except BadRequest:
                 raise
             except NetworkError as exc:
-                if attempt == self.retries:
+                if failures >= self.retries:
                     raise
-                delay = self.backoff * 2**attempt
-                log.warning("%s failed (%s); retry %d in %.1fs", endpoint, exc, attempt + 1, delay)
-                await self._sleep(delay)
-        raise AssertionError("unreachable")
+                delay = self.backoff * 2**failures
+                failures += 1
+                log.warning("%s failed (%s); retry %d in %.1fs", endpoint, exc, failures, delay)
+                await self.clock.sleep(delay)
 
+    async def _take_turn(self, chat: Chat | None) -> None:
+        """Wait out any hold, then the group's bucket, then the overall one (a message waiting
+        for its group's minute takes no place in the overall queue meanwhile)."""
+        await self._wait_for_holds(chat)
+        if chat is None:
+            return
+        group = self._group_limiter(chat)
+        if group is not None:
+            await group.acquire()
+        if self._overall is not None:
+            await self._overall.acquire()
+        await self._wait_for_holds(chat)  # a 429 may have come while this one queued
 
-def _passing_on_429(
-    callback: Callable[..., Coroutine[Any, Any, JSONResult]],
-) -> Callable[..., Coroutine[Any, Any, JSONResult]]:
-    async def once(*args: Any, **kwargs: Any) -> JSONResult:
-        try:
-            return await callback(*args, **kwargs)
-        except RetryAfter as exc:
-            raise _PassOn(exc) from exc
+    async def _wait_for_holds(self, chat: Chat | None) -> None:
+        while True:
+            until = max(self._all_held, self._held.get(chat, 0.0) if chat is not None else 0.0)
+            now = self.clock.now()
+            if until <= now:
+                return
+            await self.clock.wait(asyncio.Event(), until - now)
 
-    return once
+    def _hold(self, chat: Chat | None, seconds: float) -> None:
+        until = self.clock.now() + seconds
+        if chat is None:
+            self._all_held = max(self._all_held, until)
+            return
+        if len(self._held) >= PRUNE_AT:
+            now = self.clock.now()
+            self._held = {c: t for c, t in self._held.items() if t > now}
+        self._held[chat] = max(self._held.get(chat, 0.0), until)
+
+    def _group_limiter(self, chat: Chat) -> AsyncLimiter | None:
+        """20 messages a minute into a group, supergroup or channel (a negative id or an @name)."""
+        if not self._group_rate or (isinstance(chat, int) and chat > 0):
+            return None
+        limiter = self._groups.get(chat)
+        if limiter is None:
+            if len(self._groups) >= PRUNE_AT:
+                self._groups = {c: g for c, g in self._groups.items() if not g.has_capacity(g.max_rate)}
+            limiter = self._groups[chat] = AsyncLimiter(self._group_rate, 60)
+        return limiter

@@ -27,12 +27,13 @@ class UpdatesRequest(HTTPXRequest):
         data = HTTPXRequest.parse_json_payload(payload)
         result = data.get("result")
         if data.get("ok") is True and isinstance(result, list):
-            data["result"] = [readable for raw in result if (readable := _readable(raw)) is not None]
+            data["result"] = [readable for raw in result if (readable := readable_update(raw)) is not None]
         return data
 
 
-def _readable(raw: Any) -> JSONDict | None:
-    """The update as it came if it parses; else only its id, or None if it has not even that."""
+def readable_update(raw: Any) -> JSONDict | None:
+    """The update as it came if it parses; else only its id, or None if it has not even that
+    (logged once either way). The webhook sorts what it is posted with it too."""
     update_id = raw.get("update_id") if isinstance(raw, dict) else None
     if not isinstance(update_id, int) or isinstance(update_id, bool):
         log.warning("skipped an update without an update_id")

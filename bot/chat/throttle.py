@@ -61,7 +61,9 @@ class _Sender:
 
 class Throttle:
     """A user may ask `fair_burst` questions in `fair_burst_seconds` and `fair_per_minute` a minute;
-    a group `fair_group_per_minute` a minute from everyone in it. A limit of 0 is no limit."""
+    a group `fair_group_per_minute` a minute from everyone in it; a user may send
+    `fair_inline_burst` inline queries in `fair_burst_seconds` and `fair_inline_per_minute` a
+    minute (clients send one as the user pauses in typing). A limit of 0 is no limit."""
 
     def __init__(self, settings: Settings, clock: Clock) -> None:
         self.clock = clock
@@ -70,8 +72,13 @@ class Throttle:
             (settings.fair_per_minute, settings.fair_per_minute / 60),
         ]
         self._group_limits = [(settings.fair_group_per_minute, settings.fair_group_per_minute / 60)]
+        self._inline_limits = [
+            (settings.fair_inline_burst, settings.fair_inline_burst / settings.fair_burst_seconds),
+            (settings.fair_inline_per_minute, settings.fair_inline_per_minute / 60),
+        ]
         self._users: dict[int, _Sender] = {}
         self._groups: dict[int, _Sender] = {}
+        self._inline: dict[int, _Sender] = {}
 
     def check(self, user_id: int, group_id: int | None = None) -> tuple[Verdict, bool]:
         """Whether to answer, notify or ignore this sender now, and whether a group's limit (not
@@ -81,14 +88,29 @@ class Throttle:
         if group_id is not None:
             senders.append((self._sender(self._groups, self._group_limits, group_id, now), True))
         for sender, is_group in senders:
-            if not sender.can_take:
-                if sender.noticed:
-                    return Verdict.SILENT, is_group
-                sender.noticed = True
-                return Verdict.NOTICE, is_group
+            if (over := self._over(sender)) is not None:
+                return over, is_group
         for sender, _ in senders:
             sender.take()
         return Verdict.ANSWER, False
+
+    def check_inline(self, user_id: int) -> Verdict:
+        """Whether to answer this user's inline query, tell them to slow down, or ignore it."""
+        sender = self._sender(self._inline, self._inline_limits, user_id, self.clock.now())
+        if (over := self._over(sender)) is not None:
+            return over
+        sender.take()
+        return Verdict.ANSWER
+
+    @staticmethod
+    def _over(sender: _Sender) -> Verdict | None:
+        """None if the sender may go on; else notice them the first time, then stay silent."""
+        if sender.can_take:
+            return None
+        if sender.noticed:
+            return Verdict.SILENT
+        sender.noticed = True
+        return Verdict.NOTICE
 
     def _sender(self, known: dict[int, _Sender], limits: list[tuple[int, float]], key: int, now: float) -> _Sender:
         sender = known.get(key)

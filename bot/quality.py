@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import yaml
 
+from bot.language import Language, script_language
 from bot.router import Routing
 
 Route = Callable[[str], Routing]
@@ -35,6 +36,11 @@ class Labelled:
     expect: str | tuple[str, ...]
     group: str
     split: Split
+
+    @property
+    def language(self) -> Language:
+        """The script a question is written in: Urdu script is judged apart from English and Roman Urdu."""
+        return script_language(self.question) or "en"
 
 
 @dataclass

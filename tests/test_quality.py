@@ -83,20 +83,27 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
     assert judge(item, _routing(intent)) == verdict
 
 
-def test_router_quality_on_the_tune_split(core: Core, labelled: list[Labelled]) -> None:
-    report = evaluate(core.router.route, [i for i in labelled if i.split == "tune"])
-    print(f"\ntune: {report.summary()}")
-    assert len(report.misleading) <= 4
-    assert report.rate("off_topic") >= 0.94
+# Gates per script: today's figures (issue 10's targets are 95 % on-topic and gaps, misleading 0).
+TUNE_GATES = {"en": {"misleading": 4, "off_topic": 0.94}, "ur": {"misleading": 3, "off_topic": 0.9}}
+TEST_GATES = {
+    "en": {"misleading": 11, "off_topic": 0.96, "in_scope": 0.69, "gaps": 0.67, "meta": 0.63},
+    "ur": {"misleading": 3, "off_topic": 0.88, "in_scope": 0.45, "gaps": 0.66, "meta": 0.57},
+}
 
 
-def test_router_quality_on_the_test_split(core: Core, labelled: list[Labelled]) -> None:
-    report = evaluate(core.router.route, [i for i in labelled if i.split == "test"])
-    print(f"\ntest: {report.summary()}")
-    for line in report.misleading:
-        print("  misleading:", line)
-    assert len(report.misleading) <= 11, "more misleading replies than before"
-    assert report.rate("off_topic") >= 0.96
-    assert report.rate("in_scope") >= 0.69
-    assert report.rate("gaps") >= 0.67
-    assert report.rate("meta") >= 0.63
+@pytest.mark.parametrize("language", ["en", "ur"])
+@pytest.mark.parametrize(("split", "gates"), [("tune", TUNE_GATES), ("test", TEST_GATES)])
+def test_router_quality_per_split_and_script(
+    core: Core, labelled: list[Labelled], split: str, gates: dict[str, dict[str, float]], language: str
+) -> None:
+    items = [i for i in labelled if i.split == split and i.language == language]
+    report = evaluate(core.router.route, items)
+    print(f"\n{split} ({language}): {report.summary()}")
+    if split == "test":
+        for line in report.misleading:
+            print("  misleading:", line)
+    gate = gates[language]
+    assert len(report.misleading) <= gate["misleading"], "more misleading replies than before"
+    for group, least in gate.items():
+        if group != "misleading":
+            assert report.rate(group) >= least, group

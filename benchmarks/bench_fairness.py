@@ -26,7 +26,7 @@ from pathlib import Path
 from benchmarks.bench_bot import start_bot, stop_bot
 from benchmarks.bench_router import machine
 from bot.chat.fairuse import SLOW_DOWN
-from bot.store import Store
+from bot.store import SQLiteStore
 from tests.botapi import BotAPIServer, private_chat, user
 
 FLOOD = 500
@@ -64,7 +64,7 @@ async def flood(api: BotAPIServer, *, throttle: bool, cpu: int) -> Run:
             await asyncio.sleep(1.0)
         to_flooder = [m["text"] for m in api.sent_to(FLOODER)]
         await stop_bot(process)
-        async with Store(Path(data) / "factbot.sqlite3") as store:
+        async with SQLiteStore(Path(data) / "factbot.sqlite3") as store:
             counts = await store.question_counts()
     noticed = to_flooder.count(SLOW_DOWN)
     return Run(latencies, len(to_flooder) - noticed, noticed, counts["sure"] + counts["unsure"])

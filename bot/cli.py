@@ -21,6 +21,7 @@ import secrets
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.config import Settings, load_settings
 from bot.core import Core, ServingCore, build_core
@@ -28,7 +29,7 @@ from bot.errors import ConfigError, FactBaseError
 from bot.language import LANGUAGES, NAMES, Language, language_of
 from bot.logs import configure_logging, redact
 from bot.render import render_text
-from bot.store import Store
+from bot.store import SQLiteStore, Store, open_store
 
 log = logging.getLogger("factbot")
 
@@ -126,11 +127,11 @@ def _check(settings: Settings) -> int:
 
 
 async def _report_unanswered(settings: Settings) -> int:
-    path = settings.data_dir / "factbot.sqlite3"
-    if not path.exists():
-        print(f"factbot: no database at {path} (has the bot run? see --data)", file=sys.stderr)
+    store: Store = open_store(settings)
+    if isinstance(store, SQLiteStore) and not store.path.exists():
+        print(f"factbot: no database at {store.path} (has the bot run? see --data)", file=sys.stderr)
         return 1
-    async with Store(path) as store:
+    async with store:
         rows = await store.unsure_questions(50)
     for question, count in rows:
         print(f"{count:6d}  {question}")
@@ -153,9 +154,10 @@ def _run(settings: Settings) -> int:
 
     token = settings.require_token().get_secret_value()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
-    configure_logging(settings.log_level, secrets=(token, secret))
+    database = urlsplit(settings.database_url.get_secret_value()).password if settings.database_url else None
+    configure_logging(settings.log_level, secrets=(token, secret, database or ""))
     serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds))
-    store = Store(settings.data_dir / "factbot.sqlite3")
+    store = open_store(settings)
     app = build_application(settings, serving, store)
     asyncio.run(run(app, settings, secret))
     log.info("stopped cleanly")

@@ -72,7 +72,10 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=1000, ge=1)
     # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
     # and how many times a delivery is tried (with backoff) before it is dropped.
-    broadcast_rate: float = Field(default=20.0, ge=0, le=1000)
+    # Unset: 20, or 1000 with paid broadcasts (FACTBOT_PAID_BROADCAST), Telegram's ceiling for those.
+    broadcast_rate: float | None = Field(default=None, ge=0, le=1000)
+    # Updates sent with allow_paid_broadcast: past the free 30 a second, for Telegram Stars.
+    paid_broadcast: bool = False
     # Update messages in flight at once (one per chat at most): after a hard kill, at most this many
     # can arrive twice.
     broadcast_in_flight: int = Field(default=8, ge=1)
@@ -90,6 +93,10 @@ class Settings(BaseSettings):
     # `fair_inline_per_minute` a minute. 0 is no limit.
     fair_inline_burst: int = Field(default=20, ge=0)
     fair_inline_per_minute: int = Field(default=60, ge=0)
+    # PostgreSQL (postgresql://user:password@host/db) for several processes; unset: SQLite in data_dir.
+    database_url: SecretStr | None = None
+    # Seconds a process holds a delivery it claimed before others may take it (should it have died).
+    delivery_lease: float = Field(default=60.0, gt=0)
     # Question counts are written to the database this often (seconds).
     flush_every: float = Field(default=1.0, gt=0)
 
@@ -127,6 +134,31 @@ class Settings(BaseSettings):
                 "or neither (plain HTTP, for a reverse proxy that does TLS)",
             )
         return self
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must start with postgresql:// (postgresql://user:password@host:5432/database)")
+        return value
+
+    @model_validator(mode="after")
+    def _one_secret_for_all_replicas(self) -> Settings:
+        """Behind a load balancer any process may get any update: each would make up its own secret."""
+        if self.database_url is not None and self.webhook_url is not None and self.webhook_secret is None:
+            raise PydanticCustomError(
+                "webhook_secret",
+                "FACTBOT_WEBHOOK_SECRET: required with FACTBOT_DATABASE_URL in webhook mode, the same in every "
+                "process (for example: openssl rand -hex 32)",
+            )
+        return self
+
+    @property
+    def update_rate(self) -> float:
+        """Update messages a second at most, all processes together."""
+        if self.broadcast_rate is not None:
+            return self.broadcast_rate
+        return 1000.0 if self.paid_broadcast else 20.0
 
     def require_token(self) -> SecretStr:
         if self.token is None:

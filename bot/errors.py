@@ -31,3 +31,7 @@ class FactBaseError(FactbotError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class StoreUnavailable(FactbotError):
+    """The shared database could not be reached, even after retries; what needed it waits or does without."""

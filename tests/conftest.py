@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import shutil
 import subprocess
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from telegram import Update
 
@@ -20,8 +22,9 @@ from bot.chat.context import App
 from bot.config import Settings
 from bot.core import Core, ServingCore, build_core
 from bot.factbase import FactBase
-from bot.store import Store
+from bot.store import PostgresStore, SQLiteStore, Store
 from tests.botapi import TOKEN, BotAPIServer
+from tests.pg import Postgres, running_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
@@ -44,6 +47,44 @@ def facts_copy(tmp_path: Path) -> Path:
     target = tmp_path / "facts"
     shutil.copytree(FACTS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """One throwaway PostgreSQL server for the session (started only if a test asks for it)."""
+    with running_postgres() as server:
+        yield server
+
+
+_databases = itertools.count(1)
+
+
+async def _create_database(server: Postgres, name: str) -> None:
+    connection = await asyncpg.connect(server.url())
+    try:
+        await connection.execute(f"CREATE DATABASE {name}")
+    finally:
+        await connection.close()
+
+
+@pytest.fixture
+def database_url(postgres: Postgres) -> str:
+    """A new, empty database on the session's server, for one test."""
+    name = f"test_{next(_databases)}"
+    asyncio.run(_create_database(postgres, name))
+    return postgres.url(name)
+
+
+StoreFactory = Callable[[], Store]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
+    """New handles (not yet opened) on one database for the test, of each kind in turn."""
+    if request.param == "sqlite":
+        return lambda: SQLiteStore(tmp_path / "factbot.sqlite3")
+    url = request.getfixturevalue("database_url")
+    return lambda: PostgresStore(url)
 
 
 @pytest.fixture
@@ -105,7 +146,7 @@ def bot_settings(
 
 def application(settings: Settings, clock: Clock | None = None) -> App:
     serving = ServingCore(build_core(settings.facts_dir))
-    return build_application(settings, serving, Store(settings.data_dir / "factbot.sqlite3"), clock=clock)
+    return build_application(settings, serving, SQLiteStore(settings.data_dir / "factbot.sqlite3"), clock=clock)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.chat.context import App
-from bot.store import Store
+from bot.store import SQLiteStore, Store
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
 from tests.clock import ManualClock
 from tests.conftest import BotFactory, add_update, eventually
@@ -192,7 +192,7 @@ async def test_a_broadcast_to_many_chats_does_not_hold_up_answers(
 
 
 async def subscribed(tmp_path: Path, chats: list[int]) -> None:
-    async with Store(tmp_path / "factbot.sqlite3") as store:
+    async with SQLiteStore(tmp_path / "factbot.sqlite3") as store:
         for chat_id in chats:
             await store.subscribe(chat_id)
 

@@ -12,7 +12,7 @@ import pytest
 
 from bot.core import ServingCore, build_core
 from bot.reload import Reloader
-from bot.store import Store
+from bot.store import SQLiteStore
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.conftest import ROOT, BotFactory
 from tests.test_chat import ask, command
@@ -75,7 +75,7 @@ async def test_operator_commands_are_for_admins_only(make_bot: BotFactory, api: 
 
 
 async def _fill(path: Path) -> None:
-    async with Store(path) as store:
+    async with SQLiteStore(path) as store:
         for _ in range(3):
             await store.record_question("who leads bla", sure=False)
         await store.record_question("who claim", sure=True)

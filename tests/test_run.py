@@ -222,6 +222,11 @@ def _a_folder_where_the_database_goes(tmp_path: Path) -> str:
         ({"FACTBOT_TOKEN": "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDwrong"}, "FACTBOT_TOKEN: Telegram rejected"),
         ({"FACTBOT_WEBHOOK_CERT": "cert.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
         ({"FACTBOT_WEBHOOK_KEY": "key.pem"}, "FACTBOT_WEBHOOK_CERT and FACTBOT_WEBHOOK_KEY: set both"),
+        (
+            {"FACTBOT_DATABASE_URL": "postgresql://factbot:hunter2-pw@127.0.0.1:1/factbot"},
+            "FACTBOT_DATABASE_URL: cannot use the database at postgresql://factbot:***@127.0.0.1:1/factbot",
+        ),
+        ({"FACTBOT_DATABASE_URL": "sqlite:///data.db"}, "FACTBOT_DATABASE_URL: Value error, must start with postgres"),
     ],
 )
 async def test_a_bad_start_is_one_line_naming_the_fix(
@@ -235,7 +240,7 @@ async def test_a_bad_start_is_one_line_naming_the_fix(
     assert code == 2, stderr
     assert len(stderr.strip().splitlines()) == 1 and names in stderr, stderr
     assert "Traceback" not in stderr
-    for secret in (TOKEN, values.get("FACTBOT_TOKEN", TOKEN), "s3cret-value"):
+    for secret in (TOKEN, values.get("FACTBOT_TOKEN", TOKEN), "s3cret-value", "hunter2-pw"):
         assert secret.split(":")[-1] not in stderr
 
 

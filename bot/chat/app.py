@@ -20,12 +20,12 @@ from bot.chat import buttons, commands, fairuse, inline, language, operators, qu
 from bot.chat.broadcast import Broadcaster
 from bot.chat.clock import Clock, WallClock
 from bot.chat.context import App, Context, Services
-from bot.chat.limits import SendBudget
+from bot.chat.limits import SendBudget, pace
 from bot.chat.polling import UpdatesRequest
 from bot.chat.throttle import Throttle
 from bot.config import Settings
 from bot.core import ServingCore
-from bot.errors import ConfigError
+from bot.errors import ConfigError, StoreUnavailable
 from bot.reload import Reloader
 from bot.store import Store
 
@@ -62,7 +62,7 @@ class FactbotApplication(Application[Any, Any, Any, Any, Any, Any]):
     def _mark_for_persistence_update(self, *, update: object | None = None, job: Job[Any] | None = None) -> None:
         """PTB 22.8 notes the id of every chat and user it sees for a persistence update, even with no
         persistence, and only a persistence update ever empties that list: memory grows with every
-        new user, forever. We keep state in SQLite and set no persistence, so nothing needs noting."""
+        new user, forever. We keep state in our own store and set no persistence, so nothing needs noting."""
         if self.persistence is not None:
             super()._mark_for_persistence_update(update=update, job=job)
 
@@ -82,7 +82,7 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
         .rate_limiter(
             SendBudget(
                 enabled=settings.rate_limit,
-                rate=settings.send_rate,
+                overall=pace(store.shared_budget(), "overall", settings.send_rate, clock),
                 retries=settings.retries,
                 backoff=settings.backoff,
                 max_retry_after=settings.max_retry_after,
@@ -157,5 +157,8 @@ async def on_error(update: object, context: Context) -> None:
         return
     if isinstance(error, ChatMigrated):
         log.warning("update %s: chat migrated to %s", update_id, error.new_chat_id)
+        return
+    if isinstance(error, StoreUnavailable):
+        log.info("update %s: not handled, %s", update_id, error)  # the store logged the loss once
         return
     log.error("update %s caused an error", update_id, exc_info=error)

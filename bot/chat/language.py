@@ -10,7 +10,8 @@ from telegram.ext import CommandHandler
 
 from bot.chat.admins import chat_to_change
 from bot.chat.context import App, Context
-from bot.language import Language, choose, client_language
+from bot.errors import StoreUnavailable
+from bot.language import Language, choose, client_language, language_of
 from bot.phrases import phrases
 
 # What `/language` accepts, and the setting each means (None: auto).
@@ -34,7 +35,7 @@ async def chat_language(update: Update, context: Context, *, text: str = "", sho
     """The language to answer `update` in: the chat's choice; else that of `text` (a question) by its
     script; else `shown` (the language of the button pressed); else the reader's app language."""
     chat, user = update.effective_chat, update.effective_user
-    setting = await context.store.language(chat.id) if chat is not None else None
+    setting = await chosen(context, chat.id) if chat is not None else None
     fallback = shown or client_language(user.language_code if user is not None else None)
     return choose(setting, text, fallback=fallback)
 
@@ -42,8 +43,16 @@ async def chat_language(update: Update, context: Context, *, text: str = "", sho
 async def inline_language(query: InlineQuery, context: Context) -> Language:
     """The language to answer an inline query in: the asker's own choice (their private chat with the
     bot has their id); else the query's script; else the asker's app language."""
-    setting = await context.store.language(query.from_user.id)
+    setting = await chosen(context, query.from_user.id)
     return choose(setting, query.query, fallback=client_language(query.from_user.language_code))
+
+
+async def chosen(context: Context, chat_id: int) -> Language | None:
+    """The chat's choice; while the database cannot be reached, none (answers go on in auto)."""
+    try:
+        return language_of(await context.store.language(chat_id))
+    except StoreUnavailable:
+        return None
 
 
 async def language_command(update: Update, context: Context) -> None:

@@ -8,6 +8,11 @@ and at most 20 a minute into one group. A 429 names no scope, so the request tel
 request into a chat holds back that chat only, for its retry_after; a 429 on a request into no
 chat (a button press answered, an inline query) holds back everything. PTB's own AIORateLimiter
 pauses every request on any 429, so one user's chat at its limit would silence all the others.
+
+The overall budget is a `Pace`: this process's own (`LocalPace`), or, with several processes on
+one PostgreSQL database, one they share on the database's clock (`SharedPace`), where a 429
+outside any chat pauses every process. Paid broadcasts (`allow_paid_broadcast`) are outside
+Telegram's free 30 a second, so they do not draw from it; the broadcaster paces them.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import logging
 import warnings
 from collections.abc import Callable, Coroutine, Iterator
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Protocol
 
 from aiolimiter import AsyncLimiter
 from telegram.constants import FloodLimit
@@ -28,6 +33,8 @@ from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.chat.clock import Clock
+from bot.errors import StoreUnavailable
+from bot.store import SharedBudget
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +75,67 @@ def _chat_of(data: dict[str, Any]) -> Chat | None:
     return str(chat)
 
 
+class Pace(Protocol):
+    """Turns spaced evenly at a rate, without a burst: never more than the rate in any second."""
+
+    async def acquire(self) -> None:
+        """Until this caller's turn."""
+        ...
+
+    async def pause(self, seconds: float) -> None:
+        """Telegram asked every request to wait `seconds`."""
+        ...
+
+
+class LocalPace:
+    """One process's own pace; a pause is this process's own too (`SendBudget` holds it)."""
+
+    def __init__(self, rate: float) -> None:
+        self._limiter = AsyncLimiter(1, 1 / rate)
+
+    async def acquire(self) -> None:
+        await self._limiter.acquire()
+
+    async def pause(self, seconds: float) -> None:
+        """Held by the caller, in this process."""
+
+
+class SharedPace:
+    """One pace for every process on the database: each turn is a row's next free slot, taken on
+    the database's clock. While the database cannot be reached, this process paces itself at the
+    same rate (logged once), so answers keep flowing."""
+
+    def __init__(self, budget: SharedBudget, name: str, rate: float, clock: Clock) -> None:
+        self.budget = budget
+        self.name = name
+        self.interval = 1 / rate
+        self.clock = clock
+        self._own = LocalPace(rate)
+        self._alone = False
+
+    async def acquire(self) -> None:
+        try:
+            wait = await self.budget.reserve(self.name, self.interval)
+        except StoreUnavailable:
+            if not self._alone:
+                log.warning("the shared %s budget is unreachable; pacing this process alone", self.name)
+                self._alone = True
+            await self._own.acquire()
+            return
+        self._alone = False
+        if wait > 0:
+            await self.clock.sleep(wait)
+
+    async def pause(self, seconds: float) -> None:
+        with contextlib.suppress(StoreUnavailable):
+            await self.budget.pause(self.name, seconds)
+
+
+def pace(budget: SharedBudget | None, name: str, rate: float, clock: Clock) -> Pace:
+    """The shared pace when the store has a shared budget, else this process's own."""
+    return LocalPace(rate) if budget is None else SharedPace(budget, name, rate, clock)
+
+
 class SendBudget(BaseRateLimiter[int]):
     """The bot's one rate limiter (aiolimiter buckets). `enabled=False` lifts the budget and the
     group limit, for benchmarks; 429s are still held and waited out."""
@@ -76,14 +144,13 @@ class SendBudget(BaseRateLimiter[int]):
         self,
         *,
         enabled: bool,
-        rate: float,
+        overall: Pace,
         retries: int,
         backoff: float,
         max_retry_after: int,
         clock: Clock,
     ) -> None:
-        # One message every 1/rate seconds, without a burst: never more than `rate` in any second.
-        self._overall = AsyncLimiter(1, 1 / rate) if enabled else None
+        self._overall = overall if enabled else None
         self._group_rate = FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if enabled else 0
         self._groups: dict[Chat, AsyncLimiter] = {}
         self._held: dict[Chat, float] = {}  # chat -> clock time until which it is held back
@@ -109,15 +176,18 @@ class SendBudget(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> JSONResult:
         chat = _chat_of(data)
+        paid = bool(data.get("allow_paid_broadcast"))
         max_retry_after = self.max_retry_after if rate_limit_args is None else rate_limit_args
         waited_out = failures = 0
         while True:
-            await self._take_turn(chat)
+            await self._take_turn(chat, paid=paid)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 wait = retry_after_seconds(exc)
                 self._hold(chat, wait)
+                if chat is None and self._overall is not None:
+                    await self._overall.pause(wait)
                 if _caller_waits_out_429.get() or waited_out >= max_retry_after:
                     raise
                 waited_out += 1
@@ -133,16 +203,17 @@ class SendBudget(BaseRateLimiter[int]):
                 log.warning("%s failed (%s); retry %d in %.1fs", endpoint, exc, failures, delay)
                 await self.clock.sleep(delay)
 
-    async def _take_turn(self, chat: Chat | None) -> None:
+    async def _take_turn(self, chat: Chat | None, *, paid: bool) -> None:
         """Wait out any hold, then the group's bucket, then the overall one (a message waiting
-        for its group's minute takes no place in the overall queue meanwhile)."""
+        for its group's minute takes no place in the overall queue meanwhile); a paid broadcast
+        takes no turn of the overall one."""
         await self._wait_for_holds(chat)
         if chat is None:
             return
         group = self._group_limiter(chat)
         if group is not None:
             await group.acquire()
-        if self._overall is not None:
+        if self._overall is not None and not paid:
             await self._overall.acquire()
         await self._wait_for_holds(chat)  # a 429 may have come while this one queued
 

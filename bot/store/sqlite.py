@@ -1,10 +1,8 @@
-"""SQLite state (WAL): question counts, subscriptions, chats' languages, and the outbox of update deliveries.
+"""SQLite (WAL), the embedded default for one machine: one file, one connection, one writer at a time.
 
-Questions are counted by normalised text only; no user ids or names are stored with them. A
-question is "sure" when every part of it was answered with a fact, and "unsure" otherwise (a
-"did you mean", a gap in the sources, or off topic): the unsure ones tell editors what to add.
-Every update a reload brings in gets one outbox row per subscribed chat, written in the same
-transaction that records the update as known, so a restart neither skips nor repeats it.
+One process owns the database, so claims live in memory: what this process has taken and not yet
+settled, each for `CLAIM_LEASE` seconds (a send that failed unexpectedly is tried again after it),
+and a restart starts with nothing taken.
 """
 
 from __future__ import annotations
@@ -15,19 +13,24 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections import Counter
+import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from typing import Self
 
 import aiosqlite
 
 from bot.errors import ConfigError
+from bot.store.base import Delivery, Store
 
 log = logging.getLogger(__name__)
 
-_SCHEMA = """
+CLAIM_LEASE = 60.0  # seconds
+
+# Each version's statements, applied once, in order, by `_migrate`. The first is the schema from
+# before versions were kept, so it is written to be harmless on a database that already has it.
+_MIGRATIONS = [
+    """
 CREATE TABLE IF NOT EXISTS questions (
     normalised TEXT PRIMARY KEY,
     asked INTEGER NOT NULL DEFAULT 0,
@@ -61,24 +64,17 @@ CREATE TABLE IF NOT EXISTS chat_languages (
     language TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (chat_id, queued) WHERE sent IS NULL AND dropped IS NULL;
-"""
+UPDATE counters SET name = 'sure' WHERE name = 'answered';
+UPDATE counters SET name = 'unsure' WHERE name = 'unanswered';
+""",
+    # A chat's pace: when its next update may go, kept for updates queued after the last was sent.
+    "ALTER TABLE subscriptions ADD COLUMN next_ok REAL NOT NULL DEFAULT 0;",
+]
 
 # A pending delivery that is the oldest one its chat is owed.
 _HEAD = """sent IS NULL AND dropped IS NULL AND rowid = (
     SELECT rowid FROM deliveries AS e WHERE e.chat_id = d.chat_id AND e.sent IS NULL AND e.dropped IS NULL
     ORDER BY queued, rowid LIMIT 1)"""
-
-
-FLUSH_AT = 1000  # distinct buffered questions that force a write
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One update owed to one chat."""
-
-    fact_id: str
-    chat_id: int
-    attempts: int
 
 
 def _now() -> str:
@@ -126,15 +122,15 @@ def _unusable(path: Path, error: sqlite3.DatabaseError) -> str:
     )
 
 
-class Store:
-    """One connection per process. Every write is one transaction, taken one at a time, and commits
-    before the call returns, except question counts, which `record_question` buffers for `flush`."""
+class SQLiteStore(Store):
+    """One connection per process; every write is one transaction, taken one at a time."""
 
     def __init__(self, path: Path) -> None:
+        super().__init__()
         self.path = path
         self._db: aiosqlite.Connection | None = None
-        self._pending: Counter[tuple[str, bool]] = Counter()
         self._writing = asyncio.Lock()
+        self._claimed: dict[tuple[str, int], float] = {}  # -> when the claim lapses (monotonic)
 
     @contextlib.asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -149,7 +145,7 @@ class Store:
                 raise
             await self.db.commit()
 
-    async def open(self) -> Store:
+    async def open(self) -> Self:
         """Open (or make) the database. A folder that cannot be made or written, or a file that is
         not a usable database, is a `ConfigError` that names it and says what to do."""
         if self._db is not None:
@@ -179,32 +175,29 @@ class Store:
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.execute("PRAGMA synchronous=NORMAL")
-        await self._db.executescript(_SCHEMA)
         await self._migrate()
-        await self._db.commit()
         return self
 
     async def _migrate(self) -> None:
-        """Databases from before "sure"/"unsure" named the unsure count "unanswered"."""
+        """Bring the schema up to date, a version at a time, each in its own transaction. Databases
+        from before "sure"/"unsure" named the unsure count "unanswered"."""
+        await self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT)")
         cursor = await self.db.execute("SELECT 1 FROM pragma_table_info('questions') WHERE name = 'unanswered'")
         if await cursor.fetchone() is not None:
             await self.db.execute("ALTER TABLE questions RENAME COLUMN unanswered TO unsure")
-        await self.db.execute("UPDATE counters SET name = 'sure' WHERE name = 'answered'")
-        await self.db.execute("UPDATE counters SET name = 'unsure' WHERE name = 'unanswered'")
+        await self.db.commit()
+        cursor = await self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        for version, script in enumerate(_MIGRATIONS[current:], start=current + 1):
+            await self.db.executescript(
+                f"BEGIN;\n{script}\nINSERT INTO schema_version VALUES ({version}, '{_now()}');\nCOMMIT;"
+            )
 
-    async def close(self) -> None:
+    async def _close(self) -> None:
         if self._db is not None:
-            await self.flush()
             await self._db.close()
             self._db = None
-
-    async def __aenter__(self) -> Store:
-        return await self.open()
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -212,49 +205,23 @@ class Store:
             raise RuntimeError("Store is not open")
         return self._db
 
-    async def record_question(self, counted_as: str, *, sure: bool) -> None:
-        """Count a question by its normalised text, as sure or unsure.
-
-        Counts are buffered and written in one transaction by `flush` (each second while the bot
-        runs, before every read, and on close): a write per question would cost more than the answer.
-        """
-        self._pending[(counted_as[:500], not sure)] += 1
-        if len(self._pending) >= FLUSH_AT:
-            await self.flush()
-
-    async def flush(self) -> None:
-        pending, self._pending = self._pending, Counter()
-        if not pending:
-            return
-        try:
-            async with self._transaction() as db:
-                now = _now()
-                await db.executemany(
-                    """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
-                       ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
-                           unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
-                    [(text, count, count if unsure else 0, now) for (text, unsure), count in pending.items()],
-                )
-                totals = Counter[str]()
-                for (_, unsure), count in pending.items():
-                    totals["unsure" if unsure else "sure"] += count
-                await db.executemany(
-                    """INSERT INTO counters (name, value) VALUES (?, ?)
-                       ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
-                    list(totals.items()),
-                )
-        except BaseException:
-            self._pending.update(pending)  # counted next time, not lost
-            raise
-
-    async def flush_every(self, seconds: float) -> None:
-        """Flush the question counts periodically, until cancelled."""
-        while True:
-            await asyncio.sleep(seconds)
-            await self.flush()
+    async def _add_counts(self, rows: list[tuple[str, int, int]]) -> None:
+        async with self._transaction() as db:
+            now = _now()
+            await db.executemany(
+                """INSERT INTO questions (normalised, asked, unsure, last_seen) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(normalised) DO UPDATE SET asked = asked + excluded.asked,
+                       unsure = unsure + excluded.unsure, last_seen = excluded.last_seen""",
+                [(text, asked, unsure, now) for text, asked, unsure in rows],
+            )
+            unsure = sum(u for _, _, u in rows)
+            await db.executemany(
+                """INSERT INTO counters (name, value) VALUES (?, ?)
+                   ON CONFLICT(name) DO UPDATE SET value = value + excluded.value""",
+                [(name, n) for name, n in (("sure", sum(a for _, a, _ in rows) - unsure), ("unsure", unsure)) if n],
+            )
 
     async def unsure_questions(self, limit: int = 20) -> list[tuple[str, int]]:
-        """The questions most often not answered with a fact, most frequent first."""
         await self.flush()
         cursor = await self.db.execute(
             "SELECT normalised, unsure FROM questions WHERE unsure > 0 ORDER BY unsure DESC, last_seen DESC LIMIT ?",
@@ -263,7 +230,6 @@ class Store:
         return [(str(text), int(count)) for text, count in await cursor.fetchall()]
 
     async def question_counts(self) -> dict[str, int]:
-        """How many questions were sure and how many unsure, since the database was made."""
         await self.flush()
         cursor = await self.db.execute("SELECT name, value FROM counters")
         counts = {"sure": 0, "unsure": 0}
@@ -273,7 +239,6 @@ class Store:
     # --- subscriptions -------------------------------------------------------------------------
 
     async def subscribe(self, chat_id: int) -> bool:
-        """True if the chat was not subscribed before."""
         async with self._transaction() as db:
             cursor = await db.execute(
                 "INSERT OR IGNORE INTO subscriptions (chat_id, since) VALUES (?, ?)", (chat_id, _now())
@@ -281,13 +246,13 @@ class Store:
         return cursor.rowcount > 0
 
     async def unsubscribe(self, chat_id: int, *, reason: str = "unsubscribed") -> bool:
-        """True if the chat was subscribed; what it was still owed is dropped with `reason`."""
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
             await db.execute(
                 "UPDATE deliveries SET dropped = ? WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
                 (reason, chat_id),
             )
+        self._forget_claims(chat_id)
         return cursor.rowcount > 0
 
     async def is_subscribed(self, chat_id: int) -> bool:
@@ -300,7 +265,6 @@ class Store:
         return int(row[0]) if row else 0
 
     async def migrate_chat(self, old: int, new: int) -> None:
-        """A group became a supergroup: its subscription, its language and what it is owed move to the new id."""
         async with self._transaction() as db:
             await db.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE chat_id = ?", (new, old))
             await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (old,))
@@ -314,17 +278,20 @@ class Store:
                 "UPDATE deliveries SET dropped = 'migrated' WHERE chat_id = ? AND sent IS NULL AND dropped IS NULL",
                 (old,),
             )
+        self._forget_claims(old)
+
+    def _forget_claims(self, chat_id: int) -> None:
+        """What a chat no longer has owed (unsubscribed, moved) is no longer this process's to send."""
+        self._claimed = {claim: until for claim, until in self._claimed.items() if claim[1] != chat_id}
 
     # --- chat settings ---------------------------------------------------------------------------
 
     async def language(self, chat_id: int) -> str | None:
-        """The language a chat chose with /language ("en", "ur"); None: answer in each question's own."""
         cursor = await self.db.execute("SELECT language FROM chat_languages WHERE chat_id = ?", (chat_id,))
         row = await cursor.fetchone()
         return None if row is None else str(row[0])
 
     async def set_language(self, chat_id: int, language: str | None) -> None:
-        """Remember a chat's language; None forgets it (back to each question's own)."""
         async with self._transaction() as db:
             if language is None:
                 await db.execute("DELETE FROM chat_languages WHERE chat_id = ?", (chat_id,))
@@ -338,11 +305,6 @@ class Store:
     # --- updates and their deliveries -----------------------------------------------------------
 
     async def queue_updates(self, fact_ids: list[str]) -> list[str]:
-        """Record the updates not seen before and owe each to every subscriber, in one transaction.
-
-        Returns the new ids. An id is the identity of an update: editing its wording later does
-        not make it new again.
-        """
         async with self._transaction() as db:
             now = _now()
             fresh: list[str] = []
@@ -353,33 +315,44 @@ class Store:
                 if cursor.rowcount > 0:
                     fresh.append(fact_id)
                     await db.execute(
-                        "INSERT OR IGNORE INTO deliveries (fact_id, chat_id, queued) "
-                        "SELECT ?, chat_id, ? FROM subscriptions",
+                        "INSERT OR IGNORE INTO deliveries (fact_id, chat_id, queued, not_before) "
+                        "SELECT ?, chat_id, ?, next_ok FROM subscriptions",
                         (fact_id, now),
                     )
         return fresh
 
-    async def due(self, now: float, *, limit: int) -> list[Delivery]:
-        """Each chat's oldest pending delivery, if its time has come: a chat gets updates in order."""
+    async def claim(self, now: float, *, limit: int) -> list[Delivery]:
         cursor = await self.db.execute(
             f"""SELECT fact_id, chat_id, attempts FROM deliveries AS d
                 WHERE {_HEAD} AND not_before <= ? ORDER BY queued, rowid LIMIT ?""",
-            (now, limit),
+            (now, limit + len(self._claimed)),
         )
-        return [Delivery(str(f), int(c), int(a)) for f, c, a in await cursor.fetchall()]
+        rows = [Delivery(str(f), int(c), int(a)) for f, c, a in await cursor.fetchall()]
+        clock = time.monotonic()
+        taken = [d for d in rows if self._claimed.get((d.fact_id, d.chat_id), 0.0) < clock][:limit]
+        self._claimed.update(((d.fact_id, d.chat_id), clock + CLAIM_LEASE) for d in taken)
+        return taken
 
-    async def next_due(self) -> float | None:
-        """When the earliest chat's next delivery may go, or None when nothing is owed."""
+    async def next_due(self, now: float) -> float | None:
         cursor = await self.db.execute(f"SELECT MIN(not_before) FROM deliveries AS d WHERE {_HEAD}")
         row = await cursor.fetchone()
         return None if row is None or row[0] is None else float(row[0])
 
-    async def mark_sent(self, delivery: Delivery) -> None:
+    async def mark_sent(self, delivery: Delivery, *, next_ok: float = 0.0) -> None:
+        """The chat's pace first: a claim reading the shared connection mid-transaction must not
+        find its next delivery due before it is put off."""
         async with self._transaction() as db:
+            await db.execute(
+                """UPDATE deliveries SET not_before = ? WHERE chat_id = ? AND not_before < ?
+                   AND sent IS NULL AND dropped IS NULL""",
+                (next_ok, delivery.chat_id, next_ok),
+            )
+            await db.execute("UPDATE subscriptions SET next_ok = ? WHERE chat_id = ?", (next_ok, delivery.chat_id))
             await db.execute(
                 "UPDATE deliveries SET sent = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
                 (_now(), delivery.fact_id, delivery.chat_id),
             )
+        self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
 
     async def defer(self, delivery: Delivery, until: float) -> None:
         async with self._transaction() as db:
@@ -387,6 +360,7 @@ class Store:
                 "UPDATE deliveries SET not_before = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
                 (until, delivery.fact_id, delivery.chat_id),
             )
+        self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
 
     async def drop(self, delivery: Delivery, reason: str) -> None:
         async with self._transaction() as db:
@@ -394,9 +368,12 @@ class Store:
                 "UPDATE deliveries SET dropped = ? WHERE fact_id = ? AND chat_id = ?",
                 (reason, delivery.fact_id, delivery.chat_id),
             )
+        self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
+
+    async def release_claims(self) -> None:
+        self._claimed.clear()
 
     async def delivery_counts(self) -> dict[str, int]:
-        """How many deliveries are sent, pending and dropped."""
         cursor = await self.db.execute(
             """SELECT CASE WHEN sent IS NOT NULL THEN 'sent' WHEN dropped IS NOT NULL THEN 'dropped'
                            ELSE 'pending' END AS state, COUNT(*) FROM deliveries GROUP BY state"""

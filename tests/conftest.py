@@ -22,7 +22,7 @@ from bot.chat.context import App
 from bot.config import Settings
 from bot.core import Core, ServingCore, build_core
 from bot.factbase import FactBase
-from bot.store import PostgresStore, SQLiteStore, Store
+from bot.store import PostgresStore, SQLiteStore, Store, open_store
 from tests.botapi import TOKEN, BotAPIServer
 from tests.pg import Postgres, running_postgres
 
@@ -146,7 +146,7 @@ def bot_settings(
 
 def application(settings: Settings, clock: Clock | None = None) -> App:
     serving = ServingCore(build_core(settings.facts_dir))
-    return build_application(settings, serving, SQLiteStore(settings.data_dir / "factbot.sqlite3"), clock=clock)
+    return build_application(settings, serving, open_store(settings), clock=clock)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ its postmaster's pid. Durability is off: nothing in it outlives the session."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import glob
 import os
@@ -17,6 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MISSING = (
     "PostgreSQL's server programs were not found (/usr/lib/postgresql/*/bin/initdb): "
@@ -101,3 +103,55 @@ def _stop(pid_file: Path) -> None:
             os.kill(pid, 0)
             time.sleep(0.05)
         os.kill(pid, signal.SIGKILL)
+
+
+class Cable:
+    """A TCP relay on 127.0.0.1 to the PostgreSQL server that a test can cut (its connections closed,
+    new ones refused) and mend: a database lost mid-run, without stopping the session's server."""
+
+    def __init__(self, url: str) -> None:
+        self._target = urlsplit(url)
+        self._server: asyncio.Server | None = None
+        self._open: set[asyncio.StreamWriter] = set()
+        self.port = 0
+
+    @property
+    def url(self) -> str:
+        user = f"{self._target.username}:{self._target.password}"
+        return self._target._replace(netloc=f"{user}@127.0.0.1:{self.port}").geturl()
+
+    async def mend(self) -> None:
+        self._server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        assert self._server is not None
+        self._server.close()
+        for writer in self._open:
+            writer.transport.abort()
+
+    async def __aenter__(self) -> Cable:
+        await self.mend()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.cut()
+
+    async def _relay(self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter) -> None:
+        server_in, server_out = await asyncio.open_connection("127.0.0.1", self._target.port)
+        self._open |= {client_out, server_out}
+        try:
+            await asyncio.gather(_pipe(client_in, server_out), _pipe(server_in, client_out))
+        finally:
+            self._open -= {client_out, server_out}
+            for writer in (client_out, server_out):
+                writer.transport.abort()
+
+
+async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+    """Until one side closes; then the other is closed too, as a direct connection would be."""
+    with contextlib.suppress(OSError):
+        while chunk := await source.read(65536):
+            sink.write(chunk)
+            await sink.drain()
+    sink.transport.abort()

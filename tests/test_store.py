@@ -21,7 +21,8 @@ from bot.errors import ConfigError
 from bot.store import PostgresStore, SQLiteStore, Store
 from tests.botapi import BotAPIServer
 from tests.conftest import BotFactory, StoreFactory, eventually
-from tests.test_chat import ask
+from tests.pg import Cable
+from tests.test_chat import ask, command
 
 SOON = 1e12  # a clock time after every delivery's
 
@@ -279,3 +280,26 @@ async def test_the_schema_is_made_once_however_many_processes_start_at_once(data
         assert [r[0] for r in versions] == [1]
     finally:
         await asyncio.gather(*(store.close() for store in stores))
+
+
+@pytest.fixture
+async def cable(database_url: str) -> AsyncIterator[Cable]:
+    """Asked for before the bot, so that it is mended until the bot has stopped."""
+    async with Cable(database_url) as relay:
+        yield relay
+
+
+async def test_the_bot_answers_through_a_lost_database_and_logs_it_once(
+    cable: Cable, make_bot: BotFactory, api: BotAPIServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    await make_bot(database_url=cable.url)
+    await cable.cut()
+    for _ in range(2):
+        [answer] = await ask(api, "who claimed the attacks")
+        assert "Baloch Liberation Army" in answer["text"]
+    await cable.mend()
+    [reply] = await ask(api, "/subscribe", entities=command("/subscribe"))
+    assert "subscribed" in reply["text"]
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.store.postgres"]
+    assert [m.split(" (")[0] for m in said[-2:]] == ["lost the database connection", "the database connection is back"]
+    assert all("pw-never-checked" not in r.getMessage() for r in caplog.records)

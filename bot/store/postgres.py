@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-RETRIES = 3  # a call that loses its connection is tried this many times more
-RETRY_PAUSE = 0.2  # seconds before the first retry; doubles
+RETRIES = 2  # a call that loses its connection is tried this many times more, on a new one
+RETRY_PAUSE = 0.1  # seconds before the first retry; doubles
 CONNECT_TIMEOUT = 10.0
 
 # Each version's statements, applied once, in order, under an advisory lock (several processes
@@ -128,12 +128,12 @@ class PostgresStore(Store):
             return self
         try:
             self._pool = await asyncpg.create_pool(
-                self.url, min_size=1, max_size=self.pool_size, timeout=CONNECT_TIMEOUT
+                self.url, min_size=0, max_size=self.pool_size, timeout=CONNECT_TIMEOUT
             )
             # The budget's turns are many, tiny and worthless after a crash: not waited on to disk.
             self._budget_pool = await asyncpg.create_pool(
                 self.url,
-                min_size=1,
+                min_size=0,
                 max_size=2,
                 timeout=CONNECT_TIMEOUT,
                 server_settings={"synchronous_commit": "off"},

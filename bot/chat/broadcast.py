@@ -126,7 +126,7 @@ class Broadcaster:
     async def _send(self, delivery: Delivery) -> None:
         chat_id, fact_id = delivery.chat_id, delivery.fact_id
         # In the chat's chosen language; a chat that chose none (auto) has asked nothing to go by.
-        language = language_of(await self.store.language(chat_id)) or "en"
+        language = language_of(delivery.language) or "en"
         answer = self.serving.current.update_answer(fact_id, language)
         if answer is None:
             await self.store.drop(delivery, "withdrawn")

@@ -21,11 +21,12 @@ FLUSH_AT = 1000  # distinct buffered questions that force a write
 
 @dataclass(frozen=True)
 class Delivery:
-    """One update owed to one chat."""
+    """One update owed to one chat, in the language the chat chose (None: it chose none)."""
 
     fact_id: str
     chat_id: int
     attempts: int
+    language: str | None = None
 
 
 class SharedBudget(Protocol):

@@ -353,14 +353,15 @@ class PostgresStore(Store):
                     ORDER BY d.seq LIMIT $2
                     FOR UPDATE OF d SKIP LOCKED)
                 UPDATE deliveries AS u SET owner = $3, lease_until = clock_timestamp() + make_interval(secs => $4)
-                FROM picked WHERE u.fact_id = picked.fact_id AND u.chat_id = picked.chat_id
-                RETURNING u.fact_id, u.chat_id, u.attempts, u.seq""",
+                FROM picked LEFT JOIN chat_languages AS l ON l.chat_id = picked.chat_id
+                WHERE u.fact_id = picked.fact_id AND u.chat_id = picked.chat_id
+                RETURNING u.fact_id, u.chat_id, u.attempts, l.language, u.seq""",
             now,
             limit,
             self.owner,
             self.lease,
         )
-        return [Delivery(str(r[0]), int(r[1]), int(r[2])) for r in sorted(rows, key=lambda r: int(r[3]))]
+        return [Delivery(str(r[0]), int(r[1]), int(r[2]), r[3]) for r in sorted(rows, key=lambda r: int(r[4]))]
 
     async def next_due(self, now: float) -> float | None:
         """A delivery another process holds is due when its lease runs out, should that one die."""
@@ -373,19 +374,19 @@ class PostgresStore(Store):
         return None if value is None else float(value)
 
     async def mark_sent(self, delivery: Delivery, *, next_ok: float = 0.0) -> None:
-        await self._transaction(
-            [
-                (
-                    """UPDATE deliveries SET sent = now(), attempts = attempts + 1, owner = NULL, lease_until = NULL
-                       WHERE fact_id = $1 AND chat_id = $2 AND owner = $3""",
-                    (delivery.fact_id, delivery.chat_id, self.owner),
-                ),
-                (
-                    f"UPDATE deliveries SET not_before = $2 WHERE chat_id = $1 AND not_before < $2 AND {_PENDING}",
-                    (delivery.chat_id, next_ok),
-                ),
-                ("UPDATE subscriptions SET next_ok = $2 WHERE chat_id = $1", (delivery.chat_id, next_ok)),
-            ]
+        """One statement (one round trip): the row, the chat's next rows' pace, the chat's pace."""
+        await self._execute(
+            f"""WITH done AS (
+                    UPDATE deliveries SET sent = now(), attempts = attempts + 1, owner = NULL, lease_until = NULL
+                    WHERE fact_id = $1 AND chat_id = $2 AND owner = $3),
+                next AS (
+                    UPDATE deliveries SET not_before = $4
+                    WHERE chat_id = $2 AND fact_id <> $1 AND not_before < $4 AND {_PENDING})
+                UPDATE subscriptions SET next_ok = $4 WHERE chat_id = $2""",
+            delivery.fact_id,
+            delivery.chat_id,
+            self.owner,
+            next_ok,
         )
 
     async def defer(self, delivery: Delivery, until: float) -> None:

@@ -72,7 +72,7 @@ UPDATE counters SET name = 'unsure' WHERE name = 'unanswered';
 ]
 
 # A pending delivery that is the oldest one its chat is owed.
-_HEAD = """sent IS NULL AND dropped IS NULL AND rowid = (
+_HEAD = """sent IS NULL AND dropped IS NULL AND d.rowid = (
     SELECT rowid FROM deliveries AS e WHERE e.chat_id = d.chat_id AND e.sent IS NULL AND e.dropped IS NULL
     ORDER BY queued, rowid LIMIT 1)"""
 
@@ -323,11 +323,12 @@ class SQLiteStore(Store):
 
     async def claim(self, now: float, *, limit: int) -> list[Delivery]:
         cursor = await self.db.execute(
-            f"""SELECT fact_id, chat_id, attempts FROM deliveries AS d
-                WHERE {_HEAD} AND not_before <= ? ORDER BY queued, rowid LIMIT ?""",
+            f"""SELECT fact_id, d.chat_id, attempts, language FROM deliveries AS d
+                LEFT JOIN chat_languages AS l ON l.chat_id = d.chat_id
+                WHERE {_HEAD} AND not_before <= ? ORDER BY queued, d.rowid LIMIT ?""",
             (now, limit + len(self._claimed)),
         )
-        rows = [Delivery(str(f), int(c), int(a)) for f, c, a in await cursor.fetchall()]
+        rows = [Delivery(str(f), int(c), int(a), lang) for f, c, a, lang in await cursor.fetchall()]
         clock = time.monotonic()
         taken = [d for d in rows if self._claimed.get((d.fact_id, d.chat_id), 0.0) < clock][:limit]
         self._claimed.update(((d.fact_id, d.chat_id), clock + CLAIM_LEASE) for d in taken)

@@ -271,3 +271,18 @@ async def test_an_update_reaches_each_chat_in_its_language(
     assert "(اردو) A made-up follow-up with 12 figures." in in_urdu["text"] and "ذریعہ: Test Wire" in in_urdu["text"]
     [in_english] = await api.wait_for(lambda: news_in(api, english["id"]))
     assert "Source: Test Wire" in in_english["text"]
+
+
+async def test_paid_broadcasts_send_updates_with_allow_paid_broadcast_and_answers_without(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
+) -> None:
+    app = await make_bot(facts_dir=facts_copy, paid_broadcast=True)
+    assert app.bot_data.settings.update_rate == 1000
+    chat = private_chat(2701)
+    await subscribe(api, chat)
+    version = app.bot_data.serving.current.version
+    add_update(facts_copy, "follow-up-paid", "A made-up follow-up sent as a paid broadcast.")
+    await reloaded(api, app, version)
+    await api.wait_for(lambda: news_in(api, chat["id"]))
+    calls = [c for c in api.calls_of("sendMessage") if int(c["chat_id"]) == chat["id"]]
+    assert [bool(c.get("allow_paid_broadcast")) for c in calls] == [False, True]  # the /subscribe reply, the update

@@ -12,7 +12,8 @@ paid broadcasts at FACTBOT_BROADCAST_RATE=1000 (the shared budget: 1000 a second
 then one update written into their shared facts folder; deliveries/s is the chats over the time
 from the first delivery to the last. Every process (the replicas, PostgreSQL, the loopback server)
 shares this machine's cores, so the ratio to one replica shows what one machine can give, not
-what more machines would.
+what more machines would; the replicas' CPU time per delivery (all of them together, from the
+edit to the last delivery) shows what each delivery costs wherever it runs.
 
 The claim: an outbox of `--outbox` pending deliveries (one update owed to that many chats), the
 indexes the schema makes, ANALYZE; then claims of 8 (the default FACTBOT_BROADCAST_IN_FLIGHT), each
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 import asyncpg
+import psutil
 
 from benchmarks.bench_router import machine
 from bot.store import PostgresStore
@@ -89,7 +91,12 @@ async def start_replica(api: BotAPIServer, url: str, facts: Path, data: Path) ->
     )
 
 
-async def deliveries_per_second(server: Postgres, api: BotAPIServer, replicas: int, chats: int) -> float:
+def cpu_seconds(processes: list[asyncio.subprocess.Process]) -> float:
+    return sum(sum(psutil.Process(p.pid).cpu_times()[:2]) for p in processes)
+
+
+async def deliveries_per_second(server: Postgres, api: BotAPIServer, replicas: int, chats: int) -> tuple[float, float]:
+    """Deliveries a second, and the replicas' CPU milliseconds per delivery."""
     url = await fresh_database(server, f"scale_{replicas}")
     connection = await asyncpg.connect(url)
     await connection.execute("INSERT INTO subscriptions (chat_id) SELECT g FROM generate_series(1, $1) AS g", chats)
@@ -101,17 +108,19 @@ async def deliveries_per_second(server: Postgres, api: BotAPIServer, replicas: i
         processes = [await start_replica(api, url, facts, Path(folder) / f"data-{n}") for n in range(replicas)]
         await api.wait_for(lambda: api.counts["setWebhook"] == webhooks + replicas, timeout=120)
         before = api.counts["delivered"]
+        cpu = cpu_seconds(processes)
         add_update(facts, f"scale-{replicas}", "A made-up follow-up for the scale benchmark.")
         await api.wait_for(lambda: api.counts["delivered"] > before, timeout=120)
         first = time.perf_counter()
         await api.wait_for(lambda: api.counts["delivered"] >= before + chats, timeout=600)
         seconds = time.perf_counter() - first
+        cpu = cpu_seconds(processes) - cpu
         for process in processes:
             process.terminate()
             _, stderr = await process.communicate()
             if process.returncode != 0:
                 print(stderr.decode()[-2000:], file=sys.stderr)
-    return chats / seconds
+    return chats / seconds, cpu * 1000 / chats
 
 
 async def claim_times(server: Postgres, rows: int, claims: int) -> list[float]:
@@ -141,10 +150,10 @@ async def run(args: argparse.Namespace) -> None:
     with running_postgres() as server:
         rates = {}
         for replicas in (1, 2, 3):
-            rates[replicas] = await deliveries_per_second(server, api, replicas, args.chats)
+            rates[replicas], cpu = await deliveries_per_second(server, api, replicas, args.chats)
             print(
                 f"{replicas} replica(s), budget {BUDGET}/s: {args.chats} chats at {rates[replicas]:.0f} deliveries/s, "
-                f"{rates[replicas] / rates[1]:.2f}x one replica"
+                f"{rates[replicas] / rates[1]:.2f}x one replica, {cpu:.2f} ms of replica CPU per delivery"
             )
         times = await claim_times(server, args.outbox, args.claims)
         ms = sorted(t * 1000 for t in times)

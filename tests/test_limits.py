@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import asyncpg
+
+from bot.store import PostgresStore
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.clock import ManualClock
-from tests.conftest import BotFactory, add_update
+from tests.conftest import BotFactory, add_update, eventually
 from tests.test_broadcast import NEWS, reloaded
 from tests.test_chat import ALICE, BOB, PRIVATE, ask
 
@@ -71,3 +74,25 @@ async def test_a_429_outside_any_chat_holds_back_everything(make_bot: BotFactory
     assert not api.replies_to(question)
     clock.advance(5)
     await api.wait_for(lambda: api.replies_to(question) and len(api.calls_of("answerCallbackQuery")) == 2)
+
+
+async def test_a_429_outside_any_chat_pauses_every_process_on_the_database(
+    make_bot: BotFactory, api: BotAPIServer, database_url: str
+) -> None:
+    await make_bot(database_url=database_url)
+    [reply] = await ask(api, "what did bugti say")
+    api.fail("answerCallbackQuery", 429, retry_after=2)
+    api.callback(reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"], message=reply, user=ALICE)
+    database = await asyncpg.connect(database_url)
+    try:
+
+        async def paused() -> bool:
+            query = "SELECT paused_until > clock_timestamp() + interval '1 second' FROM send_budget WHERE name = $1"
+            return bool(await database.fetchval(query, "overall"))
+
+        await eventually(paused)
+    finally:
+        await database.close()
+    async with PostgresStore(database_url) as another_process:
+        assert await another_process.reserve("overall", 1 / 30) > 1  # its next message waits too
+    await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)

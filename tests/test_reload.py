@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import subprocess
 import sys
@@ -12,9 +13,9 @@ import pytest
 
 from bot.core import ServingCore, build_core
 from bot.reload import Reloader
-from bot.store import SQLiteStore
+from bot.store import PostgresStore, Store
 from tests.botapi import BotAPIServer, private_chat, user
-from tests.conftest import ROOT, BotFactory
+from tests.conftest import ROOT, BotFactory, StoreFactory
 from tests.test_chat import ask, command
 from tests.test_factbase import ALIAS_BOMB
 
@@ -74,21 +75,24 @@ async def test_operator_commands_are_for_admins_only(make_bot: BotFactory, api: 
     assert "bitcoin price" in unanswered["text"]
 
 
-async def _fill(path: Path) -> None:
-    async with SQLiteStore(path) as store:
+async def _fill(store: Store) -> None:
+    async with store:
         for _ in range(3):
             await store.record_question("who leads bla", sure=False)
         await store.record_question("who claim", sure=True)
         await store.record_question("weather", sure=False)
 
 
-def test_report_unanswered_counts_normalised_text_only(tmp_path: Path) -> None:
-    asyncio.run(_fill(tmp_path / "factbot.sqlite3"))
+def test_report_unanswered_counts_normalised_text_only(make_store: StoreFactory, tmp_path: Path) -> None:
+    store = make_store()
+    asyncio.run(_fill(store))
+    where = {"FACTBOT_DATABASE_URL": store.url} if isinstance(store, PostgresStore) else {}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "report", "unanswered", "--data", str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env={**os.environ, **where},
         check=False,
         timeout=60,
     )

@@ -61,11 +61,10 @@ async def replicas(
     started = await asyncio.gather(*(start(n) for n in range(3)))
     await api.wait_for(lambda: len(api.calls_of("setWebhook")) == 3, timeout=60)
     yield started
-    for replica in started:
-        if replica.process.returncode is None:
-            stderr = await stop_bot(replica.process)
-            assert "Traceback" not in stderr, stderr
-            assert TOKEN not in stderr and SECRET not in stderr and "pw-never-checked" not in stderr
+    running = [r.process for r in started if r.process.returncode is None]
+    for stderr in await asyncio.gather(*(stop_bot(process) for process in running)):
+        assert "Traceback" not in stderr, stderr
+        assert TOKEN not in stderr and SECRET not in stderr and "pw-never-checked" not in stderr
 
 
 async def post(

@@ -82,9 +82,9 @@ class Broadcaster:
             for delivery in claimed:
                 if self._stopping:
                     break  # given back by `stop`
+                await self._slots.acquire()  # first: the turn below is then used at once
                 if self._pace is not None:
                     await self._pace.acquire()
-                await self._slots.acquire()
                 task = asyncio.create_task(self._deliver(delivery))
                 self._in_flight.add(task)
                 task.add_done_callback(self._in_flight.discard)

@@ -42,6 +42,7 @@ JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
 Chat = int | str  # a chat id, or a public chat's @username
 
 PRUNE_AT = 1000  # remembered group limiters and holds before those no longer needed are forgotten
+LATE = 0.05  # seconds after its turn that a message may still take it (`SharedPace`)
 
 _caller_waits_out_429: ContextVar[bool] = ContextVar("caller_waits_out_429", default=False)
 
@@ -114,17 +115,23 @@ class SharedPace:
         self._alone = False
 
     async def acquire(self) -> None:
-        try:
-            wait = await self.budget.reserve(self.name, self.interval)
-        except StoreUnavailable:
-            if not self._alone:
-                log.warning("the shared %s budget is unreachable; pacing this process alone", self.name)
-                self._alone = True
-            await self._own.acquire()
-            return
-        self._alone = False
-        if wait > 0:
-            await self.clock.sleep(wait)
+        """A turn that comes late (this process was busy when it came) is not used: sent late, it
+        would bunch up with the turns after it, taken by others on time; the next one is taken."""
+        while True:
+            try:
+                wait = await self.budget.reserve(self.name, self.interval)
+            except StoreUnavailable:
+                if not self._alone:
+                    log.warning("the shared %s budget is unreachable; pacing this process alone", self.name)
+                    self._alone = True
+                await self._own.acquire()
+                return
+            self._alone = False
+            turn = self.clock.now() + wait
+            if wait > 0:
+                await self.clock.sleep(wait)
+            if self.clock.now() - turn <= LATE:
+                return
 
     async def pause(self, seconds: float) -> None:
         with contextlib.suppress(StoreUnavailable):

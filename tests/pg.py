@@ -91,13 +91,14 @@ def running_postgres() -> Iterator[Postgres]:
 
 
 def _stop(pid_file: Path) -> None:
-    """SIGINT (PostgreSQL's fast shutdown) to the postmaster, then wait for it to go."""
+    """SIGQUIT (PostgreSQL's immediate shutdown: nothing in it is kept) to the postmaster, then wait
+    for it to go."""
     try:
         pid = int(pid_file.read_text().split()[0])
     except (OSError, ValueError, IndexError):
         return
     with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGINT)
+        os.kill(pid, signal.SIGQUIT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             os.kill(pid, 0)

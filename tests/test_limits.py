@@ -81,18 +81,18 @@ async def test_a_429_outside_any_chat_pauses_every_process_on_the_database(
 ) -> None:
     await make_bot(database_url=database_url)
     [reply] = await ask(api, "what did bugti say")
-    api.fail("answerCallbackQuery", 429, retry_after=2)
+    api.fail("answerCallbackQuery", 429, retry_after=1)
     api.callback(reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"], message=reply, user=ALICE)
     database = await asyncpg.connect(database_url)
     try:
 
         async def paused() -> bool:
-            query = "SELECT paused_until > clock_timestamp() + interval '1 second' FROM send_budget WHERE name = $1"
+            query = "SELECT paused_until > clock_timestamp() + interval '0.5 s' FROM send_budget WHERE name = $1"
             return bool(await database.fetchval(query, "overall"))
 
         await eventually(paused)
     finally:
         await database.close()
     async with PostgresStore(database_url) as another_process:
-        assert await another_process.reserve("overall", 1 / 30) > 1  # its next message waits too
+        assert await another_process.reserve("overall", 1 / 30) > 0.4  # its next message waits too
     await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)

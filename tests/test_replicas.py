@@ -24,7 +24,7 @@ from tests.test_chat import command
 from tests.test_run import free_port, start_bot, stop_bot
 
 SECRET = "one-secret-for-every-replica"
-RATE = 50  # update messages a second, all replicas together
+RATE = 100  # update messages a second, all replicas together
 IN_FLIGHT = 4  # per replica: what a kill -9 may repeat
 CHATS = [6000 + n for n in range(150)]
 _update_ids = itertools.count(1)

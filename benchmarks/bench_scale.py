@@ -48,14 +48,9 @@ CLAIM = 8
 
 
 async def fresh_database(server: Postgres, name: str) -> str:
-    connection = await asyncpg.connect(server.url())
-    try:
-        await connection.execute(f"CREATE DATABASE {name}")
-    finally:
-        await connection.close()
-    url = server.url(name)
-    await PostgresStore(url).open()  # the schema, as the first replica would make it
-    return url
+    url = await server.create_database(name)
+    async with PostgresStore(url):  # the schema, as the first replica would make it
+        return url
 
 
 async def start_replica(api: BotAPIServer, url: str, facts: Path, data: Path) -> asyncio.subprocess.Process:

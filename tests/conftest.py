@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import pytest
 from telegram import Update
 
@@ -59,20 +58,10 @@ def postgres() -> Iterator[Postgres]:
 _databases = itertools.count(1)
 
 
-async def _create_database(server: Postgres, name: str) -> None:
-    connection = await asyncpg.connect(server.url())
-    try:
-        await connection.execute(f"CREATE DATABASE {name}")
-    finally:
-        await connection.close()
-
-
 @pytest.fixture
 def database_url(postgres: Postgres) -> str:
     """A new, empty database on the session's server, for one test."""
-    name = f"test_{next(_databases)}"
-    asyncio.run(_create_database(postgres, name))
-    return postgres.url(name)
+    return asyncio.run(postgres.create_database(f"test_{next(_databases)}"))
 
 
 StoreFactory = Callable[[], Store]

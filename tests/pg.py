@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import asyncpg
+
 MISSING = (
     "PostgreSQL's server programs were not found (/usr/lib/postgresql/*/bin/initdb): "
     "install them with `apt-get install -y postgresql` (.ci/run does)"
@@ -33,6 +35,15 @@ class Postgres:
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres:pw-never-checked@127.0.0.1:{self.port}/{database}"
+
+    async def create_database(self, name: str) -> str:
+        """A new, empty database on the server; its URL."""
+        connection = await asyncpg.connect(self.url())
+        try:
+            await connection.execute(f"CREATE DATABASE {name}")
+        finally:
+            await connection.close()
+        return self.url(name)
 
 
 def _binaries() -> Path:

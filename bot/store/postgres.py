@@ -178,7 +178,8 @@ class PostgresStore(Store):
         pool = self._budget_pool if budget else self._pool
         if pool is None:
             raise RuntimeError("Store is not open")
-        for attempt in range(RETRIES + 1):
+        attempt = 0
+        while True:
             try:
                 async with pool.acquire() as conn:
                     result = await work(conn)
@@ -189,12 +190,12 @@ class PostgresStore(Store):
                 if attempt == RETRIES:
                     raise StoreUnavailable(f"the database is unreachable ({self._lost_since})") from None
                 await asyncio.sleep(RETRY_PAUSE * 2**attempt)
+                attempt += 1
             else:
                 if self._lost_since is not None:
                     log.warning("the database connection is back")
                     self._lost_since = None
                 return result
-        raise AssertionError("unreachable")
 
     async def _fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         return await self._run(lambda conn: conn.fetch(query, *args))

@@ -236,7 +236,7 @@ class LanguageRouter:
         self._setting = frozenset(story.setting)
         self._parties = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "person"))
         self._in_story = frozenset(e for f in factbase.facts for e in f.entities) | self._setting
-        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity])
+        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words
         # Typos are repaired towards words people ask with, not towards any word of a statement; a word
         # only one example uses may be a writer's typo ("milatants") and is repaired like any other.
         examples = [

@@ -238,3 +238,9 @@ def test_a_word_typical_of_one_target_outweighs_one_used_in_passing(core: Core) 
     top = core.router.route(question).intents[0].matches
     assert top[0].target == "civilians-killed"
     assert plain.route(question).intents[0].matches[0].target != "civilians-killed"
+
+
+def test_a_cue_word_is_a_known_word(core: Core) -> None:
+    """Asking for "comment" is asking for a statement, not an unknown word that makes the question a decline."""
+    question = "did pakistan's army chief comment on the attacks"
+    assert core.router.route(question).on_topic

@@ -18,6 +18,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -54,6 +55,8 @@ class Thresholds(BaseModel):
     uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
     floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
     typo_cutoff: float = Field(default=85.0, ge=0, le=100)
+    stray: float = Field(default=0.34, ge=0, le=1, description="share of a question no target covers: another subject")
+    typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
 
 
 class Match(BaseModel):
@@ -223,6 +226,7 @@ class LanguageRouter:
             for a in answer_types
         }
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
+        self._typical = _typicality(self._postings, choices, self._starts, self.thresholds.typicality)
         stems = [_stems(c) for c in choices]
         # What each target is asked about (its examples), apart from what its statement mentions.
         self._asked, _ = _keyword_index(stems, self._starts, ["" for _ in bags])
@@ -230,24 +234,27 @@ class LanguageRouter:
             stems, self._starts, [_stems(f"{b} {s}") for b, s in zip(bags, said, strict=True)]
         )
         self._setting = frozenset(story.setting)
+        self._parties = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "person"))
         self._in_story = frozenset(e for f in factbase.facts for e in f.entities) | self._setting
-        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity])
-        # Typos are repaired towards words people ask with, not towards any word of a statement.
-        raw_texts = [
+        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words
+        # Typos are repaired towards words people ask with, not towards any word of a statement; a word
+        # only one example uses may be a writer's typo ("milatants") and is repaired like any other.
+        examples = [
+            fold(t)
+            for targets in (factbase.facts, factbase.gaps, factbase.meta)
+            for x in targets
+            for t in factbase.asked(x, language)
+        ]
+        uses = Counter(w for e in examples for w in set(e.split()))
+        named_texts = [
             *(factbase.fact_text(f, language).title for f in factbase.facts),
-            *(
-                t
-                for targets in (factbase.facts, factbase.gaps, factbase.meta)
-                for x in targets
-                for t in factbase.asked(x, language)
-            ),
             *lexicon.phrases,
             *lexicon.words,
             *lexicon.stopwords,
             *(a for e in lexicon.entities for a in e.aliases),
         ]
-        asked = vocabulary(fold(t) for t in raw_texts)
-        self._known_raw = asked | self._vocabulary
+        asked = vocabulary(fold(t) for t in named_texts) | {w for w, n in uses.items() if n > 1}
+        self._known_raw = asked | vocabulary([*bags, *said])
         self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
@@ -268,6 +275,10 @@ class LanguageRouter:
             w
             for w, owners in self._postings.items()
             if 2 * len(owners) < len(self._targets) and w not in self._entity_words and w not in self._generic_story
+        )
+        # The figures our facts give (145, 92, 31...) are as telling as a name: "is 145 correct".
+        self._story_figures = frozenset(
+            w for f in factbase.facts for w in fold(factbase.fact_text(f, "en").statement).split() if w.isdigit()
         )
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
         self._identity_cues = frozenset(
@@ -298,6 +309,8 @@ class LanguageRouter:
         parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
         if len(whole) == 1 and len(parts) > 1:
             asked = [i for p in parts for i in self._route_one(p) if i.decision != "decline"]
+            if not all(self._stands_alone(i.text) for i in asked):
+                return Routing(question=question, normalised=normalised, intents=whole)
             unique: dict[str, Intent] = {}
             for intent in asked:
                 if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
@@ -306,6 +319,15 @@ class LanguageRouter:
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
         return Routing(question=question, normalised=normalised, intents=whole)
+
+    def _stands_alone(self, part: str) -> bool:
+        """A short part of a message that names nothing and has no word of its own ("any wounded?? how
+        many") leans on the rest of the message: it is no question of its own."""
+        question = self._understand(part)
+        if question is None:
+            return False
+        own = question.named or set(question.words) - self.factbase.lexicon.cue_words
+        return bool(own) or len(fold(part).split()) >= 3  # "who did it" is whole; "how many" is not
 
     def normalise(self, text: str) -> str:
         """Repair words we do not know but nearly do, then apply the lexicon."""
@@ -406,7 +428,10 @@ class LanguageRouter:
         best = self._position[top[0].target] if top else None
         clean = best is not None and unknown == 0 and uncovered[best] <= t.uncovered
         found = Intent(text=question.text, decision="answer", matches=top, asks=asks, figures=question.figures)
-        anchored = self._on_topic(words, named, strict=False)
+        # A message worded like our examples with every word known is about the story even
+        # without an anchor word ("who was behind it": the bot has one story).
+        resembles = bool(top) and unknown == 0 and top[0].score >= t.answer and top[0].kind != "meta"
+        anchored = self._on_topic(words, named, strict=False) or (resembles and set(named) <= self._in_story)
         on_topic = anchored or self._names_story_entity(question)
 
         if named and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words):
@@ -423,10 +448,16 @@ class LanguageRouter:
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
             if on_topic or set(named) <= self._in_story:
-                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
+                return self._unless_a_fact_rivals(
+                    found.model_copy(update={"decision": "gap", "matches": top[:1]}), scores, evidence, named
+                )
             return Intent(text=question.text, decision="decline")
         if top and top[0].kind == "meta" and top[0].score >= t.suggest and lead >= t.margin and unknown == 0:
             return found.model_copy(update={"decision": "meta", "matches": top[:1]})  # chat: nothing to mislead
+        if uncovered.min() > t.stray and not self._on_topic(words, named, strict=True):
+            # Most of what it asks about is in no target's words ("how to join pak army"): another
+            # subject that shares a word or two with the story.
+            return Intent(text=question.text, decision="decline")
         if top and top[0].score >= t.suggest and on_topic:
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
@@ -435,10 +466,30 @@ class LanguageRouter:
                 return found.model_copy(update={"decision": "clarify", "matches": close})
             if top[0].kind == "gap" and unknown == 0:
                 # "Not reported" is a claim too: only when no fact comes close.
-                return found.model_copy(update={"decision": "gap", "matches": top[:1]})
+                return self._unless_a_fact_rivals(
+                    found.model_copy(update={"decision": "gap", "matches": top[:1]}), scores, evidence, named
+                )
         # Before any "not reported": the facts it resembles whatever kind of answer it asks for.
         nearby = self._top(scores, self._is_fact & self._mention(named) & evidence, named)
-        return self._no_match(question, words, named, nearby, anchored=anchored, unknown=unknown)
+        intent = self._no_match(question, words, named, nearby, anchored=anchored, unknown=unknown)
+        if intent.decision == "gap" and not intent.uncovered_entities:
+            return self._unless_a_fact_rivals(intent, scores, evidence, named)
+        return intent
+
+    def _unless_a_fact_rivals(self, gap: Intent, scores: np.ndarray, evidence: np.ndarray, named: list[str]) -> Intent:
+        """A "not reported" that a fact matches as well as the gap does might be false: if only the kind
+        of answer, a place or a group ruled that fact out ("did the bla capture gwadar": no fact names
+        Gwadar, one says no city was taken), offer it instead. A fact that leaves out a country, body or
+        person named is no rival: "did iran condemn it" is not what the US said."""
+        t = self.thresholds
+        against = gap.top.score if gap.top is not None else t.suggest
+        parties = [e for e in named if e in self._parties]
+        rivals = tuple(
+            m
+            for m in self._top(scores, self._is_fact & evidence & self._mention(parties), [], bonus=False)
+            if m.score >= max(t.suggest, against - t.margin)
+        )
+        return gap.model_copy(update={"decision": "clarify", "matches": rivals}) if rivals else gap
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)
@@ -488,7 +539,7 @@ class LanguageRouter:
         """Strong anchors (the group, the operation, the people) always; weak ones (attack, killed)
         only when nothing outside the story is named, and not when `strict`."""
         phrase = f" {' '.join(words)} "
-        if any(f" {a} " in phrase for a in self._anchors):
+        if any(f" {a} " in phrase for a in self._anchors) or not self._story_figures.isdisjoint(words):
             return True
         if strict or any(e not in self._in_story for e in named):
             return False
@@ -587,7 +638,7 @@ class LanguageRouter:
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
         for word, idf in weights:
             if word in self._postings:
-                keywords[self._postings[word]] += idf
+                keywords[self._postings[word]] += idf * self._typical[word]
         total = sum(idf for _, idf in weights) or 1.0
         query = [_sort_words(" ".join(words))]
         fuzzy = np.zeros(len(self._targets))
@@ -666,3 +717,23 @@ def _keyword_index(
     count = len(starts)
     idf = {w: float(np.log((1 + count) / (1 + len(t)))) + 1.0 for w, t in owners.items()}
     return {w: np.array(t, dtype=np.intp) for w, t in owners.items()}, idf
+
+
+def _typicality(
+    postings: dict[str, np.ndarray], choices: list[str], starts: np.ndarray, power: float
+) -> dict[str, np.ndarray]:
+    """How typical a word is of each target that uses it, against the target it is most typical of (the
+    share of the target's examples that use it, softened). With dozens of examples per target a word turns
+    up in many targets' examples in passing: "civilians" is in most of one target's and a few of another's."""
+    bounds = [*starts.tolist(), len(choices)]
+    used: dict[tuple[str, int], int] = {}
+    for target in range(len(starts)):
+        for choice in choices[bounds[target] : bounds[target + 1]]:
+            for word in set(choice.split()):
+                used[word, target] = used.get((word, target), 0) + 1
+    typical = {}
+    for word, targets in postings.items():
+        # +1: the target's title and statement count as one more use.
+        shares = np.array([(used.get((word, t), 0) + 1) / (bounds[t + 1] - bounds[t] + 1) for t in targets.tolist()])
+        typical[word] = (shares / shares.max()) ** power
+    return typical

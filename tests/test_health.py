@@ -8,6 +8,7 @@ from pathlib import Path
 import aiohttp
 
 from bot.chat.serve import running
+from bot.core import Core
 from tests.botapi import BotAPIServer
 from tests.conftest import application, bot_settings
 from tests.test_run import factbot_health, free_port, start_bot, stop_bot
@@ -43,9 +44,9 @@ async def test_health_holds_through_a_bad_edit_and_fails_once_the_bot_stops(
     assert code == 1 and len(said.strip().splitlines()) == 1 and "no bot answers" in said, said
 
 
-async def test_the_endpoint_says_503_when_updates_stop_coming_in(api: BotAPIServer, tmp_path: Path) -> None:
+async def test_the_endpoint_says_503_when_updates_stop_coming_in(api: BotAPIServer, tmp_path: Path, core: Core) -> None:
     settings = bot_settings(api, tmp_path, health_port=free_port())
-    app = application(settings)
+    app = application(settings, core=core)
     url = f"http://127.0.0.1:{settings.health_port}/healthz"
     async with running(app, settings, "s3cret-value"), aiohttp.ClientSession() as http:
         async with http.get(url) as response:

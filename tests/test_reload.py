@@ -46,7 +46,6 @@ async def test_live_bad_edit_tells_the_admin_and_keeps_answering(
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path
 ) -> None:
     await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
-    await asyncio.sleep(0.3)  # let the watcher start
     path = facts_copy / "blame.yaml"
     original = path.read_text()
     path.write_text(original.replace("topic: blame", "topic: [blame", 1))
@@ -106,7 +105,6 @@ async def test_a_deleted_facts_folder_is_logged_once_and_watched_again_when_it_i
     make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
-    await asyncio.sleep(0.3)  # let the watcher start
     kept = tmp_path / "kept"
     shutil.copytree(facts_copy, kept)
     shutil.rmtree(facts_copy)
@@ -139,7 +137,6 @@ async def test_a_hostile_facts_file_in_hot_reload_is_one_notice_and_the_next_edi
 ) -> None:
     """Refused before it is expanded or read whole: the watcher goes on, and the operator hears once."""
     await make_bot(facts_dir=facts_copy, admin_ids=(ADMIN,))
-    await asyncio.sleep(0.3)  # let the watcher start
     written = tmp_path / "hostile.yaml"
     written.write_text(content, encoding="utf-8")
     written.replace(facts_copy / "hostile.yaml")  # whole, as an editor saves: one change, one reload

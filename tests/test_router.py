@@ -146,7 +146,7 @@ def test_every_example_is_a_choice_of_its_language(core: Core, language: Languag
     base = core.factbase
     router = core.router.by_language[language]
     targets = (*base.facts, *base.gaps, *base.meta)
-    per_target = [list(dict.fromkeys(router.normalise(q) for q in base.asked(t, language))) for t in targets]
+    per_target = [list(dict.fromkeys(base.lexicon.normalise(q) for q in base.asked(t, language))) for t in targets]
     assert router.choices == [c for choices in per_target for c in choices]  # the same twice is scored once
     assert router.owners == [t.id for t, choices in zip(targets, per_target, strict=True) for _ in choices]
     assert core.router.choice_count == sum(r.choice_count for r in core.router.by_language.values())
@@ -205,3 +205,42 @@ def test_each_script_is_scored_against_its_own_language(core: Core) -> None:
     assert core.router.of("who did it") is english and core.router.of("یہ کس نے کیا") is urdu
     assert not any(script_language(c) == "ur" for c in english.choices)
     assert english.choice_count + urdu.choice_count == core.router.choice_count
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did the bla seize noshki", "no-city-seized"),  # no fact names Noshki, but one says no city was taken
+        ("did militants capture mastung city", "no-city-seized"),
+    ],
+)
+def test_no_not_reported_where_a_fact_matches_as_well(core: Core, question: str, fact_id: str) -> None:
+    """A named place or kind of answer may rule a fact out, but a "not reported" beside it could be false."""
+    intents = core.router.route(question).intents
+    assert [i.decision for i in intents] == ["clarify"]
+    assert fact_id in [m.target for m in intents[0].matches]
+
+
+@pytest.mark.parametrize("question", ["any arrests?? how many", "any injured?? how many"])
+def test_a_fragment_that_leans_on_the_rest_is_not_a_question_of_its_own(core: Core, question: str) -> None:
+    assert [i.decision for i in core.router.route(question).intents] == ["gap"]
+
+
+@pytest.mark.parametrize("question", ["is 31 right", "who was responsible", "who is sarfraz bugti"])
+def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core, question: str) -> None:
+    assert core.router.route(question).on_topic
+
+
+def test_a_word_typical_of_one_target_outweighs_one_used_in_passing(core: Core) -> None:
+    """Dozens of examples a target use many words in passing; the keyword score weighs how typical each is."""
+    plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0))
+    question = "civilians dead count"
+    top = core.router.route(question).intents[0].matches
+    assert top[0].target == "civilians-killed"
+    assert plain.route(question).intents[0].matches[0].target != "civilians-killed"
+
+
+def test_a_cue_word_is_a_known_word(core: Core) -> None:
+    """Asking for "comment" is asking for a statement, not an unknown word that makes the question a decline."""
+    question = "did pakistan's army chief comment on the attacks"
+    assert core.router.route(question).on_topic

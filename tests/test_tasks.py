@@ -37,11 +37,11 @@ async def test_tasks_survive_a_database_that_refuses_writes(
     await reloaded(api, app, version)
     await ask(api, "who did it")  # counted in memory; its flush fails
     await api.wait_for(lambda: failures(caplog, "the fact watcher") and failures(caplog, "the count flusher"))
-    await asyncio.sleep(0.1)  # many more failed flushes: none of them is logged again
+    restarts = len(clock.slept)  # each restart's pause, on the test's clock
+    await api.wait_for(lambda: len(clock.slept) >= restarts + 5)  # more failed flushes: none is logged again
     assert len(failures(caplog, "the fact watcher")) == 1 and len(failures(caplog, "the count flusher")) == 1
 
-    await store.db.execute("PRAGMA query_only = 0")
-    await asyncio.sleep(0.3)  # let the restarted watcher start watching
+    await store.db.execute("PRAGMA query_only = 0")  # the watcher, restarted at once, is watching again
     version = app.bot_data.serving.current.version
     add_update(facts_copy, "follow-up-two", "A made-up follow-up written after the database recovered.")
     await reloaded(api, app, version)

@@ -20,6 +20,7 @@ import pytest
 
 from bot.chat.serve import running
 from bot.chat.webhook import MAX_BODY
+from bot.core import Core
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.conftest import Certificates, application, bot_settings
 from tests.test_run import free_port
@@ -30,8 +31,9 @@ WebhookFactory = Callable[..., Awaitable[int]]
 
 
 @pytest.fixture
-async def serve_webhook(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[WebhookFactory]:
-    """Start the bot in webhook mode on a free port (returned), its settings overridden as given."""
+async def serve_webhook(api: BotAPIServer, tmp_path: Path, core: Core) -> AsyncIterator[WebhookFactory]:
+    """Start the bot in webhook mode on a free port (returned), its settings overridden as given,
+    serving the session's core of the shipped facts."""
     async with contextlib.AsyncExitStack() as stack:
 
         async def start(**settings_: Any) -> int:
@@ -46,7 +48,7 @@ async def serve_webhook(api: BotAPIServer, tmp_path: Path) -> AsyncIterator[Webh
                 health_port=free_port(),
                 **settings_,
             )
-            await stack.enter_async_context(running(application(settings), settings, SECRET))
+            await stack.enter_async_context(running(application(settings, core=core), settings, SECRET))
             return port
 
         yield start

@@ -145,3 +145,7 @@ async def test_three_replicas_share_subscriptions_updates_and_one_rate(
     assert max(counts.values()) <= 2 and sum(counts.values()) - len(owed) <= IN_FLIGHT
     assert leaver not in counts
     assert within_rate(news(api, "three replicas") + news(api, "kill -9"))
+    for chat in owed:  # in order, and a second apart at least, whichever replicas sent them
+        first_news, *later_news = (m for m in api.sent_to(chat) if "made-up follow-up" in m["text"])
+        assert "three replicas" in first_news["text"] and all("kill -9" in m["text"] for m in later_news)
+        assert later_news[0]["at"] - first_news["at"] >= 0.95

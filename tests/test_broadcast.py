@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.chat.context import App
-from bot.store import SQLiteStore, Store
+from bot.store import PostgresStore, SQLiteStore, Store
 from tests.botapi import BotAPIServer, group_chat, private_chat, user
 from tests.clock import ManualClock
 from tests.conftest import BotFactory, add_update, eventually
@@ -286,3 +286,25 @@ async def test_paid_broadcasts_send_updates_with_allow_paid_broadcast_and_answer
     await api.wait_for(lambda: news_in(api, chat["id"]))
     calls = [c for c in api.calls_of("sendMessage") if int(c["chat_id"]) == chat["id"]]
     assert [bool(c.get("allow_paid_broadcast")) for c in calls] == [False, True]  # the /subscribe reply, the update
+
+
+async def test_with_postgresql_a_429_mid_broadcast_pauses_every_process_s_updates(
+    make_bot: BotFactory, api: BotAPIServer, facts_copy: Path, database_url: str
+) -> None:
+    app = await make_bot(facts_dir=facts_copy, database_url=database_url)
+    chats = [private_chat(2800 + i) for i in range(3)]
+    for chat in chats:
+        await subscribe(api, chat)
+    api.fail("sendMessage", 429, retry_after=2)
+    version = app.bot_data.serving.current.version
+    add_update(facts_copy, "follow-up-paused", "A made-up follow-up that meets a flood limit.")
+    await reloaded(api, app, version)
+    await api.wait_for(lambda: not api.faults["sendMessage"])
+    async with PostgresStore(database_url) as another_process:
+        await eventually(lambda: paused_for_more_than(another_process, 1.0))
+    await api.wait_for(lambda: all(news_in(api, c["id"]) for c in chats))
+
+
+async def paused_for_more_than(store: PostgresStore, seconds: float) -> bool:
+    """Whether the next update message, from any process, would wait more than `seconds`."""
+    return await store.reserve("updates", 1e-6) > seconds

@@ -16,7 +16,9 @@ private chat, one every three seconds into a group (20 a minute): a chat's next 
 the outbox until then. Every message also draws from the bot's one send budget
 (`bot.chat.limits.SendBudget`), which answers and operator notices share, so together they never
 pass `send_rate`; paid broadcasts are outside it. A 429 puts off that chat's delivery for its
-retry_after; the other chats, and answers, go on.
+retry_after; in one process the other chats, and answers, go on. With several processes on
+PostgreSQL it also pauses every process's updates (not answers) for its retry_after: each chat is
+paced, so a 429 in the middle of a broadcast says the processes together went too fast.
 """
 
 from __future__ import annotations
@@ -143,6 +145,8 @@ class Broadcaster:
         except RetryAfter as exc:
             wait = retry_after_seconds(exc)
             await self.store.defer(delivery, self.clock.now() + wait)
+            if self._pace is not None:
+                await self._pace.pause(wait)
             log.warning("Telegram asked to slow down in chat %s: its update waits %ss", chat_id, wait)
         except ChatMigrated as exc:
             log.info("chat %s is now supergroup %s; its subscription moves", chat_id, exc.new_chat_id)

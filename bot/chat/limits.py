@@ -84,7 +84,8 @@ class Pace(Protocol):
         ...
 
     async def pause(self, seconds: float) -> None:
-        """Telegram asked every request to wait `seconds`."""
+        """Telegram asked to wait `seconds`: no turn starts before then (in `SharedPace`, for any
+        process; in `LocalPace` the caller holds what it must)."""
         ...
 
 

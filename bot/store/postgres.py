@@ -391,22 +391,19 @@ class PostgresStore(Store):
         )
 
     async def defer(self, delivery: Delivery, until: float) -> None:
-        await self._execute(
-            """UPDATE deliveries SET not_before = $3, attempts = attempts + 1, owner = NULL, lease_until = NULL
-               WHERE fact_id = $1 AND chat_id = $2 AND owner = $4""",
-            delivery.fact_id,
-            delivery.chat_id,
-            until,
-            self.owner,
-        )
+        await self._settle(delivery, "not_before = $3, attempts = attempts + 1", until)
 
     async def drop(self, delivery: Delivery, reason: str) -> None:
+        await self._settle(delivery, "dropped = $3", reason)
+
+    async def _settle(self, delivery: Delivery, assignments: str, value: object) -> None:
+        """Give a claimed delivery back with `assignments` ($3 is `value`): only its owner may."""
         await self._execute(
-            """UPDATE deliveries SET dropped = $3, owner = NULL, lease_until = NULL
+            f"""UPDATE deliveries SET {assignments}, owner = NULL, lease_until = NULL
                WHERE fact_id = $1 AND chat_id = $2 AND owner = $4""",
             delivery.fact_id,
             delivery.chat_id,
-            reason,
+            value,
             self.owner,
         )
 

@@ -356,18 +356,17 @@ class SQLiteStore(Store):
         self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
 
     async def defer(self, delivery: Delivery, until: float) -> None:
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE deliveries SET not_before = ?, attempts = attempts + 1 WHERE fact_id = ? AND chat_id = ?",
-                (until, delivery.fact_id, delivery.chat_id),
-            )
-        self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
+        await self._settle(delivery, "not_before = ?, attempts = attempts + 1", until)
 
     async def drop(self, delivery: Delivery, reason: str) -> None:
+        await self._settle(delivery, "dropped = ?", reason)
+
+    async def _settle(self, delivery: Delivery, assignments: str, value: object) -> None:
+        """Give a claimed delivery back with `assignments` (its one `?` is `value`)."""
         async with self._transaction() as db:
             await db.execute(
-                "UPDATE deliveries SET dropped = ? WHERE fact_id = ? AND chat_id = ?",
-                (reason, delivery.fact_id, delivery.chat_id),
+                f"UPDATE deliveries SET {assignments} WHERE fact_id = ? AND chat_id = ?",
+                (value, delivery.fact_id, delivery.chat_id),
             )
         self._claimed.pop((delivery.fact_id, delivery.chat_id), None)
 

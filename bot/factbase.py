@@ -38,6 +38,7 @@ class Story(_Model):
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
+    refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 
 class Source(_Model):
@@ -79,6 +80,10 @@ class Fact(_Model):
     new_development: bool = Field(default=False, alias="update")
     our_arithmetic: tuple[int, ...] = ()
     answers: tuple[AnswerType, ...] = Field(default=(), description="what kinds of question the fact answers")
+    asked_with: tuple[str, ...] = Field(
+        default=(),
+        description="words (after the lexicon) of which a question must use one for this fact to answer it",
+    )
     examples: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -597,6 +602,7 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
                 examples.add(example, item.id, located, (*here, "examples", e))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
+                problems.extend(_check_asked_with(located, here, item, lexicon))
     problems.extend(_supersede_cycles(parsed))
     urdu = _urdu(parsed, story, lexicon, examples, problems) if first_file is not None else None
     if problems or story is None or lexicon is None or urdu is None:
@@ -837,6 +843,20 @@ def _supersede_cycles(parsed: list[_Parsed]) -> list[Problem]:
 def _story_problem(parsed: list[_Parsed], message: str) -> Problem:
     located = next(one.located for one in parsed if one.model.story is not None)
     return located.problem(("story", "setting"), message)
+
+
+def _check_asked_with(located: _Located, here: tuple[Any, ...], fact: Fact, lexicon: Lexicon) -> list[Problem]:
+    """An example without any of the fact's `asked_with` words could never be answered by it."""
+    need = set(lexicon.normalise(" ".join(fact.asked_with)).split())
+    if not need:
+        return []
+    return [
+        located.problem(
+            (*here, "examples", e), f"example {example!r} uses none of asked_with ({', '.join(fact.asked_with)})"
+        )
+        for e, example in enumerate(fact.examples)
+        if need.isdisjoint(lexicon.normalise(example).split())
+    ]
 
 
 def _check_fact(

@@ -26,6 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 
+from bot.classifier import Classifier
 from bot.factbase import FactBase
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
@@ -57,6 +58,10 @@ class Thresholds(BaseModel):
     typo_cutoff: float = Field(default=85.0, ge=0, le=100)
     stray: float = Field(default=0.34, ge=0, le=1, description="share of a question no target covers: another subject")
     typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
+    # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
+    second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
+    sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
+    veto: float = Field(default=0.8, ge=0, le=10, description="against the top fact: a 'did you mean' instead")
 
 
 class Match(BaseModel):
@@ -127,6 +132,7 @@ class _Question:
     asks: tuple[AnswerType, ...]
     figures: tuple[str, ...]
     speaker: str | None = None
+    around: frozenset[str] = frozenset()  # the whole message a part is in: "... and how many soldiers"
 
 
 class Router:
@@ -192,6 +198,10 @@ class LanguageRouter:
             said.append("")
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
         self._choices = choices
+        ends = [*starts[1:], len(choices)]
+        self._classifier = Classifier(
+            choices, [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
+        )
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
@@ -218,6 +228,14 @@ class LanguageRouter:
             e: np.array([t.kind != "fact" or e in t.subjects for t in self._targets]) for e in subject_ids
         }
         self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
+        # A fact that counts deaths answers a question that speaks of deaths (or gives its figure):
+        # "how many militants attacked" is not "how many militants were killed".
+        required = [frozenset(lexicon.normalise(" ".join(f.asked_with)).split()) for f in factbase.facts]
+        self._free = np.array([not need for need in required] + [True] * (len(self._targets) - len(required)))
+        self._needed_by: dict[str, list[int]] = {}
+        for i, need in enumerate(required):
+            for word in need:
+                self._needed_by.setdefault(word, []).append(i)
         answer_types = {a.type for a in lexicon.asks}
         self._answering = {
             a: np.array(
@@ -258,6 +276,7 @@ class LanguageRouter:
         self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
+        self._references = frozenset(fold(r) for r in story.refers)
         self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
         self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
@@ -284,6 +303,7 @@ class LanguageRouter:
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
+        self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
@@ -308,7 +328,8 @@ class LanguageRouter:
         whole = self._route_one(question)
         parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
         if len(whole) == 1 and len(parts) > 1:
-            asked = [i for p in parts for i in self._route_one(p) if i.decision != "decline"]
+            around = frozenset(normalised.split())
+            asked = [i for p in parts for i in self._route_one(p, around) if i.decision != "decline"]
             if not all(self._stands_alone(i.text) for i in asked):
                 return Routing(question=question, normalised=normalised, intents=whole)
             unique: dict[str, Intent] = {}
@@ -371,10 +392,11 @@ class LanguageRouter:
         following = words[i + 1] if i + 1 < len(words) else ""
         return following in self._figure_words
 
-    def _route_one(self, text: str) -> tuple[Intent, ...]:
+    def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)
         if question is None:
             return (Intent(text=text, decision="decline"),)
+        question = replace(question, around=around)
         unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
         other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
         words = [w for w in question.words if w not in unknown_numbers]
@@ -387,6 +409,9 @@ class LanguageRouter:
             # unless the message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, scores)
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
+        if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
+            # "who is india's prime minister" asks about a person; the country only says which one.
+            named = [e for e in named if e in self._people]
         covered = [e for e in named if e in self._covered_by]
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and len(named) >= 2 and covered:
@@ -413,7 +438,7 @@ class LanguageRouter:
         t = self.thresholds
         asks = _first(question.asks)
         evidence = self._evidence(words, named)
-        eligible = self._eligible(named, asks) & evidence
+        eligible = self._eligible(named, asks, [*words, *question.around]) & evidence
         eligible &= ~self._is_gap | self._distinct(words, eligible)
         spoken = self._spoken_by.get(question.speaker or "")
         if asks == "said" and spoken is not None and (eligible & spoken).any():
@@ -437,14 +462,20 @@ class LanguageRouter:
         if named and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words):
             # "what did <someone in the story> say": offer what the sources attribute to them.
             return found.model_copy(update={"decision": "clarify", "matches": self._facts_about(named, scores)})
-        if unknown >= 0.5 or (unknown > 0 and not anchored):
+        # A question that points at the attacks ("were schools shut after the attacks") is about this
+        # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.
+        refers = self._refers(question.text) and set(named) <= self._in_story
+        if unknown > 0 and not refers and self._names_other_event(words):
             return Intent(text=question.text, decision="decline")
-        if unknown > 0 and self._names_other_event(words):
+        unasked = Intent(text=question.text, decision="gap", asks=asks, figures=question.figures)
+        if unknown >= 0.5 or (unknown > 0 and not anchored):
+            if refers:
+                return self._unless_a_fact_rivals(unasked, scores, evidence, named)
             return Intent(text=question.text, decision="decline")
         if top and clean and top[0].score >= t.answer and lead >= t.margin:
             kind = top[0].kind
             if kind == "fact":
-                return found
+                return self._unless_the_classifier_objects(found, " ".join(words), scores, eligible, named)
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
             if on_topic or set(named) <= self._in_story:
@@ -457,12 +488,17 @@ class LanguageRouter:
         if uncovered.min() > t.stray and not self._on_topic(words, named, strict=True):
             # Most of what it asks about is in no target's words ("how to join pak army"): another
             # subject that shares a word or two with the story.
+            if refers:
+                return self._unless_a_fact_rivals(unasked, scores, evidence, named)
             return Intent(text=question.text, decision="decline")
         if top and top[0].score >= t.suggest and on_topic:
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             if close:
+                pick = self._settled(words, close, unknown, uncovered)
+                if pick is not None:
+                    return found.model_copy(update={"matches": tuple(sorted(close, key=lambda m: m.target != pick))})
                 return found.model_copy(update={"decision": "clarify", "matches": close})
             if top[0].kind == "gap" and unknown == 0:
                 # "Not reported" is a claim too: only when no fact comes close.
@@ -471,10 +507,34 @@ class LanguageRouter:
                 )
         # Before any "not reported": the facts it resembles whatever kind of answer it asks for.
         nearby = self._top(scores, self._is_fact & self._mention(named) & evidence, named)
-        intent = self._no_match(question, words, named, nearby, anchored=anchored, unknown=unknown)
+        intent = self._no_match(question, words, named, nearby, anchored=anchored or refers, unknown=unknown)
         if intent.decision == "gap" and not intent.uncovered_entities:
             return self._unless_a_fact_rivals(intent, scores, evidence, named)
         return intent
+
+    def _settled(self, words: list[str], close: tuple[Match, ...], unknown: float, uncovered: np.ndarray) -> str | None:
+        """The one of several close facts the classifier clearly prefers: by `sure` outright, or by
+        `second_opinion` when every word is known and that fact covers the question."""
+        t = self.thresholds
+        opinion = self._classifier.opinion(" ".join(words))
+        if opinion is None or opinion[0] not in {m.target for m in close}:
+            return None
+        best, lead = opinion
+        clean = unknown == 0 and uncovered[self._position[best]] <= t.uncovered
+        return best if lead >= t.sure or (clean and lead >= t.second_opinion) else None
+
+    def _unless_the_classifier_objects(
+        self, found: Intent, text: str, scores: np.ndarray, eligible: np.ndarray, named: list[str]
+    ) -> Intent:
+        """An answer the classifier clearly places elsewhere, with another fact that may answer: offer both."""
+        opinion = self._classifier.opinion(text)
+        if opinion is None or found.top is None or opinion[0] == found.top.target or opinion[1] < self.thresholds.veto:
+            return found
+        other = self._position.get(opinion[0])
+        if other is None or not (eligible[other] and self._is_fact[other]):
+            return found
+        rival = self._top(scores, eligible & (np.arange(len(self._targets)) == other), named, count=1)
+        return found.model_copy(update={"decision": "clarify", "matches": (found.top, *rival)})
 
     def _unless_a_fact_rivals(self, gap: Intent, scores: np.ndarray, evidence: np.ndarray, named: list[str]) -> Intent:
         """A "not reported" that a fact matches as well as the gap does might be false: if only the kind
@@ -490,6 +550,10 @@ class LanguageRouter:
             if m.score >= max(t.suggest, against - t.margin)
         )
         return gap.model_copy(update={"decision": "clarify", "matches": rivals}) if rivals else gap
+
+    def _refers(self, text: str) -> bool:
+        folded = f" {fold(text)} "
+        return any(f" {phrase} " in folded for phrase in self._references)
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)
@@ -545,11 +609,19 @@ class LanguageRouter:
             return False
         return any(f" {a} " in phrase for a in self._weak_anchors)
 
-    def _eligible(self, named: list[str], asks: AnswerType | None) -> np.ndarray:
+    def _asked_as(self, words: list[str]) -> np.ndarray:
+        """Targets whose `asked_with` words (if any) the question uses."""
+        asked = self._free.copy()
+        for word in words:
+            asked[self._needed_by.get(word, [])] = True
+        return asked
+
+    def _eligible(self, named: list[str], asks: AnswerType | None, words: list[str]) -> np.ndarray:
         """Targets that may answer: a fact must mention what is named and answer what is asked;
         a gap must be about this story."""
         eligible = np.ones(len(self._targets), dtype=bool) if asks is None else self._answering[asks].copy()
         eligible &= self._mention(named)
+        eligible &= self._asked_as(words)
         if asks == "identity":
             # "who is X" / "tell me about X": a fact whose title is about X, not one that mentions X.
             for entity in named:

@@ -130,6 +130,12 @@ def _problems(facts_dir: Path) -> list[str]:
             "statement: 32 civilians",
             "the number 32 is not in the source",
         ),
+        (
+            "casualties.yaml",
+            "      - how many terrorists were killed\n",
+            "      - how many terrorists were there\n",
+            "uses none of asked_with",
+        ),
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
         (
             "context.yaml",

@@ -233,7 +233,7 @@ def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core
 
 def test_a_word_typical_of_one_target_outweighs_one_used_in_passing(core: Core) -> None:
     """Dozens of examples a target use many words in passing; the keyword score weighs how typical each is."""
-    plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0))
+    plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0, second_opinion=10.0, sure=10.0, veto=10.0))
     question = "civilians dead count"
     top = core.router.route(question).intents[0].matches
     assert top[0].target == "civilians-killed"
@@ -244,3 +244,61 @@ def test_a_cue_word_is_a_known_word(core: Core) -> None:
     """Asking for "comment" is asking for a statement, not an unknown word that makes the question a decline."""
     question = "did pakistan's army chief comment on the attacks"
     assert core.router.route(question).on_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how many people lost their lives there", "overall-toll"),
+        ("who is behind it", "bla-claim"),
+        ("did any country condemn the violence", "condemnation-overview"),
+    ],
+)
+def test_the_classifier_settles_a_near_tie_between_sibling_facts(core: Core, question: str, fact_id: str) -> None:
+    """Fuzzy scores put sibling facts level; the words that tell them apart decide. Without the
+    classifier's say (second_opinion out of reach) the same question is a "did you mean"."""
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
+    alone = Router(core.factbase, thresholds=Thresholds(second_opinion=10.0, sure=10.0, veto=10.0))
+    assert alone.route(question).intents[0].decision == "clarify"
+
+
+@pytest.mark.parametrize(
+    "question", ["how many fighters launched the assault", "how many bla men took part", "kitne hamlawar the"]
+)
+def test_a_count_of_attackers_is_not_a_count_of_the_dead(core: Core, question: str) -> None:
+    """The killed counts declare `asked_with` (killed, toll, their figure): a count without any of them
+    asks for something else, here how many attacked, which the sources do not give."""
+    answered = [i.top.target for i in core.router.route(question).intents if i.decision == "answer" and i.top]
+    assert answered == []
+
+
+def test_a_second_part_borrows_the_first_part_s_words(core: Core) -> None:
+    """ "and how many policemen" asks for deaths because the first part did."""
+    routing = core.router.route("how many civilians were killed and how many policemen")
+    assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [
+        ("answer", "civilians-killed"),
+        ("answer", "security-personnel-killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("were exams postponed because of this", "gap"),
+        ("is ke baad bazaar band hue", "gap"),
+        ("were exams postponed", "decline"),
+        ("who carried out the pulwama attack", "decline"),
+    ],
+)
+def test_a_question_pointing_at_the_attacks_is_a_gap_not_a_decline(core: Core, question: str, decision: str) -> None:
+    """Schools, shops or roads are in no fact; "after the attacks" (story.refers) still makes the
+    question ours, so the reply is "not reported", while the same words alone, or another attack,
+    stay off topic."""
+    assert [i.decision for i in core.router.route(question).intents] == [decision]
+
+
+@pytest.mark.parametrize("question", ["who is pakistan's prime minister", "who is the uk's prime minister"])
+def test_who_is_a_country_s_person_asks_about_the_person_not_the_country(core: Core, question: str) -> None:
+    """The country only says which prime minister: no fact about the country's spokesperson answers it."""
+    assert [i.decision for i in core.router.route(question).intents if i.decision == "answer"] == []

@@ -61,7 +61,6 @@ class Thresholds(BaseModel):
     # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
     second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
     sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
-    veto: float = Field(default=0.8, ge=0, le=10, description="against the top fact: a 'did you mean' instead")
 
 
 class Match(BaseModel):
@@ -475,7 +474,7 @@ class LanguageRouter:
         if top and clean and top[0].score >= t.answer and lead >= t.margin:
             kind = top[0].kind
             if kind == "fact":
-                return self._unless_the_classifier_objects(found, " ".join(words), scores, eligible, named)
+                return found
             if kind == "meta":
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
             if on_topic or set(named) <= self._in_story:
@@ -522,19 +521,6 @@ class LanguageRouter:
         best, lead = opinion
         clean = unknown == 0 and uncovered[self._position[best]] <= t.uncovered
         return best if lead >= t.sure or (clean and lead >= t.second_opinion) else None
-
-    def _unless_the_classifier_objects(
-        self, found: Intent, text: str, scores: np.ndarray, eligible: np.ndarray, named: list[str]
-    ) -> Intent:
-        """An answer the classifier clearly places elsewhere, with another fact that may answer: offer both."""
-        opinion = self._classifier.opinion(text)
-        if opinion is None or found.top is None or opinion[0] == found.top.target or opinion[1] < self.thresholds.veto:
-            return found
-        other = self._position.get(opinion[0])
-        if other is None or not (eligible[other] and self._is_fact[other]):
-            return found
-        rival = self._top(scores, eligible & (np.arange(len(self._targets)) == other), named, count=1)
-        return found.model_copy(update={"decision": "clarify", "matches": (found.top, *rival)})
 
     def _unless_a_fact_rivals(self, gap: Intent, scores: np.ndarray, evidence: np.ndarray, named: list[str]) -> Intent:
         """A "not reported" that a fact matches as well as the gap does might be false: if only the kind

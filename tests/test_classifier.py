@@ -38,3 +38,10 @@ def test_a_lead_below_the_margin_is_no_preference(classifier: Classifier) -> Non
 
 def test_one_target_has_nothing_to_tell_apart() -> None:
     assert Classifier(["who claimed it", "who did it"], ["claim", "claim"]).opinion("who claimed it") is None
+
+
+@pytest.mark.parametrize("question", ["civilians killed", "who claimed the attacks on civilians", "zzz", ""])
+def test_its_fast_decision_values_are_scikit_learn_s(classifier: Classifier, question: str) -> None:
+    assert classifier.model is not None
+    expected = classifier.model.decision_function(classifier.features.transform([question]))[0]
+    assert classifier.decision(question) == pytest.approx(expected, abs=1e-9)

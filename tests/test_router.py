@@ -233,7 +233,7 @@ def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core
 
 def test_a_word_typical_of_one_target_outweighs_one_used_in_passing(core: Core) -> None:
     """Dozens of examples a target use many words in passing; the keyword score weighs how typical each is."""
-    plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0, second_opinion=10.0, sure=10.0, veto=10.0))
+    plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0, second_opinion=10.0, sure=10.0))
     question = "civilians dead count"
     top = core.router.route(question).intents[0].matches
     assert top[0].target == "civilians-killed"
@@ -259,7 +259,7 @@ def test_the_classifier_settles_a_near_tie_between_sibling_facts(core: Core, que
     classifier's say (second_opinion out of reach) the same question is a "did you mean"."""
     intent = core.router.route(question).intents[0]
     assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
-    alone = Router(core.factbase, thresholds=Thresholds(second_opinion=10.0, sure=10.0, veto=10.0))
+    alone = Router(core.factbase, thresholds=Thresholds(second_opinion=10.0, sure=10.0))
     assert alone.route(question).intents[0].decision == "clarify"
 
 

@@ -60,6 +60,7 @@ class Thresholds(BaseModel):
     typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
     # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
     second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
+    agree: float = Field(default=0.8, ge=0, le=10, description="turns a 'did you mean' it agrees with into an answer")
     sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
 
 
@@ -434,6 +435,21 @@ class LanguageRouter:
         return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
+        """The rules' decision; then a "did you mean" whose offer the classifier clearly agrees with,
+        and that matches well (`answer`), is answered with it."""
+        intent = self._rule(question, words, named, scores)
+        if intent.decision != "clarify" or not intent.matches:
+            return intent
+        opinion = self._classifier.opinion(" ".join(words))
+        if opinion is None or opinion[1] < self.thresholds.agree:
+            return intent
+        chosen = [m for m in intent.matches if m.target == opinion[0] and m.score >= self.thresholds.answer]
+        if not chosen:
+            return intent
+        rest = tuple(m for m in intent.matches if m.target != opinion[0])
+        return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
+
+    def _rule(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
         asks = _first(question.asks)
         evidence = self._evidence(words, named)

@@ -25,6 +25,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
+from wordfreq import zipf_frequency as _zipf
 
 from bot.classifier import Classifier
 from bot.factbase import FactBase
@@ -254,7 +255,10 @@ class LanguageRouter:
         self._setting = frozenset(story.setting)
         self._parties = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "person"))
         self._in_story = frozenset(e for f in factbase.facts for e in f.entities) | self._setting
-        self._vocabulary = vocabulary([*choices, *bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words
+        # A number is known when our facts give it: one an example happens to ask about ("were 100
+        # injured?") is still a figure someone heard.
+        asked_words = {w for w in vocabulary(choices) if not w.isdigit()}
+        self._vocabulary = asked_words | vocabulary([*bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words
         # Typos are repaired towards words people ask with, not towards any word of a statement; a word
         # only one example uses may be a writer's typo ("milatants") and is repaired like any other.
         examples = [
@@ -357,6 +361,8 @@ class LanguageRouter:
 
     def _repair(self, word: str) -> str:
         if word in self._known_raw or len(word) < 4 or word.isdigit():
+            return word
+        if _zipf(word, "en") >= 3.0:
             return word
         best = process.extractOne(word, self._typo_words, scorer=fuzz.ratio, score_cutoff=self.thresholds.typo_cutoff)
         return word if best is None else str(best[0])

@@ -194,6 +194,9 @@ class Urdu(_Model):
     missing: dict[AnswerType, str]
 
 
+ELSEWHERE = "(elsewhere)"  # the owner of `elsewhere:` examples: no target's id can be written so
+
+
 class FactFile(_Model):
     """What one YAML file may hold; the fact base is the union of all files."""
 
@@ -205,6 +208,7 @@ class FactFile(_Model):
     meta: tuple[Meta, ...] = ()
     lexicon: Lexicon | None = None
     urdu: Catalogue | None = None
+    elsewhere: tuple[str, ...] | None = None
 
 
 class FactBase(_Model):
@@ -217,6 +221,7 @@ class FactBase(_Model):
     lexicon: Lexicon
     urdu: Urdu
     version: str
+    elsewhere: tuple[str, ...] = Field(default=(), description="questions about other subjects: never answered")
 
     def fact_text(self, fact: Fact, language: Language) -> FactText:
         if language == "ur":
@@ -361,7 +366,7 @@ def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 _LISTS = ("sources", "topics", "facts", "gaps", "meta")
-_SINGLES = ("story", "lexicon")
+_SINGLES = ("story", "lexicon", "elsewhere")
 
 
 @dataclass
@@ -603,6 +608,9 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
                 problems.extend(_check_asked_with(located, here, item, lexicon))
+    for one in parsed:
+        for e, example in enumerate(one.model.elsewhere or ()):
+            examples.add(example, ELSEWHERE, one.located, ("elsewhere", e))
     problems.extend(_supersede_cycles(parsed))
     urdu = _urdu(parsed, story, lexicon, examples, problems) if first_file is not None else None
     if problems or story is None or lexicon is None or urdu is None:
@@ -618,6 +626,7 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
         lexicon=merged_lexicon,
         urdu=urdu_catalogue,
         version=version,
+        elsewhere=tuple(e for one in parsed for e in one.model.elsewhere or ()),
     )
 
 

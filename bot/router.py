@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process, utils
 from wordfreq import zipf_frequency as _zipf
 
 from bot.classifier import Classifier
-from bot.factbase import FactBase
+from bot.factbase import ELSEWHERE, FactBase
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
 
@@ -61,6 +61,7 @@ class Thresholds(BaseModel):
     typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
     # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
     second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
+    elsewhere: float = Field(default=0.3, ge=0, le=10, description="declines what it places in `elsewhere`")
     agree: float = Field(default=0.8, ge=0, le=10, description="turns a 'did you mean' it agrees with into an answer")
     sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
 
@@ -200,8 +201,14 @@ class LanguageRouter:
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
         self._choices = choices
         ends = [*starts[1:], len(choices)]
+        # The classifier also learns what is asked about other subjects, so that it can say so.
+        others = [lexicon.normalise(e) for e in factbase.elsewhere if (script_language(e) or "en") == language]
         self._classifier = Classifier(
-            choices, [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
+            [*choices, *others],
+            [
+                *(t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)),
+                *(ELSEWHERE for _ in others),
+            ],
         )
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
@@ -441,18 +448,24 @@ class LanguageRouter:
         return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
-        """The rules' decision; then a "did you mean" whose offer the classifier clearly agrees with,
-        and that matches well (`answer`), is answered with it."""
+        """The rules' decision, then the classifier's say on a reply that states no fact: a "did you
+        mean" whose offer it clearly agrees with, on a fact that matches well (`answer`), is answered
+        with it; a "did you mean" or a "not reported" it clearly places among the questions about other
+        subjects (`elsewhere` in the facts) is declined, unless it points at the attacks (`refers`)."""
+        t = self.thresholds
         intent = self._rule(question, words, named, scores)
-        if intent.decision != "clarify" or not intent.matches:
+        if intent.decision not in ("clarify", "gap") or intent.uncovered_entities:
             return intent
         opinion = self._classifier.opinion(" ".join(words))
-        if opinion is None or opinion[1] < self.thresholds.agree:
+        if opinion is None:
             return intent
-        chosen = [m for m in intent.matches if m.target == opinion[0] and m.score >= self.thresholds.answer]
-        if not chosen:
+        best, lead = opinion
+        if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):
+            return Intent(text=question.text, decision="decline")
+        chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
+        if intent.decision != "clarify" or not chosen or lead < t.agree:
             return intent
-        rest = tuple(m for m in intent.matches if m.target != opinion[0])
+        rest = tuple(m for m in intent.matches if m.target != best)
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
 
     def _rule(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:

@@ -136,6 +136,12 @@ def _problems(facts_dir: Path) -> list[str]:
             "      - how many terrorists were there\n",
             "uses none of asked_with",
         ),
+        (
+            "elsewhere.yaml",
+            "elsewhere:\n",
+            "elsewhere:\n  - how many militants killed\n",
+            "is also under 'militants-killed-145'",
+        ),
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
         (
             "context.yaml",

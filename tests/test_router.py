@@ -336,3 +336,12 @@ def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, quest
     assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
     doubtful = Router(core.factbase, thresholds=Thresholds(agree=10.0))
     assert doubtful.route(question).intents[0].decision == "clarify"
+
+
+@pytest.mark.parametrize("question", ["how many people live in noshki", "how do i join the police"])
+def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core, question: str) -> None:
+    """A near miss that shares a place or a word with the story gets a "did you mean" from the rules;
+    the classifier, which learned `elsewhere:` as one more target, declines it."""
+    assert [i.decision for i in core.router.route(question).intents] == ["decline"]
+    rules_only = Router(core.factbase, thresholds=Thresholds(elsewhere=10.0))
+    assert [i.decision for i in rules_only.route(question).intents] != ["decline"]

@@ -315,6 +315,7 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
+        self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
@@ -423,6 +424,9 @@ class LanguageRouter:
             chat = self._decide(question, words, named, scores)
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
+            if any(e in self._places and e not in self._in_story for e in named):
+                # "who is the chief minister of punjab": the role in another place is someone else.
+                return (Intent(text=text, decision="decline"),)
             # "who is india's prime minister" asks about a person; the country only says which one.
             named = [e for e in named if e in self._people]
         covered = [e for e in named if e in self._covered_by]

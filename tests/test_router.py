@@ -315,9 +315,13 @@ def test_a_question_pointing_at_the_attacks_is_a_gap_not_a_decline(core: Core, q
     assert [i.decision for i in core.router.route(question).intents] == [decision]
 
 
-@pytest.mark.parametrize("question", ["who is pakistan's prime minister", "who is the uk's prime minister"])
+@pytest.mark.parametrize(
+    "question",
+    ["who is pakistan's prime minister", "who is the uk's prime minister", "who is the chief minister of sindh"],
+)
 def test_who_is_a_country_s_person_asks_about_the_person_not_the_country(core: Core, question: str) -> None:
-    """The country only says which prime minister: no fact about the country's spokesperson answers it."""
+    """The country or province only says which one: no fact about our story's chief minister or the
+    country's spokesperson answers it."""
     assert [i.decision for i in core.router.route(question).intents if i.decision == "answer"] == []
 
 

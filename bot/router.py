@@ -62,6 +62,7 @@ class Thresholds(BaseModel):
     # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
     second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
     elsewhere: float = Field(default=0.3, ge=0, le=10, description="declines what it places in `elsewhere`")
+    sure_gap: float = Field(default=1.2, ge=0, le=10, description="turns a 'did you mean' into the gap it picks")
     agree: float = Field(default=0.8, ge=0, le=10, description="turns a 'did you mean' it agrees with into an answer")
     sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
 
@@ -454,8 +455,10 @@ class LanguageRouter:
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         """The rules' decision, then the classifier's say on a reply that states no fact: a "did you
         mean" whose offer it clearly agrees with, on a fact that matches well (`answer`), is answered
-        with it; a "did you mean" or a "not reported" it clearly places among the questions about other
-        subjects (`elsewhere` in the facts) is declined, unless it points at the attacks (`refers`)."""
+        with it, and one it is surer still is a gap that matches well is that gap ("deaths in mastung":
+        the rules offered the overall toll, which no district breaks down); a "did you mean" or a "not
+        reported" it clearly places among the questions about other subjects (`elsewhere` in the facts)
+        is declined, unless it points at the attacks (`refers`)."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
         if intent.decision not in ("clarify", "gap") or intent.uncovered_entities:
@@ -466,6 +469,16 @@ class LanguageRouter:
         best, lead = opinion
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):
             return Intent(text=question.text, decision="decline")
+        position = self._position.get(best)
+        if (
+            intent.decision == "clarify"
+            and position is not None
+            and self._is_gap[position]
+            and lead >= t.sure_gap
+            and scores[position] >= t.answer
+        ):
+            match = Match(target=best, kind="gap", score=min(100.0, round(float(scores[position]), 1)))
+            return intent.model_copy(update={"decision": "gap", "matches": (match,)})
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
         if intent.decision != "clarify" or not chosen or lead < t.agree:
             return intent

@@ -349,3 +349,18 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
     assert [i.decision for i in core.router.route(question).intents] == ["decline"]
     rules_only = Router(core.factbase, thresholds=Thresholds(elsewhere=10.0))
     assert [i.decision for i in rules_only.route(question).intents] != ["decline"]
+
+
+@pytest.mark.parametrize(
+    ("question", "gap_id"),
+    [("were any women killed", "victim-breakdown"), ("any foreigners killed", "victim-breakdown")],
+)
+def test_a_did_you_mean_the_classifier_is_sure_is_a_gap_becomes_that_gap(
+    core: Core, question: str, gap_id: str
+) -> None:
+    """The rules offer a count the sources do give; the classifier, surer (`sure_gap`), knows the
+    question asks for a breakdown nobody reports."""
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top and intent.top.target) == ("gap", gap_id)
+    rules_only = Router(core.factbase, thresholds=Thresholds(sure_gap=10.0))
+    assert rules_only.route(question).intents[0].decision == "clarify"

@@ -342,9 +342,14 @@ class LanguageRouter:
         parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
         if len(whole) == 1 and len(parts) > 1:
             around = frozenset(normalised.split())
+            # A part that leans on the one before asks about its subject ("where did it happen and
+            # when"); one that asks nothing ("death toll??? pls") is no part at all.
+            parts = [
+                p if i == 0 or self._stands_alone(p) else f"{p.strip()} {self._topic_of(parts[i - 1])}"
+                for i, p in enumerate(parts)
+                if i == 0 or self._stands_alone(p) or self.factbase.lexicon.asks_for(self.normalise(p))
+            ]
             asked = [i for p in parts for i in self._route_one(p, around) if i.decision != "decline"]
-            if not all(self._stands_alone(i.text) for i in asked):
-                return Routing(question=question, normalised=normalised, intents=whole)
             unique: dict[str, Intent] = {}
             for intent in asked:
                 if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
@@ -353,6 +358,11 @@ class LanguageRouter:
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
         return Routing(question=question, normalised=normalised, intents=whole)
+
+    def _topic_of(self, part: str) -> str:
+        """A part's words without those that only say what kind of answer it wants."""
+        cues = self.factbase.lexicon.cue_words
+        return " ".join(w for w in fold(part).split() if w not in cues)
 
     def _stands_alone(self, part: str) -> bool:
         """A short part of a message that names nothing and has no word of its own ("any wounded?? how

@@ -364,3 +364,19 @@ def test_a_did_you_mean_the_classifier_is_sure_is_a_gap_becomes_that_gap(
     assert (intent.decision, intent.top and intent.top.target) == ("gap", gap_id)
     rules_only = Router(core.factbase, thresholds=Thresholds(sure_gap=10.0))
     assert rules_only.route(question).intents[0].decision == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("where were the attacks and when", ["districts", "timing"]),
+        ("how many civilians died, and why", ["civilians-killed"]),
+        ("who claimed the attacks??? pls", ["bla-claim"]),
+    ],
+)
+def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
+    core: Core, question: str, targets: list[str]
+) -> None:
+    """ "and when" asks when the attacks were; a trailing "pls" asks nothing and is no part of its own."""
+    intents = core.router.route(question).intents
+    assert [i.top.target for i in intents if i.decision == "answer" and i.top] == targets

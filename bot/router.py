@@ -40,6 +40,7 @@ TargetKind = Literal["fact", "gap", "meta"]
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
 SHORTLIST = 4096  # targets whose examples are scored one by one; the rest are ranked by keywords
+CLASSIFIER_TARGETS = 1_000  # targets up to which the classifier is trained (the shipped facts have 50)
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
 
@@ -202,14 +203,13 @@ class LanguageRouter:
             self._targets.append(_Target(meta.id, "meta", frozenset(), frozenset()))
         self._choices = choices
         ends = [*starts[1:], len(choices)]
-        # The classifier also learns what is asked about other subjects, so that it can say so.
+        # The classifier also learns what is asked about other subjects, so that it can say so. It
+        # trains one model per target: a fact base far beyond the shipped one goes without it.
         others = [lexicon.normalise(e) for e in factbase.elsewhere if (script_language(e) or "en") == language]
+        labels = [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
+        small = len(self._targets) <= CLASSIFIER_TARGETS
         self._classifier = Classifier(
-            [*choices, *others],
-            [
-                *(t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)),
-                *(ELSEWHERE for _ in others),
-            ],
+            [*choices, *others] if small else [], [*labels, *(ELSEWHERE for _ in others)] if small else []
         )
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a

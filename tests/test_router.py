@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from bot import router as router_module
 from bot.core import Core
 from bot.language import LANGUAGES, Language, script_language
 from bot.router import Router, Thresholds
@@ -380,3 +381,14 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
     """ "and when" asks when the attacks were; a trailing "pls" asks nothing and is no part of its own."""
     intents = core.router.route(question).intents
     assert [i.top.target for i in intents if i.decision == "answer" and i.top] == targets
+
+
+def test_a_fact_base_beyond_the_classifier_s_size_routes_without_it(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The classifier trains one model per target; past CLASSIFIER_TARGETS a near-tie stays a "did you mean"."""
+    monkeypatch.setattr(router_module, "CLASSIFIER_TARGETS", 10)
+    big = Router(core.factbase)
+    question = "how many people lost their lives there"
+    assert big.route(question).intents[0].decision == "clarify"
+    assert core.router.route(question).intents[0].decision == "answer"

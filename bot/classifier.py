@@ -14,6 +14,7 @@ idf weights and coefficients give the same decision values in a few tens of micr
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,6 +32,13 @@ def _features() -> FeatureUnion:
             ("letters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
         ]
     )
+
+
+@functools.lru_cache(maxsize=4)
+def trained(texts: tuple[str, ...], owners: tuple[str, ...]) -> Classifier:
+    """A classifier for these examples. Training is a pure function of them, and a reload that leaves
+    a language's examples as they were (or a test that builds the same facts again) reuses it."""
+    return Classifier(texts, owners)
 
 
 class Classifier:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
 from wordfreq import zipf_frequency as _zipf
 
-from bot.classifier import Classifier
+from bot.classifier import trained
 from bot.factbase import ELSEWHERE, FactBase
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
@@ -208,8 +208,8 @@ class LanguageRouter:
         others = [lexicon.normalise(e) for e in factbase.elsewhere if (script_language(e) or "en") == language]
         labels = [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
         small = len(self._targets) <= CLASSIFIER_TARGETS
-        self._classifier = Classifier(
-            [*choices, *others] if small else [], [*labels, *(ELSEWHERE for _ in others)] if small else []
+        self._classifier = trained(
+            (*choices, *others) if small else (), (*labels, *(ELSEWHERE for _ in others)) if small else ()
         )
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a

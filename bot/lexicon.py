@@ -141,27 +141,31 @@ class Lexicon(BaseModel):
         return " ".join(w for w in words if w not in self.stopwords)
 
     def find_entities(self, normalised: str) -> tuple[str, ...]:
-        """Entity ids named in an already normalised text, in order of first mention."""
-        padded = f" {normalised} "
-        found: list[tuple[int, str]] = []
-        for alias, entity_id in self._longest_first:
-            at = padded.find(alias)
-            if at >= 0:
-                if entity_id not in {e for _, e in found}:
-                    found.append((at, entity_id))
-                padded = padded.replace(alias, " " * len(alias))
-        return tuple(e for _, e in sorted(found))
+        """Entity ids named in an already normalised text, in order of first mention; where aliases
+        overlap the longest wins ("new delhi" over "delhi")."""
+        if self._alias_pattern is None:
+            return ()
+        found = (self.alias_to_entity[m.group(1)] for m in self._alias_pattern.finditer(normalised))
+        return tuple(dict.fromkeys(found))
 
     @cached_property
-    def _longest_first(self) -> tuple[tuple[str, str], ...]:
-        """Each alias, padded with spaces, and its entity: longest first, so "new delhi" wins over "delhi"."""
-        ordered = sorted(self.alias_to_entity.items(), key=lambda kv: -len(kv[0]))
-        return tuple((f" {alias} ", entity_id) for alias, entity_id in ordered if alias)
+    def _alias_pattern(self) -> re.Pattern[str] | None:
+        aliases = sorted((a for a in self.alias_to_entity if a), key=len, reverse=True)
+        if not aliases:
+            return None
+        return re.compile(r"(?<!\S)(" + "|".join(re.escape(a) for a in aliases) + r")(?!\S)")
 
     def asks_for(self, normalised: str) -> tuple[AnswerType, ...]:
         """What kinds of answer an already normalised question asks for, most specific first."""
-        padded = f" {normalised} "
-        return tuple(t for t, cues in self._cues if any(f" {c} " in padded for c in cues if c))
+        return tuple(t for t, pattern in self._cue_patterns if pattern.search(normalised))
+
+    @cached_property
+    def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
+        return tuple(
+            (t, re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues if c) + r")(?!\S)"))
+            for t, cues in self._cues
+            if any(cues)
+        )
 
     def speaker(self, normalised: str) -> str | None:
         """The entity right before a "said" cue ("what did india say" -> india), or None."""

@@ -18,6 +18,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -171,6 +172,7 @@ class LanguageRouter:
     def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None, language: Language = "en") -> None:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
+        self._normalised = functools.lru_cache(maxsize=64)(self._normalise)
         lexicon = factbase.lexicon
         story = factbase.story
         self._targets: list[_Target] = []
@@ -374,7 +376,11 @@ class LanguageRouter:
         return bool(own) or len(fold(part).split()) >= 3  # "who did it" is whole; "how many" is not
 
     def normalise(self, text: str) -> str:
-        """Repair words we do not know but nearly do, then apply the lexicon."""
+        """Repair words we do not know but nearly do, then apply the lexicon. A message and its parts
+        are read several times over (whole, split, each part alone): the last few are remembered."""
+        return self._normalised(text)
+
+    def _normalise(self, text: str) -> str:
         repaired = " ".join(self._repair(w) for w in fold(text).split())
         return self.factbase.lexicon.normalise_folded(repaired)
 

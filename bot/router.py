@@ -469,12 +469,12 @@ class LanguageRouter:
         return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
-        """The rules' decision, then the classifier's say on a reply that states no fact: a "did you
-        mean" whose offer it clearly agrees with, on a fact that matches well (`answer`), is answered
-        with it, and one it is surer still is a gap that matches well is that gap ("deaths in mastung":
-        the rules offered the overall toll, which no district breaks down); a "did you mean" or a "not
-        reported" it clearly places among the questions about other subjects (`elsewhere` in the facts)
-        is declined, unless it points at the attacks (`refers`)."""
+        """The rules decide; on a reply that states no fact the classifier may then say more:
+        - a "did you mean" or "not reported" it places among other subjects (`elsewhere:` in the facts)
+          is declined, unless the question points at the attacks (`refers`);
+        - a "did you mean" it is sure asks for a gap that matches well is that gap ("deaths in
+          mastung": the rules offered the overall toll, which no district breaks down);
+        - a "did you mean" offering the fact it clearly picks, and that matches well, is answered."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
         if intent.decision not in ("clarify", "gap") or intent.uncovered_entities:

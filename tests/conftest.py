@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import itertools
+import os
 import shutil
 import subprocess
 import time
@@ -28,6 +30,15 @@ from tests.pg import Postgres, running_postgres
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
 LABELLED = Path(__file__).resolve().parent / "data" / "labelled.yaml"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... in an xdist worker; None otherwise
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the bot's modules once, before any worker starts: the `factbot` processes the tests
+    start then read the bytecode instead of each compiling every module again (with
+    PYTHONDONTWRITEBYTECODE set, as on CI's machines, no process would ever write it)."""
+    if WORKER is None:
+        compileall.compile_dir(ROOT / "bot", quiet=1)
 
 
 @pytest.fixture(scope="session")

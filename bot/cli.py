@@ -14,22 +14,26 @@ Usage (`--facts DIR` may come before or after the command):
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import secrets
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.config import Settings, load_settings
-from bot.core import Core, ServingCore, build_core
 from bot.errors import ConfigError, FactBaseError
 from bot.language import LANGUAGES, NAMES, Language, language_of
 from bot.logs import configure_logging, redact
-from bot.render import render_text
-from bot.store import SQLiteStore, Store, open_store
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+# Each command imports what only it needs (the core, the store, asyncio, the Telegram layer) when it
+# runs: `factbot health` and a start-up that fails on its settings need none of them, and every
+# process started pays for what it imports.
 
 log = logging.getLogger("factbot")
 
@@ -101,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "health":
             return _health(settings)
         if args.command == "report":
+            import asyncio
+
             return asyncio.run(_report_unanswered(settings))
+        from bot.core import build_core
+
         core = build_core(settings.facts_dir, thresholds=settings.thresholds)
         return _ask(core, args.question, as_json=args.json, language=language_of(args.language))
     except FactBaseError as exc:
@@ -115,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(settings: Settings) -> int:
+    from bot.core import build_core
+
     core = build_core(settings.facts_dir, thresholds=settings.thresholds)
     base = core.factbase
     by_language = ", ".join(f"{r.choice_count} {NAMES[lang]}" for lang, r in core.router.by_language.items())
@@ -127,6 +137,8 @@ def _check(settings: Settings) -> int:
 
 
 async def _report_unanswered(settings: Settings) -> int:
+    from bot.store import SQLiteStore, Store, open_store
+
     store: Store = open_store(settings)
     if isinstance(store, SQLiteStore) and not store.path.exists():
         print(f"factbot: no database at {store.path} (has the bot run? see --data)", file=sys.stderr)
@@ -149,8 +161,12 @@ def _health(settings: Settings) -> int:
 
 
 def _run(settings: Settings) -> int:
+    import asyncio
+
     from bot.chat.app import build_application
     from bot.chat.serve import run
+    from bot.core import ServingCore, build_core
+    from bot.store import open_store
 
     token = settings.require_token().get_secret_value()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
@@ -181,6 +197,8 @@ def _questions(question: str | None) -> Iterator[str]:
 
 
 def _ask(core: Core, question: str | None, *, as_json: bool, language: Language | None) -> int:
+    from bot.render import render_text
+
     for index, text in enumerate(_questions(question)):
         routing, answer = core.ask(text, language)
         if as_json:

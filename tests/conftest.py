@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import itertools
+import os
 import shutil
 import subprocess
 import time
@@ -23,11 +25,20 @@ from bot.core import Core, ServingCore, build_core
 from bot.factbase import FactBase
 from bot.store import PostgresStore, SQLiteStore, Store, open_store
 from tests.botapi import TOKEN, BotAPIServer
-from tests.pg import Postgres, running_postgres
+from tests.pg import Postgres, running_postgres, shared_postgres, stop_shared_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
 LABELLED = Path(__file__).resolve().parent / "data" / "labelled.yaml"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... in an xdist worker; None otherwise
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the bot's modules once, before any worker starts: the `factbot` processes the tests
+    start then read the bytecode instead of each compiling every module again (with
+    PYTHONDONTWRITEBYTECODE set, as on CI's machines, no process would ever write it)."""
+    if WORKER is None:
+        compileall.compile_dir(ROOT / "bot", quiet=1)
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +60,20 @@ def facts_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[Postgres]:
-    """One throwaway PostgreSQL server for the session (started only if a test asks for it)."""
-    with running_postgres() as server:
-        yield server
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+    """One throwaway PostgreSQL server for the whole run (started only if a test asks for it):
+    under pytest-xdist, one that every worker shares (see `shared_postgres`), not one each."""
+    if WORKER is None:
+        with running_postgres() as server:
+            yield server
+    else:
+        yield shared_postgres(tmp_path_factory.getbasetemp().parent, int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The controller of an xdist run stops the workers' shared server, once they are all done."""
+    if WORKER is None and session.config.getoption("dist", "no") != "no":
+        stop_shared_postgres(session.config._tmp_path_factory.getbasetemp())  # the workers' common folder
 
 
 _databases = itertools.count(1)
@@ -60,8 +81,8 @@ _databases = itertools.count(1)
 
 @pytest.fixture
 def database_url(postgres: Postgres) -> str:
-    """A new, empty database on the session's server, for one test."""
-    return asyncio.run(postgres.create_database(f"test_{next(_databases)}"))
+    """A new, empty database on the run's server, for one test (named for the worker: they share it)."""
+    return asyncio.run(postgres.create_database(f"test_{WORKER or 'main'}_{next(_databases)}"))
 
 
 StoreFactory = Callable[[], Store]

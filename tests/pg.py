@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import glob
+import json
 import os
 import pwd
 import shutil
@@ -26,6 +28,7 @@ MISSING = (
     "PostgreSQL's server programs were not found (/usr/lib/postgresql/*/bin/initdb): "
     "install them with `apt-get install -y postgresql` (.ci/run does)"
 )
+SHARED_STATE = "postgres.json"  # where the run's shared server is, in the workers' common folder
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@contextlib.contextmanager
-def running_postgres() -> Iterator[Postgres]:
+def start_postgres(max_connections: int = 200) -> Postgres:
+    """initdb and start a server in a new temporary folder; `stop_postgres` removes both."""
     bin_dir = _binaries()
     as_postgres: list[str] = []
     folder = Path(tempfile.mkdtemp(prefix="factbot-pg-"))
@@ -77,7 +80,7 @@ def running_postgres() -> Iterator[Postgres]:
         )
         options = (
             f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB"
+            f"-c full_page_writes=off -c max_connections={max_connections} -c shared_buffers=64MB"
         )
         subprocess.run(
             [
@@ -95,10 +98,49 @@ def running_postgres() -> Iterator[Postgres]:
             check=True,
             capture_output=True,
         )
-        yield Postgres(port, folder)
+    except BaseException:
+        stop_postgres(Postgres(port, folder))
+        raise
+    return Postgres(port, folder)
+
+
+def stop_postgres(server: Postgres) -> None:
+    _stop(server.folder / "data" / "postmaster.pid")
+    shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_postgres() -> Iterator[Postgres]:
+    server = start_postgres()
+    try:
+        yield server
     finally:
-        _stop(data / "postmaster.pid")
-        shutil.rmtree(folder, ignore_errors=True)
+        stop_postgres(server)
+
+
+def shared_postgres(folder: Path, workers: int) -> Postgres:
+    """The one server of a run spread over pytest-xdist's workers: started by the first worker
+    that needs it (the others wait on a file lock, then read where it is), stopped by the
+    controller's `stop_shared_postgres` once every worker is done. An initdb and a start cost
+    seconds, so each worker starting its own made the run that much longer."""
+    state = folder / SHARED_STATE
+    with (folder / "postgres.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if state.exists():
+            found = json.loads(state.read_text())
+            return Postgres(found["port"], Path(found["folder"]))
+        server = start_postgres(max_connections=200 * workers)  # as many as a server per worker had
+        state.write_text(json.dumps({"port": server.port, "folder": str(server.folder)}))
+        return server
+
+
+def stop_shared_postgres(folder: Path) -> None:
+    """Stop the run's shared server, if a worker started one."""
+    state = folder / SHARED_STATE
+    if state.exists():
+        found = json.loads(state.read_text())
+        stop_postgres(Postgres(found["port"], Path(found["folder"])))
+        state.unlink()
 
 
 def _stop(pid_file: Path) -> None:

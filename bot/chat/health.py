@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from starlette.applications import Starlette
@@ -19,7 +19,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from bot.chat.context import App
+if TYPE_CHECKING:  # for annotations only: `factbot health` (probe) then starts without telegram's modules
+    from bot.chat.context import App
 
 PATH = "/healthz"
 

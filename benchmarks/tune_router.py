@@ -13,7 +13,8 @@ from pathlib import Path
 
 from bot.factbase import load
 from bot.quality import Report, evaluate, load_labelled
-from bot.router import Router, Thresholds
+from bot.router import Router
+from bot.thresholds import Thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID = {

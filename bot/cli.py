@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_report_unanswered(settings))
         from bot.core import build_core
 
-        core = build_core(settings.facts_dir, thresholds=settings.thresholds)
+        core = build_core(settings.facts_dir, thresholds=settings.thresholds, cache_dir=settings.cache_dir)
         return _ask(core, args.question, as_json=args.json, language=language_of(args.language))
     except FactBaseError as exc:
         print(f"factbot: the fact base has {len(exc.problems)} problem(s):", file=sys.stderr)
@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(settings: Settings) -> int:
     from bot.core import build_core
 
-    core = build_core(settings.facts_dir, thresholds=settings.thresholds)
+    core = build_core(settings.facts_dir, thresholds=settings.thresholds, cache_dir=settings.cache_dir)
     base = core.factbase
     by_language = ", ".join(f"{r.choice_count} {NAMES[lang]}" for lang, r in core.router.by_language.items())
     print(
@@ -172,7 +172,7 @@ def _run(settings: Settings) -> int:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
     database = urlsplit(settings.database_url.get_secret_value()).password if settings.database_url else None
     configure_logging(settings.log_level, secrets=(token, secret, database or ""))
-    serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds))
+    serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds, cache_dir=settings.cache_dir))
     store = open_store(settings)
     app = build_application(settings, serving, store)
     asyncio.run(run(app, settings, secret))

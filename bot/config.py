@@ -17,7 +17,7 @@ from pydantic_settings import (
 
 from bot.errors import ConfigError
 from bot.logs import TOKEN_PATTERN
-from bot.router import Thresholds
+from bot.thresholds import Thresholds
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     token: SecretStr | None = None
     facts_dir: Path = Path("facts")
     data_dir: Path = Path("data")
+    # The router's trained classifier, by the hash of the examples: a restart on the same facts reuses it.
+    cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "factbot")
     base_url: str = "https://api.telegram.org/bot"
     webhook_url: str | None = None
     # The webhook's listener: loopback by default, for a reverse proxy in front (see the README).

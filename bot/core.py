@@ -27,7 +27,8 @@ from bot.factbase import FactBase, Topic, load
 from bot.language import Language, script_language
 from bot.phrases import phrases
 from bot.render import render
-from bot.router import Router, Routing, Thresholds
+from bot.router import Router, Routing
+from bot.thresholds import Thresholds
 
 
 class Reply(BaseModel):
@@ -139,10 +140,11 @@ class Core:
         return results
 
 
-def build_core(facts_dir: Path, *, thresholds: Thresholds | None = None) -> Core:
-    """Load, validate and index the facts; raises `FactBaseError` and leaves nothing half-built."""
+def build_core(facts_dir: Path, *, thresholds: Thresholds | None = None, cache_dir: Path | None = None) -> Core:
+    """Load, validate and index the facts; raises `FactBaseError` and leaves nothing half-built.
+    `cache_dir` keeps the router's trained classifier for the next process on the same facts."""
     factbase = load(facts_dir)
-    return Core(factbase=factbase, router=Router(factbase, thresholds=thresholds))
+    return Core(factbase=factbase, router=Router(factbase, thresholds=thresholds, cache_dir=cache_dir))
 
 
 class ServingCore:

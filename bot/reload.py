@@ -17,7 +17,7 @@ from watchfiles import awatch
 
 from bot.core import ServingCore, build_core
 from bot.errors import FactBaseError
-from bot.router import Thresholds
+from bot.thresholds import Thresholds
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +46,27 @@ class ReloadResult:
 
 
 class Reloader:
-    def __init__(self, facts_dir: Path, serving: ServingCore, *, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        facts_dir: Path,
+        serving: ServingCore,
+        *,
+        thresholds: Thresholds | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self.facts_dir = facts_dir
         self.serving = serving
         self.thresholds = thresholds
+        self.cache_dir = cache_dir
         self.last: ReloadResult | None = None
 
     async def reload(self) -> ReloadResult:
         """Build in a thread so answers keep flowing; swap only a complete, valid version."""
         started = time.perf_counter()
         try:
-            fresh = await asyncio.to_thread(build_core, self.facts_dir, thresholds=self.thresholds)
+            fresh = await asyncio.to_thread(
+                build_core, self.facts_dir, thresholds=self.thresholds, cache_dir=self.cache_dir
+            )
         except FactBaseError as exc:
             problems = tuple(str(p) for p in exc.problems)
             for problem in problems[:SHOWN]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -32,6 +33,7 @@ from bot.classifier import trained
 from bot.factbase import ELSEWHERE, FactBase
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
+from bot.thresholds import Thresholds
 
 Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
 TargetKind = Literal["fact", "gap", "meta"]
@@ -44,29 +46,6 @@ SHORTLIST = 4096  # targets whose examples are scored one by one; the rest are r
 CLASSIFIER_TARGETS = 1_000  # targets up to which the classifier is trained (the shipped facts have 50)
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
-
-
-class Thresholds(BaseModel):
-    """Confidence cut-offs (0-100), chosen on the tune split only: see docs, "Answer quality"."""
-
-    model_config = ConfigDict(frozen=True)
-
-    answer: float = Field(default=70.0, ge=0, le=100)
-    margin: float = Field(default=6.0, ge=0, le=100)
-    suggest: float = Field(default=40.0, ge=0, le=100)
-    keyword_weight: float = Field(default=0.4, ge=0, le=1)
-    unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
-    uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
-    floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
-    typo_cutoff: float = Field(default=85.0, ge=0, le=100)
-    stray: float = Field(default=0.34, ge=0, le=1, description="share of a question no target covers: another subject")
-    typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
-    # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).
-    second_opinion: float = Field(default=0.5, ge=0, le=10, description="settles a near-tie on a clean question")
-    elsewhere: float = Field(default=0.3, ge=0, le=10, description="declines what it places in `elsewhere`")
-    sure_gap: float = Field(default=1.2, ge=0, le=10, description="turns a 'did you mean' into the gap it picks")
-    agree: float = Field(default=0.8, ge=0, le=10, description="turns a 'did you mean' it agrees with into an answer")
-    sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")
 
 
 class Match(BaseModel):
@@ -145,11 +124,14 @@ class Router:
     the one of the script it is written in (mixed: most of its letters). English is routed exactly as
     if there were no Urdu, and an Urdu question costs about what an English one does."""
 
-    def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, factbase: FactBase, *, thresholds: Thresholds | None = None, cache_dir: Path | None = None
+    ) -> None:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
         self.by_language = {
-            language: LanguageRouter(factbase, thresholds=self.thresholds, language=language) for language in LANGUAGES
+            language: LanguageRouter(factbase, thresholds=self.thresholds, language=language, cache_dir=cache_dir)
+            for language in LANGUAGES
         }
 
     def of(self, text: str) -> LanguageRouter:
@@ -169,7 +151,14 @@ class Router:
 class LanguageRouter:
     """Precomputed choices of one language for one fact-base version; `route` is a pure function of the text."""
 
-    def __init__(self, factbase: FactBase, *, thresholds: Thresholds | None = None, language: Language = "en") -> None:
+    def __init__(
+        self,
+        factbase: FactBase,
+        *,
+        thresholds: Thresholds | None = None,
+        language: Language = "en",
+        cache_dir: Path | None = None,
+    ) -> None:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
         self._normalised = functools.lru_cache(maxsize=64)(self._normalise)
@@ -211,7 +200,9 @@ class LanguageRouter:
         labels = [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
         small = len(self._targets) <= CLASSIFIER_TARGETS
         self._classifier = trained(
-            (*choices, *others) if small else (), (*labels, *(ELSEWHERE for _ in others)) if small else ()
+            (*choices, *others) if small else (),
+            (*labels, *(ELSEWHERE for _ in others)) if small else (),
+            cache_dir,
         )
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a

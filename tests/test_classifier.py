@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
-from bot.classifier import Classifier
+from bot import classifier as classifier_module
+from bot.classifier import Classifier, fit, trained
 
 EXAMPLES = {
     "civilians": ["how many civilians died", "civilian deaths", "ordinary people killed", "innocent civilians dead"],
     "overall": ["how many people died in all", "total deaths", "overall toll", "all the dead together"],
     "claim": ["who claimed it", "which group claimed the attacks", "who took responsibility"],
 }
+TEXTS = tuple(t for examples in EXAMPLES.values() for t in examples)
+OWNERS = tuple(owner for owner, examples in EXAMPLES.items() for _ in examples)
 
 
 @pytest.fixture(scope="module")
 def classifier() -> Classifier:
-    texts = [t for examples in EXAMPLES.values() for t in examples]
-    return Classifier(texts, [owner for owner, examples in EXAMPLES.items() for _ in examples])
+    return trained(TEXTS, OWNERS)
 
 
 @pytest.mark.parametrize(("question", "owner"), [("civilians killed", "civilians"), ("deaths in total", "overall")])
@@ -37,11 +42,52 @@ def test_a_lead_below_the_margin_is_no_preference(classifier: Classifier) -> Non
 
 
 def test_one_target_has_nothing_to_tell_apart() -> None:
-    assert Classifier(["who claimed it", "who did it"], ["claim", "claim"]).opinion("who claimed it") is None
+    assert trained(("who claimed it", "who did it"), ("claim", "claim")).opinion("who claimed it") is None
 
 
-@pytest.mark.parametrize("question", ["civilians killed", "who claimed the attacks on civilians", "zzz", ""])
-def test_its_fast_decision_values_are_scikit_learn_s(classifier: Classifier, question: str) -> None:
-    assert classifier.model is not None
-    expected = classifier.model.decision_function(classifier.features.transform([question]))[0]
-    assert classifier.decision(question) == pytest.approx(expected, abs=1e-9)
+@pytest.mark.parametrize(
+    "question",
+    ["civilians killed", "Who CLAIMED   the attacks on civilians?", "a", "zzz", "", "کتنے لوگ مارے گئے", "145 ok"],
+)
+def test_its_decision_values_are_scikit_learn_s(question: str) -> None:
+    """Our own analyzers and arithmetic over the fitted arrays give what scikit-learn computes."""
+    features, model = fit((*TEXTS, "کتنے لوگ", "ok 145"), (*OWNERS, "overall", "claim"))
+    expected = model.decision_function(features.transform([question]))[0]
+    assert Classifier.from_model(features, model).decision(question) == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_process_on_the_same_examples_loads_the_cached_arrays_and_does_not_train(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    assert len(list(tmp_path.glob("classifier-*.npz"))) == 1
+
+    def no_training(*_: object) -> None:
+        raise AssertionError("trained again")
+
+    monkeypatch.setattr(classifier_module, "fit", no_training)
+    again = trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    assert again.classes == first.classes
+    assert np.allclose(again.decision("civilians killed"), first.decision("civilians killed"))
+
+
+def test_other_examples_are_another_cache_entry(tmp_path: Path) -> None:
+    trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    trained.__wrapped__((*TEXTS, "who was behind it"), (*OWNERS, "claim"), tmp_path)
+    assert len(list(tmp_path.glob("classifier-*.npz"))) == 2
+
+
+def test_an_unreadable_cache_is_trained_again_and_replaced(tmp_path: Path) -> None:
+    trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    (cached,) = tmp_path.glob("classifier-*.npz")
+    cached.write_bytes(b"not an npz file")
+    again = trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    assert again.prefers("civilians killed", ["civilians"], margin=0.0) == "civilians"
+    assert Classifier.load(cached).classes == again.classes
+
+
+def test_a_cache_that_cannot_be_written_only_costs_training(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would go")
+    found = trained.__wrapped__(TEXTS, OWNERS, blocked / "cache")
+    assert found.prefers("civilians killed", ["civilians"], margin=0.0) == "civilians"

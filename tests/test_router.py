@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 from bot import router as router_module
 from bot.core import Core
 from bot.language import LANGUAGES, Language, script_language
-from bot.router import Router, Thresholds
+from bot.router import Router
+from bot.thresholds import Thresholds
 
 
 @pytest.mark.parametrize(

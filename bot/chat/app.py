@@ -105,7 +105,9 @@ def build_application(settings: Settings, serving: ServingCore, store: Store, *,
     services.settings = settings
     services.serving = serving
     services.store = store
-    services.reloader = Reloader(settings.facts_dir, serving, thresholds=settings.thresholds)
+    services.reloader = Reloader(
+        settings.facts_dir, serving, thresholds=settings.thresholds, cache_dir=settings.cache_dir
+    )
     services.broadcaster = Broadcaster(app.bot, store, serving, settings, clock, workers=settings.broadcast_in_flight)
     services.throttle = Throttle(settings, clock)
     services.clock = clock

@@ -183,11 +183,11 @@ def trained(texts: tuple[str, ...], owners: tuple[str, ...], cache_dir: Path | N
         return Classifier()
     key = hashlib.sha256(json.dumps([FORMAT, texts, owners]).encode("utf-8")).hexdigest()[:32]
     path = cache_dir / f"classifier-{key}.npz" if cache_dir is not None else None
-    if path is not None and path.is_file():
-        try:
+    try:
+        if path is not None and path.is_file():
             return Classifier.load(path)
-        except (OSError, ValueError, KeyError) as exc:
-            log.warning("cached classifier %s unreadable (%s): training it again", path, exc)
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("cached classifier %s unreadable (%s): training it again", path, exc)
     classifier = Classifier.from_model(*fit(texts, owners))
     if path is not None:
         try:

@@ -178,7 +178,8 @@ def fit(texts: Sequence[str], owners: Sequence[str]) -> tuple[FeatureUnion, Line
 @functools.lru_cache(maxsize=4)
 def trained(texts: tuple[str, ...], owners: tuple[str, ...], cache_dir: Path | None = None) -> Classifier:
     """The classifier for these examples: remembered in this process, cached in `cache_dir` for the
-    next one, trained when neither has it. A cache that cannot be read or written is only slower."""
+    next one, trained when neither has it. A cache that cannot be read or written is only slower
+    (logged at debug level: it is no fault, and start-up errors stay one line)."""
     if len(set(owners)) < 2:
         return Classifier()
     key = hashlib.sha256(json.dumps([FORMAT, texts, owners]).encode("utf-8")).hexdigest()[:32]
@@ -187,11 +188,11 @@ def trained(texts: tuple[str, ...], owners: tuple[str, ...], cache_dir: Path | N
         if path is not None and path.is_file():
             return Classifier.load(path)
     except (OSError, ValueError, KeyError) as exc:
-        log.warning("cached classifier %s unreadable (%s): training it again", path, exc)
+        log.debug("cached classifier %s unreadable (%s): training it again", path, exc)
     classifier = Classifier.from_model(*fit(texts, owners))
     if path is not None:
         try:
             classifier.save(path)
         except OSError as exc:
-            log.warning("cannot cache the classifier in %s (%s): the next start trains it again", cache_dir, exc)
+            log.debug("cannot cache the classifier in %s (%s): the next start trains it again", cache_dir, exc)
     return classifier

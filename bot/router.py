@@ -42,7 +42,7 @@ TargetKind = Literal["fact", "gap", "meta"]
 # and a name must not pull a question towards the one fact that happens to mention it.
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
-SHORTLIST = 4096  # targets whose examples are scored one by one; the rest are ranked by keywords
+SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
 # one model per target, in 0.7 s for the shipped facts and 35 s at ten times their size
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core

@@ -4,7 +4,8 @@ Fuzzy scores rank sibling facts almost level ("how many people lost their lives"
 toll 93.1, the civilians 92.4), because they share most words. A linear model trained on every
 example of every target weighs the few words that tell siblings apart ("people" against
 "civilians"), and only those. It never decides whether a question is answered at all: the router
-asks it to pick among candidates its own rules have already let through.
+asks which target it ranks first, and by how much, and acts on that only among the candidates its
+own rules have already let through.
 
 scikit-learn trains it (TF-IDF over words and character n-grams, a linear SVM). What it learns is
 kept as plain arrays: a question is scored from the vocabularies, idf weights and coefficients
@@ -102,15 +103,6 @@ class Classifier:
         values = self.decision(text)
         first, second = np.argsort(-values)[:2]
         return self.classes[first], float(values[first] - values[second])
-
-    def prefers(self, text: str, among: Sequence[str], *, margin: float) -> str | None:
-        """Which of `among` the model ranks first of all targets by at least `margin`; None means
-        it does not clearly prefer any of them."""
-        found = self.opinion(text)
-        if found is None:
-            return None
-        best, lead = found
-        return best if best in among and lead >= margin else None
 
     @classmethod
     def from_model(cls, features: FeatureUnion, model: LinearSVC) -> Classifier:

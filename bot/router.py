@@ -200,11 +200,13 @@ class LanguageRouter:
         others = [lexicon.normalise(e) for e in factbase.elsewhere if (script_language(e) or "en") == language]
         labels = [t.id for t, a, b in zip(self._targets, starts, ends, strict=True) for _ in range(b - a)]
         small = len(self._targets) <= CLASSIFIER_TARGETS
-        self._classifier = trained(
+        classifier = trained(
             (*choices, *others) if small else (),
             (*labels, *(ELSEWHERE for _ in others)) if small else (),
             cache_dir,
         )
+        # Asked twice of one question at most (a near-tie in the rules, then the reply): once is enough.
+        self._opinion = functools.lru_cache(maxsize=64)(classifier.opinion)
         self._position = {t.id: i for i, t in enumerate(self._targets)}
         # token_sort_ratio is ratio over sorted words: sort each example's words once, here, so a
         # question costs one C call of plain `ratio` over all of them.
@@ -471,7 +473,7 @@ class LanguageRouter:
         intent = self._rule(question, words, named, scores)
         if intent.decision not in ("clarify", "gap") or intent.uncovered_entities:
             return intent
-        opinion = self._classifier.opinion(" ".join(words))
+        opinion = self._opinion(" ".join(words))
         if opinion is None:
             return intent
         best, lead = opinion
@@ -575,7 +577,7 @@ class LanguageRouter:
         """The one of several close facts the classifier clearly prefers: by `sure` outright, or by
         `second_opinion` when every word is known and that fact covers the question."""
         t = self.thresholds
-        opinion = self._classifier.opinion(" ".join(words))
+        opinion = self._opinion(" ".join(words))
         if opinion is None or opinion[0] not in {m.target for m in close}:
             return None
         best, lead = opinion

@@ -19,6 +19,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -340,12 +341,13 @@ class LanguageRouter:
             around = frozenset(normalised.split())
             # A part that leans on the one before asks about its subject ("where did it happen and
             # when"); one that asks nothing ("death toll??? pls") is no part at all.
-            parts = [
-                p if i == 0 or self._stands_alone(p) else f"{p.strip()} {self._topic_of(parts[i - 1])}"
-                for i, p in enumerate(parts)
-                if i == 0 or self._stands_alone(p) or self.factbase.lexicon.asks_for(self.normalise(p))
-            ]
-            asked = [i for p in parts for i in self._route_one(p, around) if i.decision != "decline"]
+            kept = parts[:1]
+            for before, part in itertools.pairwise(parts):
+                if self._stands_alone(part):
+                    kept.append(part)
+                elif self.factbase.lexicon.asks_for(self.normalise(part)):
+                    kept.append(f"{part.strip()} {self._topic_of(before)}")
+            asked = [i for p in kept for i in self._route_one(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}
             for intent in asked:
                 if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):

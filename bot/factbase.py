@@ -854,9 +854,14 @@ def _story_problem(parsed: list[_Parsed], message: str) -> Problem:
     return located.problem(("story", "setting"), message)
 
 
+def asked_with_words(fact: Fact, lexicon: Lexicon) -> frozenset[str]:
+    """A fact's `asked_with` as the lexicon reads a question: one of them must be in it."""
+    return frozenset(lexicon.normalise(" ".join(fact.asked_with)).split())
+
+
 def _check_asked_with(located: _Located, here: tuple[Any, ...], fact: Fact, lexicon: Lexicon) -> list[Problem]:
     """An example without any of the fact's `asked_with` words could never be answered by it."""
-    need = set(lexicon.normalise(" ".join(fact.asked_with)).split())
+    need = asked_with_words(fact, lexicon)
     if not need:
         return []
     return [

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process, utils
 from wordfreq import zipf_frequency as _zipf
 
 from bot.classifier import trained
-from bot.factbase import ELSEWHERE, FactBase
+from bot.factbase import ELSEWHERE, FactBase, asked_with_words
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, fold, vocabulary
 from bot.thresholds import Thresholds
@@ -236,7 +236,7 @@ class LanguageRouter:
         self._covered_by = {e: np.array([e in t.entities for t in self._targets], dtype=bool) for e in entity_ids}
         # A fact that counts deaths answers a question that speaks of deaths (or gives its figure):
         # "how many militants attacked" is not "how many militants were killed".
-        required = [frozenset(lexicon.normalise(" ".join(f.asked_with)).split()) for f in factbase.facts]
+        required = [asked_with_words(f, lexicon) for f in factbase.facts]
         self._free = np.array([not need for need in required] + [True] * (len(self._targets) - len(required)))
         self._needed_by: dict[str, list[int]] = {}
         for i, need in enumerate(required):

@@ -29,5 +29,8 @@ class WallClock:
         await asyncio.sleep(seconds)
 
     async def wait(self, event: asyncio.Event, seconds: float) -> None:
+        # Not `asyncio.wait_for`: on Python 3.11 it swallows a cancellation that arrives as the event
+        # is set, and a broadcaster stopped at that moment then waits on forever (seen in the tests).
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await event.wait()

@@ -166,6 +166,8 @@ class LexiconText(_Model):
     words: dict[str, str] = {}
     stopwords: tuple[str, ...] = ()
     splitters: tuple[str, ...] = ()
+    narrators: tuple[str, ...] = ()
+    pointers: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 
@@ -731,8 +733,9 @@ def _urdu(
 def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
-    """The lexicon with Urdu's phrases, words, stopwords, splitters and entity aliases added; every
-    entity needs its Urdu name and every kind of question its Urdu "not reported" text."""
+    """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers and entity
+    aliases added; every entity needs its Urdu name and every kind of question its Urdu "not
+    reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
     for key in ("phrases", "words"):
@@ -765,6 +768,8 @@ def _with_urdu_words(
         words={**lexicon.words, **words.words},
         stopwords=lexicon.stopwords | {fold(w) for w in words.stopwords},
         splitters=(*lexicon.splitters, *words.splitters),
+        narrators=lexicon.narrators | {fold(w) for w in words.narrators},
+        pointers=lexicon.pointers | {fold(w) for w in words.pointers},
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
     )

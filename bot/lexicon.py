@@ -61,6 +61,12 @@ class Lexicon(BaseModel):
     words: dict[str, str] = {}
     stopwords: frozenset[str] = frozenset()
     splitters: tuple[str, ...] = ()
+    # Words of someone telling, not asking ("my cousin lives in mastung, how many died"): a part of a
+    # message with one of them and no question in it is the asker's context, not a second question.
+    narrators: frozenset[str] = frozenset()
+    # Words that point back at someone named earlier in the message ("who is jaiswal and what did he
+    # say"): a part with one asks about the part before's subject.
+    pointers: frozenset[str] = frozenset()
     asks: tuple[Asks, ...] = ()
     entities: tuple[Entity, ...] = ()
 

@@ -335,17 +335,25 @@ class LanguageRouter:
     def route(self, question: str) -> Routing:
         """Route a whole message, answering each part of a two-part question separately."""
         normalised = self.normalise(question)
-        whole = self._route_one(question)
-        parts = [p for p in self.factbase.lexicon.split_pattern.split(question) if p.strip()]
-        if len(whole) == 1 and len(parts) > 1:
+        lexicon = self.factbase.lexicon
+        parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
+        told = [p for before, p in zip(["", *parts], parts, strict=False) if len(parts) > 1 and self._tells(p, before)]
+        asking = [p for p in parts if p not in told]
+        if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
+            asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
+        # What the asker tells of themselves is no question ("i keep hearing different things, how many
+        # died"), unless it speaks of the story ("i read 92 militants dead, is that right").
+        plain = asking and len(asking) < len(parts) and not any(self._speaks_of_story(p) for p in told)
+        whole = self._route_one(", ".join(asking) if plain else question)
+        if len(whole) == 1 and len(asking) > 1:
             around = frozenset(normalised.split())
             # A part that leans on the one before asks about its subject ("where did it happen and
             # when"); one that asks nothing ("death toll??? pls") is no part at all.
-            kept = parts[:1]
-            for before, part in itertools.pairwise(parts):
-                if self._stands_alone(part):
+            kept = asking[:1]
+            for before, part in itertools.pairwise(asking):
+                if self._stands_alone(part) and lexicon.pointers.isdisjoint(fold(part).split()):
                     kept.append(part)
-                elif self.factbase.lexicon.asks_for(self.normalise(part)):
+                elif lexicon.asks_for(self.normalise(part)):
                     kept.append(f"{part.strip()} {self._topic_of(before)}")
             asked = [i for p in kept for i in self._route_one(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}
@@ -356,6 +364,33 @@ class LanguageRouter:
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
         return Routing(question=question, normalised=normalised, intents=whole)
+
+    def _tells(self, part: str, before: str) -> bool:
+        """A part that asks nothing: the asker's own story ("my cousin lives in mastung"), or only a
+        name, a guess at what the part before asks ("who is behind this, india??"; but "who is bugti,
+        and jaiswal?" asks twice)."""
+        lexicon = self.factbase.lexicon
+        normalised = self.normalise(part)
+        if lexicon.asks_for(normalised):
+            return False
+        if not lexicon.narrators.isdisjoint(fold(part).split()):
+            return True
+        if not (before and lexicon.find_entities(normalised) and set(normalised.split()) <= self._entity_words):
+            return False
+        asked = self._understand(before)
+        return asked is not None and bool(asked.asks) and asked.asks[:1] != ("identity",)
+
+    def _is_subject_of(self, part: str, following: str) -> bool:
+        """A first part of a word or two that asks nothing is what the next part asks about: "police
+        and fc, how many were killed", "any wounded?? how many"."""
+        lexicon = self.factbase.lexicon
+        short = len(fold(part).split()) <= 2 and not lexicon.asks_for(self.normalise(part))
+        return short and bool(lexicon.asks_for(self.normalise(following)))
+
+    def _speaks_of_story(self, part: str) -> bool:
+        words = self.normalise(part).split()
+        named = self.factbase.lexicon.find_entities(" ".join(words))
+        return bool(named) or any(w in self._telling or w in self._story_figures for w in words)
 
     def _topic_of(self, part: str) -> str:
         """A part's words without those that only say what kind of answer it wants."""

@@ -384,6 +384,24 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
     assert [i.top.target for i in intents if i.decision == "answer" and i.top] == targets
 
 
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("who is randhir jaiswal, and what did he say about it", ["person-jaiswal", "india-rejection"]),
+        ("who is bugti, and jaiswal?", ["person-bugti", "person-jaiswal"]),
+        ("we are worried, when did it start", ["timing"]),
+        ("who was behind the attacks, india?", ["india-allegation"]),
+    ],
+)
+def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
+    core: Core, question: str, targets: list[str]
+) -> None:
+    """ "he" asks about the person just named; "we are worried" tells, it asks nothing; "india?" after
+    "who was behind" is a guess at the answer, not a second question about India."""
+    intents = core.router.route(question).intents
+    assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
+
+
 def test_a_fact_base_beyond_the_classifier_s_size_routes_without_it(
     core: Core, monkeypatch: pytest.MonkeyPatch
 ) -> None:

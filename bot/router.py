@@ -500,20 +500,27 @@ class LanguageRouter:
         return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
-        """The rules decide; on a reply that states no fact the classifier may then say more:
-        - a "did you mean" or "not reported" it places among other subjects (`elsewhere:` in the facts)
-          is declined, unless the question points at the attacks (`refers`);
-        - a "did you mean" it is sure asks for a gap that matches well is that gap ("deaths in
-          mastung": the rules offered the overall toll, which no district breaks down);
-        - a "did you mean" offering the fact it clearly picks, and that matches well, is answered."""
+        """The rules decide; the classifier may then say more:
+        - a "did you mean", "not reported" or answer it places among other subjects (`elsewhere:` in
+          the facts) is declined, unless the question points at the attacks (`refers`): an answer
+          only the rules believe in ("how do i join the police": a word or two in common) is no answer;
+        - a "did you mean" it is sure asks for a gap is that gap ("deaths in mastung": the rules
+          offered the overall toll, which no district breaks down);
+        - a "did you mean" offering the fact it clearly picks, and that matches well, is answered;
+        - so is a fact it is surer still of that the rules left out for want of matching words ("who
+          was the indian spokesperson"), if it mentions everything named."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
-        if intent.decision not in ("clarify", "gap") or intent.uncovered_entities:
+        if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:
             return intent
         opinion = self._opinion(" ".join(words))
         if opinion is None:
             return intent
         best, lead = opinion
+        if intent.decision == "answer":
+            if best == ELSEWHERE and lead >= t.veto and not self._refers(question.text):
+                return Intent(text=question.text, decision="decline")
+            return intent
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):
             return Intent(text=question.text, decision="decline")
         position = self._position.get(best)
@@ -522,10 +529,21 @@ class LanguageRouter:
             and position is not None
             and self._is_gap[position]
             and lead >= t.sure_gap
-            and scores[position] >= t.answer
+            and scores[position] >= t.suggest
         ):
             match = Match(target=best, kind="gap", score=min(100.0, round(float(scores[position]), 1)))
             return intent.model_copy(update={"decision": "gap", "matches": (match,)})
+        if (
+            intent.decision == "clarify"
+            and position is not None
+            and self._is_fact[position]
+            and lead >= t.outside
+            and scores[position] >= t.suggest
+            and self._mention(named)[position]
+            and best not in {m.target for m in intent.matches}
+        ):
+            match = Match(target=best, kind="fact", score=min(100.0, round(float(scores[position]), 1)))
+            return intent.model_copy(update={"decision": "answer", "matches": (match, *intent.matches)})
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
         if intent.decision != "clarify" or not chosen or lead < t.agree:
             return intent

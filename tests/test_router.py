@@ -136,7 +136,7 @@ def test_close_candidates_become_did_you_mean(core: Core) -> None:
 
 
 def test_typos_are_repaired_against_known_words(core: Core) -> None:
-    assert core.router.normalise("milatants killd") == core.router.normalise("militants killed")
+    assert core.router.normalise("milittants killd") == core.router.normalise("militants killed")
 
 
 @pytest.mark.parametrize(("word", "near"), [("founded", "funded"), ("stated", "state")])
@@ -346,16 +346,21 @@ def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, quest
 
 @pytest.mark.parametrize("question", ["how many people live in noshki", "how do i join the police"])
 def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core, question: str) -> None:
-    """A near miss that shares a place or a word with the story gets a "did you mean" from the rules;
-    the classifier, which learned `elsewhere:` as one more target, declines it."""
+    """A near miss that shares a place or a word with the story gets a "did you mean" or even an
+    answer from the rules; the classifier, which learned `elsewhere:` as one more target, declines it."""
     assert [i.decision for i in core.router.route(question).intents] == ["decline"]
-    rules_only = Router(core.factbase, thresholds=Thresholds(elsewhere=10.0))
+    rules_only = Router(core.factbase, thresholds=Thresholds(elsewhere=10.0, veto=10.0))
     assert [i.decision for i in rules_only.route(question).intents] != ["decline"]
 
 
 @pytest.mark.parametrize(
     ("question", "gap_id"),
-    [("were any women killed", "victim-breakdown"), ("any foreigners killed", "victim-breakdown")],
+    [
+        ("were any women killed", "victim-breakdown"),
+        ("any foreigners killed", "victim-breakdown"),
+        ("mastung death toll", "district-tolls"),
+        ("what was the death toll in quetta", "district-tolls"),
+    ],
 )
 def test_a_did_you_mean_the_classifier_is_sure_is_a_gap_becomes_that_gap(
     core: Core, question: str, gap_id: str
@@ -365,6 +370,24 @@ def test_a_did_you_mean_the_classifier_is_sure_is_a_gap_becomes_that_gap(
     intent = core.router.route(question).intents[0]
     assert (intent.decision, intent.top and intent.top.target) == ("gap", gap_id)
     rules_only = Router(core.factbase, thresholds=Thresholds(sure_gap=10.0))
+    assert rules_only.route(question).intents[0].decision == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who was india's spokesman", "person-jaiswal"),
+        ("who ran the operations against the militants", "security-operations"),
+    ],
+)
+def test_a_fact_the_classifier_is_surer_of_than_the_rules_offer_is_answered(
+    core: Core, question: str, fact_id: str
+) -> None:
+    """The rules offer a neighbour ("did you mean: Pakistan blamed India"); the classifier, sure past
+    `outside`, knows the question asks for a fact whose examples share few of its words."""
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
+    rules_only = Router(core.factbase, thresholds=Thresholds(outside=10.0))
     assert rules_only.route(question).intents[0].decision == "clarify"
 
 

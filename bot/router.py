@@ -511,6 +511,8 @@ class LanguageRouter:
           was the indian spokesperson"), if it mentions everything named."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
+        if intent.decision == "decline":
+            return self._rescued(question, words, named, scores) or intent
         if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:
             return intent
         opinion = self._opinion(" ".join(words))
@@ -550,6 +552,28 @@ class LanguageRouter:
         rest = tuple(m for m in intent.matches if m.target != best)
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
 
+    def _rescued(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent | None:
+        """What the classifier is sure a question the rules declined asks for ("biggest flare up in yrs or
+        nah": no word of the story in it), when we know most of its words, it names nothing outside the
+        story, and the target mentions everything it names."""
+        t = self.thresholds
+        if (
+            not set(named) <= self._in_story
+            or self._unknown_share(words) >= t.unknown
+            or self._names_other_event(words)
+        ):
+            return None
+        opinion = self._opinion(" ".join(words))
+        if opinion is None or opinion[1] < t.rescue or opinion[0] not in self._position:
+            return None
+        position = self._position[opinion[0]]
+        if not self._mention(named)[position]:
+            return None
+        target = self._targets[position]
+        match = Match(target=target.id, kind=target.kind, score=min(100.0, round(float(scores[position]), 1)))
+        decision: Decision = "answer" if target.kind == "fact" else target.kind
+        return Intent(text=question.text, decision=decision, matches=(match,), asks=_first(question.asks))
+
     def _rule(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
         asks = _first(question.asks)
@@ -584,7 +608,7 @@ class LanguageRouter:
         if unknown > 0 and not refers and self._names_other_event(words):
             return Intent(text=question.text, decision="decline")
         unasked = Intent(text=question.text, decision="gap", asks=asks, figures=question.figures)
-        if unknown >= 0.5 or (unknown > 0 and not anchored):
+        if unknown >= t.unknown or (unknown > 0 and not anchored):
             if refers:
                 return self._unless_a_fact_rivals(unasked, scores, evidence, named)
             return Intent(text=question.text, decision="decline")
@@ -629,15 +653,17 @@ class LanguageRouter:
         return intent
 
     def _settled(self, words: list[str], close: tuple[Match, ...], unknown: float, uncovered: np.ndarray) -> str | None:
-        """The one of several close facts the classifier clearly prefers: by `sure` outright, or by
-        `second_opinion` when every word is known and that fact covers the question."""
+        """The one of several close facts the classifier clearly prefers, if that fact covers what the
+        question asks about ("is saudi arabia rich" is about Saudi Arabia, but nothing we have covers
+        "rich"): by `sure`, or by `second_opinion` when every word is known."""
         t = self.thresholds
         opinion = self._opinion(" ".join(words))
         if opinion is None or opinion[0] not in {m.target for m in close}:
             return None
         best, lead = opinion
-        clean = unknown == 0 and uncovered[self._position[best]] <= t.uncovered
-        return best if lead >= t.sure or (clean and lead >= t.second_opinion) else None
+        if uncovered[self._position[best]] > t.uncovered:
+            return None
+        return best if lead >= t.sure or (unknown == 0 and lead >= t.second_opinion) else None
 
     def _unless_a_fact_rivals(self, gap: Intent, scores: np.ndarray, evidence: np.ndarray, named: list[str]) -> Intent:
         """A "not reported" that a fact matches as well as the gap does might be false: if only the kind

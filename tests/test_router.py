@@ -392,6 +392,32 @@ def test_a_fact_the_classifier_is_surer_of_than_the_rules_offer_is_answered(
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [("was it one planned thing", ("answer", "coordinated")), ("app kya bata sakte ho", ("meta", "help"))],
+)
+def test_a_question_the_rules_decline_is_answered_when_the_classifier_is_sure(
+    core: Core, question: str, reply: tuple[str, str]
+) -> None:
+    """No word of the story in it, so the rules decline; the classifier, sure past `rescue`, knows it."""
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top and intent.top.target) == reply
+    rules_only = Router(core.factbase, thresholds=Thresholds(rescue=10.0))
+    assert rules_only.route(question).intents[0].decision == "decline"
+
+
+@pytest.mark.parametrize("question", ["who is natalie portman", "how hot is quetta in june"])
+def test_a_question_mostly_of_words_we_do_not_know_is_not_rescued(core: Core, question: str) -> None:
+    """The classifier ranks every question somewhere: one we have few words for stays declined."""
+    assert [i.decision for i in core.router.route(question).intents] == ["decline"]
+
+
+def test_a_near_tie_is_not_settled_for_a_fact_that_leaves_the_question_uncovered(core: Core) -> None:
+    """ "is saudi arabia rich" names Saudi Arabia, but nothing we have says anything about "rich"."""
+    intent = core.router.route("is saudi arabia rich").intents[0]
+    assert intent.decision == "clarify"
+
+
+@pytest.mark.parametrize(
     ("question", "targets"),
     [
         ("where were the attacks and when", ["districts", "timing"]),

@@ -3,13 +3,14 @@
 Fuzzy scores rank sibling facts almost level ("how many people lost their lives": the overall
 toll 93.1, the civilians 92.4), because they share most words. A linear model trained on every
 example of every target weighs the few words that tell siblings apart ("people" against
-"civilians"), and only those. It never decides whether a question is answered at all: the router
-asks which target it ranks first, and by how much, and acts on that only among the candidates its
-own rules have already let through.
+"civilians"), and only those. The router asks which target it ranks first, and by how much, and
+acts on that within its own rules: to settle a near-tie, to turn a "did you mean" into an answer or
+a gap, to decline what it places among other subjects, and to answer what the rules declined only
+when it is sure and we know the question's words (see `Router._decide`).
 
 scikit-learn trains it (TF-IDF over words and character n-grams, a linear SVM). What it learns is
 kept as plain arrays: a question is scored from the vocabularies, idf weights and coefficients
-(0.1 ms, where scikit-learn's `transform` costs 2 ms), giving scikit-learn's decision values
+(0.05-0.2 ms, where scikit-learn's `transform` costs 2 ms), giving scikit-learn's decision values
 exactly, and the arrays are cached on disk by the examples' hash, so a process starting on facts
 it has seen does not import scikit-learn (1 s) or train (0.7 s) again.
 """
@@ -83,17 +84,26 @@ class Classifier:
 
     def decision(self, text: str) -> np.ndarray:
         """The model's decision value for each of `classes`, as scikit-learn's `decision_function` gives it."""
-        columns: list[int] = []
-        weights: list[float] = []
+        columns: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         offset = 0
         for analyze, vocabulary, idf in zip((words, letters), self.vocabularies, self.idf, strict=True):
-            counts = Counter(i for term in analyze(text) if (i := vocabulary.get(term)) is not None)
-            values = [(1.0 + math.log(n)) * idf[i] for i, n in counts.items()]  # sublinear tf times idf
-            norm = math.sqrt(sum(v * v for v in values)) or 1.0
-            columns.extend(offset + i for i in counts)
-            weights.extend(v / norm for v in values)
+            counts = Counter(map(vocabulary.get, analyze(text)))
+            counts.pop(None, None)
+            if counts:
+                found = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+                values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[found]
+                columns.append(found + offset)
+                weights.append(values / math.sqrt(float(values @ values)))  # sublinear tf times idf, l2-normed
             offset += len(idf)
-        return np.asarray(self.coef[:, columns] @ np.array(weights) + self.intercept)
+        if not columns:
+            return self.intercept.copy()
+        return np.asarray(np.concatenate(weights) @ self._by_feature[np.concatenate(columns)] + self.intercept)
+
+    @functools.cached_property
+    def _by_feature(self) -> np.ndarray:
+        """The coefficients a feature to a row: a question's few features are then rows read whole."""
+        return np.ascontiguousarray(self.coef.T)
 
     def opinion(self, text: str) -> tuple[str, float] | None:
         """The target the model ranks first and by how much it leads the second (a decision margin,

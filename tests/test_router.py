@@ -116,6 +116,7 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         ("tl;dr", "summary"),
         ("source?", "sources"),
         ("any updates", "latest"),
+        ("what can you do", "help"),
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:

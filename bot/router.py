@@ -313,6 +313,15 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
+        # A fact about a person answers "who is ..." when the question names the person or the role
+        # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
+        self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
+        setting_words = {w for e in self._setting for w in self._name_words.get(e, ())}
+        self._roles: dict[str, list[int]] = {}
+        for i, bag in enumerate(bags):
+            if self._about_person[i]:
+                for word in set(bag.split()) - setting_words - self._generic:
+                    self._roles.setdefault(word, []).append(i)
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
@@ -755,6 +764,10 @@ class LanguageRouter:
             # "who is X" / "tell me about X": a fact whose title is about X, not one that mentions X.
             for entity in named:
                 eligible &= self._subject_of.get(entity, ~self._is_fact)
+            titled = np.zeros(len(self._targets), dtype=bool)
+            for word in words:
+                titled[self._roles.get(word, [])] = True
+            eligible &= ~self._about_person | titled
         if not set(named) <= self._in_story:
             eligible &= self._is_fact
         if named:

@@ -329,6 +329,22 @@ def test_who_is_a_country_s_person_asks_about_the_person_not_the_country(core: C
 
 
 @pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("who are the baloch", None),
+        ("who is the chief minister", "person-bugti"),
+        ("who is the indian spokesperson", "person-jaiswal"),
+        ("who is the us envoy", "person-baker"),
+    ],
+)
+def test_a_person_answers_who_is_only_by_name_or_role(core: Core, question: str, answer: str | None) -> None:
+    """ "who are the baloch" shares "balochistan" with the chief minister's examples, but asks about
+    neither him nor his role."""
+    answered = [i.top.target for i in core.router.route(question).intents if i.decision == "answer" and i.top]
+    assert answered == ([answer] if answer else [])
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("did hospitals in quetta declare an emergency", "hospitals-emergency"),

@@ -28,6 +28,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency as _zipf
 
 from bot.classifier import trained
@@ -46,6 +47,7 @@ SPECIFIC_BONUS = 5.0
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
 # one model per target, in 0.7 s for the shipped facts and 35 s at ten times their size
+TWO_SLIPS_FROM = 8  # letters from which a word may have two typos
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
 
@@ -279,10 +281,13 @@ class LanguageRouter:
             *lexicon.words,
             *lexicon.stopwords,
             *(a for e in lexicon.entities for a in e.aliases),
+            *story.refers,
         ]
         asked = vocabulary(fold(t) for t in named_texts) | {w for w, n in uses.items() if n > 1}
         self._known_raw = asked | vocabulary([*bags, *said])
-        self._typo_words = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
+        # A misspelt stopword ("thse", "abut") is repaired too, and then dropped like the word it is.
+        self._typo_words = sorted(w for w in asked | lexicon.stopwords if len(w) >= 4 and not w.isdigit())
+        self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
         self._references = frozenset(fold(r) for r in story.refers)
@@ -429,8 +434,16 @@ class LanguageRouter:
             return word
         if _zipf(word, "en") >= 3.0:
             return word
-        best = process.extractOne(word, self._typo_words, scorer=fuzz.ratio, score_cutoff=self.thresholds.typo_cutoff)
-        return word if best is None else str(best[0])
+        # One slip (a letter dropped, added, changed or two swapped) in a short word, two in a long one.
+        # Of equally near words, the one sharing most letters in order ("whee" is "where", not "when"),
+        # then the one people ask with most.
+        edits = 1 if len(word) < TWO_SLIPS_FROM else 2
+        near = process.extract(word, self._typo_words, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if not near:
+            return word
+        fewest = min(d for _, d, _ in near)
+        ties = [str(w) for w, d, _ in near if d == fewest]
+        return max(ties, key=lambda w: (fuzz.ratio(word, w), self._uses.get(w, 0)))
 
     def _understand(self, text: str) -> _Question | None:
         norm = self.normalise(text)

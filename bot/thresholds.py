@@ -19,7 +19,6 @@ class Thresholds(BaseModel):
     uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
     floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
     unknown: float = Field(default=0.5, ge=0, le=1, description="share of a question we have no word for")
-    typo_cutoff: float = Field(default=85.0, ge=0, le=100)
     stray: float = Field(default=0.34, ge=0, le=1, description="share of a question no target covers: another subject")
     typicality: float = Field(default=0.25, ge=0, le=1, description="how much a word's typicality of a target weighs")
     # Leads of the classifier's first target over its second (a linear SVM's margin, about 0-2).

@@ -321,6 +321,8 @@ class LanguageRouter:
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
+        someone = frozenset(e.id for e in lexicon.entities if e.kind in ("person", "group", "body", "country"))
+        self._about_someone = np.array([t.kind == "fact" and bool(t.subjects & someone) for t in self._targets])
         setting_words = {w for e in self._setting for w in self._name_words.get(e, ())}
         self._roles: dict[str, list[int]] = {}
         for i, bag in enumerate(bags):
@@ -781,6 +783,8 @@ class LanguageRouter:
             for word in words:
                 titled[self._roles.get(word, [])] = True
             eligible &= ~self._about_person | titled
+            if "who" in self.factbase.lexicon.asks_for(" ".join(words)):
+                eligible &= self._about_someone | ~self._is_fact  # "who are ..." is not a place or a date
         if not set(named) <= self._in_story:
             eligible &= self._is_fact
         if named:

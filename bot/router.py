@@ -539,6 +539,8 @@ class LanguageRouter:
             return self._rescued(question, words, named, scores) or intent
         if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:
             return intent
+        if self._asks_what_someone_said(question, words, named):
+            return intent  # a choice among all they said, not one of it
         opinion = self._opinion(" ".join(words))
         if opinion is None:
             return intent
@@ -550,31 +552,29 @@ class LanguageRouter:
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):
             return Intent(text=question.text, decision="decline")
         position = self._position.get(best)
-        if (
-            intent.decision == "clarify"
-            and position is not None
-            and self._is_gap[position]
-            and lead >= t.sure_gap
-            and scores[position] >= t.suggest
-        ):
-            match = Match(target=best, kind="gap", score=min(100.0, round(float(scores[position]), 1)))
-            return intent.model_copy(update={"decision": "gap", "matches": (match,)})
-        if (
-            intent.decision == "clarify"
-            and position is not None
-            and self._is_fact[position]
-            and lead >= t.outside
-            and scores[position] >= t.suggest
-            and self._mention(named)[position]
-            and best not in {m.target for m in intent.matches}
-        ):
-            match = Match(target=best, kind="fact", score=min(100.0, round(float(scores[position]), 1)))
+        offered = {m.target for m in intent.matches}
+        if intent.decision != "clarify" or position is None:
+            return intent
+        if best not in offered and not self._mention(named)[position]:
+            return intent  # a pick the rules did not offer must mention everything named
+        score = min(100.0, round(float(scores[position]), 1))
+        if self._is_gap[position] and lead >= t.sure_gap and score >= t.suggest:
+            return intent.model_copy(
+                update={"decision": "gap", "matches": (Match(target=best, kind="gap", score=score),)}
+            )
+        if self._is_fact[position] and best not in offered and lead >= t.outside and score >= t.suggest:
+            match = Match(target=best, kind="fact", score=score)
             return intent.model_copy(update={"decision": "answer", "matches": (match, *intent.matches)})
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
-        if intent.decision != "clarify" or not chosen or lead < t.agree:
+        if not chosen or lead < t.agree:
             return intent
         rest = tuple(m for m in intent.matches if m.target != best)
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
+
+    def _asks_what_someone_said(self, question: _Question, words: list[str], named: list[str]) -> bool:
+        """ "what did <someone in the story> say": the reply offers what the sources attribute to them."""
+        asks = _first(question.asks)
+        return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words)
 
     def _rescued(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent | None:
         """What the classifier is sure a question the rules declined asks for ("biggest flare up in yrs or
@@ -623,8 +623,7 @@ class LanguageRouter:
         anchored = self._on_topic(words, named, strict=False) or (resembles and set(named) <= self._in_story)
         on_topic = anchored or self._names_story_entity(question)
 
-        if named and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words):
-            # "what did <someone in the story> say": offer what the sources attribute to them.
+        if self._asks_what_someone_said(question, words, named):
             return found.model_copy(update={"decision": "clarify", "matches": self._facts_about(named, scores)})
         # A question that points at the attacks ("were schools shut after the attacks") is about this
         # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.

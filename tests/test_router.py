@@ -20,6 +20,8 @@ from bot.thresholds import Thresholds
         ("who claimed the attacks?", "bla-claim"),
         ("how many civilians died", "civilians-killed"),
         ("what did the uk say", "uk-condemnation"),
+        ("who launched the attacks", "bla-claim"),
+        ("who masterminded this", "bla-claim"),
     ],
 )
 def test_clear_question_is_answered(core: Core, question: str, fact_id: str) -> None:

@@ -555,8 +555,8 @@ class LanguageRouter:
         offered = {m.target for m in intent.matches}
         if intent.decision != "clarify" or position is None:
             return intent
-        if best not in offered and not self._mention(named)[position]:
-            return intent  # a pick the rules did not offer must mention everything named
+        if best not in offered and not self._mentions_parties(named, position):
+            return intent
         score = min(100.0, round(float(scores[position]), 1))
         if self._is_gap[position] and lead >= t.sure_gap and score >= t.suggest:
             return intent.model_copy(
@@ -576,10 +576,16 @@ class LanguageRouter:
         asks = _first(question.asks)
         return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words)
 
+    def _mentions_parties(self, named: list[str], position: int) -> bool:
+        """A pick the rules did not offer must mention every country, body and person named: "did iran
+        condemn it" is not what the US said. A place it leaves out is no objection ("was gwadar taken
+        over": the fact says no city was taken), as for a rival to a "not reported"."""
+        return bool(self._mention([e for e in named if e in self._parties])[position])
+
     def _rescued(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent | None:
         """What the classifier is sure a question the rules declined asks for ("biggest flare up in yrs or
         nah": no word of the story in it), when we know most of its words, it names nothing outside the
-        story, and the target mentions everything it names."""
+        story, and the target mentions every party it names."""
         t = self.thresholds
         if (
             not set(named) <= self._in_story
@@ -591,7 +597,7 @@ class LanguageRouter:
         if opinion is None or opinion[1] < t.rescue or opinion[0] not in self._position:
             return None
         position = self._position[opinion[0]]
-        if not self._mention(named)[position]:
+        if not self._mentions_parties(named, position):
             return None
         target = self._targets[position]
         match = Match(target=target.id, kind=target.kind, score=min(100.0, round(float(scores[position]), 1)))

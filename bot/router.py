@@ -546,7 +546,10 @@ class LanguageRouter:
             return intent
         best, lead = opinion
         if intent.decision == "answer":
-            if best == ELSEWHERE and lead >= t.veto and not self._refers(question.text):
+            # The classifier sees a part of a message alone ("... and how many policemen"): the rules,
+            # which read it with the rest of the message, have the last word on a part.
+            alone = not question.around
+            if alone and best == ELSEWHERE and lead >= t.veto and not self._refers(question.text):
                 return Intent(text=question.text, decision="decline")
             return intent
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):

@@ -67,6 +67,9 @@ class Lexicon(BaseModel):
     # Words that point back at someone named earlier in the message ("who is jaiswal and what did he
     # say"): a part with one asks about the part before's subject.
     pointers: frozenset[str] = frozenset()
+    # Words that open a yes/no question ("were hospitals on emergency"): a part of a message opening
+    # with one asks something even with no cue word in it.
+    openers: frozenset[str] = frozenset()
     asks: tuple[Asks, ...] = ()
     entities: tuple[Entity, ...] = ()
 
@@ -160,6 +163,10 @@ class Lexicon(BaseModel):
         if not aliases:
             return None
         return re.compile(r"(?<!\S)(" + "|".join(re.escape(a) for a in aliases) + r")(?!\S)")
+
+    def opens_question(self, text: str) -> bool:
+        words = fold(text).split()
+        return bool(words) and words[0] in self.openers
 
     def asks_for(self, normalised: str) -> tuple[AnswerType, ...]:
         """What kinds of answer an already normalised question asks for, most specific first."""

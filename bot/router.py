@@ -47,7 +47,7 @@ SPECIFIC_BONUS = 5.0
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
 # one model per target, in 0.7 s for the shipped facts and 35 s at ten times their size
-TWO_SLIPS_FROM = 8  # letters from which a word may have two typos
+TWO_SLIPS_FROM = 9  # letters from which a word may have two typos
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
 
@@ -367,9 +367,12 @@ class LanguageRouter:
             # when"); one that asks nothing ("death toll??? pls") is no part at all.
             kept = asking[:1]
             for before, part in itertools.pairwise(asking):
+                asks = lexicon.asks_for(self.normalise(part))
+                if not asks and not lexicon.opens_question(part) and len(fold(part).split()) > 3:
+                    continue  # a clause of the part before: "..., according to the chief minister"
                 if self._stands_alone(part) and lexicon.pointers.isdisjoint(fold(part).split()):
                     kept.append(part)
-                elif lexicon.asks_for(self.normalise(part)):
+                elif asks:
                     kept.append(f"{part.strip()} {self._topic_of(before)}")
             asked = [i for p in kept for i in self._route_one(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}

@@ -472,13 +472,16 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("who is bugti, and jaiswal?", ["person-bugti", "person-jaiswal"]),
         ("we are worried, when did it start", ["timing"]),
         ("who was behind the attacks, india?", ["india-allegation"]),
+        ("how many militants were killed, according to the chief minister", ["militants-killed-145"]),
+        ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
     ],
 )
 def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     core: Core, question: str, targets: list[str]
 ) -> None:
     """ "he" asks about the person just named; "we are worried" tells, it asks nothing; "india?" after
-    "who was behind" is a guess at the answer, not a second question about India."""
+    "who was behind" is a guess at the answer, not a second question about India; "according to the
+    chief minister" is a clause of the question before, while "was that group banned" opens one."""
     intents = core.router.route(question).intents
     assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
 

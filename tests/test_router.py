@@ -147,11 +147,13 @@ def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question:
         ("how many civlians were kiled", "how many civilians were killed"),
         ("whee were the attacks", "where were the attacks"),
         ("what did thse people say", "what did these people say"),
+        ("yaar america ne condemn kiya", "america ne condemn kiya"),
     ],
 )
 def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: str) -> None:
     """A letter dropped, added, changed or two swapped; a misspelt stopword is repaired, then dropped;
-    of two equally near words, the one sharing more letters in order ("whee": where, not when)."""
+    of two equally near words, the one sharing more letters in order ("whee": where, not when). A word
+    of chat ("yaar") is a stopword, not a typo of one of ours ("baar")."""
     assert core.router.normalise(typed) == core.router.normalise(meant)
 
 

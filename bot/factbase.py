@@ -169,6 +169,7 @@ class LexiconText(_Model):
     narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
+    followups: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 
@@ -734,8 +735,8 @@ def _urdu(
 def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
-    """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers and
-    entity aliases added; every entity needs its Urdu name and every kind of question its Urdu "not
+    """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
+    followups and entity aliases added; every entity needs its Urdu name and every kind of question its Urdu "not
     reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
@@ -772,6 +773,7 @@ def _with_urdu_words(
         narrators=lexicon.narrators | {fold(w) for w in words.narrators},
         pointers=lexicon.pointers | {fold(w) for w in words.pointers},
         openers=lexicon.openers | {fold(w) for w in words.openers},
+        followups=(*lexicon.followups, *words.followups),
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
     )

@@ -70,6 +70,9 @@ class Lexicon(BaseModel):
     # Words that open a yes/no question ("were hospitals on emergency"): a part of a message opening
     # with one asks something even with no cue word in it.
     openers: frozenset[str] = frozenset()
+    # How a message that follows on from the last one opens ("and turkey?", "what about the eu"): a
+    # party named after one, and nothing else, asks what that party said.
+    followups: tuple[str, ...] = ()
     asks: tuple[Asks, ...] = ()
     entities: tuple[Entity, ...] = ()
 
@@ -163,6 +166,10 @@ class Lexicon(BaseModel):
         if not aliases:
             return None
         return re.compile(r"(?<!\S)(" + "|".join(re.escape(a) for a in aliases) + r")(?!\S)")
+
+    def follows_on(self, text: str) -> bool:
+        folded = f"{fold(text)} "
+        return any(folded.startswith(f"{fold(f)} ") for f in self.followups)
 
     def opens_question(self, text: str) -> bool:
         words = fold(text).split()

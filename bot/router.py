@@ -752,7 +752,10 @@ class LanguageRouter:
         gap = Intent(text=text, decision="gap", asks=asks, figures=question.figures)
         if outside:
             kinds = {e.kind for e in self.factbase.lexicon.entities if e.id in outside}
-            asks_reaction = asks == "said" and kinds <= {"country", "body", "person"}
+            # "what did iran say", or only the name as a follow-up ("and turkey?", "what about the eu")
+            parties = kinds <= {"country", "body", "person"}
+            follow_up = self.factbase.lexicon.follows_on(question.text) and self._only_names(words)
+            asks_reaction = parties and (asks == "said" or follow_up)
             if self._on_topic(words, named, strict=True) or asks_reaction:
                 return gap.model_copy(update={"uncovered_entities": tuple(outside)})
             return Intent(text=text, decision="decline")

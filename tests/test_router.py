@@ -97,6 +97,17 @@ def test_a_named_party_that_no_fact_mentions_is_the_only_one_reported_missing(co
     assert any(i.decision == "answer" and i.top and i.top.target == "india-rejection" for i in routing.intents)
 
 
+@pytest.mark.parametrize(
+    ("question", "party"), [("and turkey?", "turkey"), ("what about the eu", "eu"), ("اور ترکی؟", "turkey")]
+)
+def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question: str, party: str) -> None:
+    """ "and turkey?" follows on from a question about reactions: "not reported about Turkey", while
+    "who is the prime minister of pakistan" (names only, but no follow-up) stays off topic."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.uncovered_entities) == ("gap", (party,))
+    assert not core.router.route("who is the prime minister of pakistan").on_topic
+
+
 @pytest.mark.parametrize("question", ["how many women were killed", "were any children among the dead"])
 def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core, question: str) -> None:
     intents = core.router.route(question).intents

@@ -528,7 +528,10 @@ def load(facts_dir: Path) -> FactBase:
         problems.extend(found)
         if one is not None:
             parsed.append(one)
-    return _combine(parsed, problems, facts_dir, digest.hexdigest()[:12])
+    # A file that could not be read at all may be the one that defines the story or the lexicon: then
+    # "no file defines ..." would only repeat its problem.
+    complete = len(parsed) == len(files)
+    return _combine(parsed, problems, facts_dir, digest.hexdigest()[:12], complete=complete)
 
 
 def _display(path: Path) -> str:
@@ -545,7 +548,9 @@ def _items(parsed: list[_Parsed], key: str) -> Iterator[tuple[_Located, int, Any
             yield one.located, one.indices[key][position], item
 
 
-def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, version: str) -> FactBase:
+def _combine(
+    parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, version: str, *, complete: bool
+) -> FactBase:
     first_file = parsed[0].located if parsed else None
     failed_singles = {key for one in parsed for key in one.failed_singles}
 
@@ -557,7 +562,7 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
         for loc, _ in holders[1:]:
             problems.append(loc.problem((key,), f"{key}: defined again (also in {holders[0][0].display})"))
         if not holders:
-            if first_file is not None and key not in failed_singles:
+            if first_file is not None and key not in failed_singles and complete:
                 problems.append(Problem(first_file.display, 1, f"no file defines {key}:"))
             return None
         return holders[0][1]
@@ -616,7 +621,7 @@ def _combine(parsed: list[_Parsed], problems: list[Problem], facts_dir: Path, ve
         for e, example in enumerate(one.model.elsewhere or ()):
             examples.add(example, ELSEWHERE, one.located, ("elsewhere", e))
     problems.extend(_supersede_cycles(parsed))
-    urdu = _urdu(parsed, story, lexicon, examples, problems) if first_file is not None else None
+    urdu = _urdu(parsed, story, lexicon, examples, problems, complete=complete) if first_file is not None else None
     if problems or story is None or lexicon is None or urdu is None:
         raise FactBaseError(problems or [Problem(str(facts_dir), 0, "no story or lexicon could be loaded")])
     urdu_catalogue, merged_lexicon = urdu
@@ -654,7 +659,13 @@ _SINGULAR = {"topics": "topic", "facts": "fact", "gaps": "gap", "meta": "meta re
 
 
 def _urdu(
-    parsed: list[_Parsed], story: Story | None, lexicon: Lexicon | None, examples: _Examples, problems: list[Problem]
+    parsed: list[_Parsed],
+    story: Story | None,
+    lexicon: Lexicon | None,
+    examples: _Examples,
+    problems: list[Problem],
+    *,
+    complete: bool,
 ) -> tuple[Urdu, Lexicon] | None:
     """Every file's `urdu:` merged and checked against the English: each fact, gap, meta reply, topic,
     entity and kind of question has its rendering, no rendering is for an unknown id, and each text
@@ -662,7 +673,7 @@ def _urdu(
     failed_singles = {key for one in parsed for key in one.failed_singles}
     holders = [(one.located, one.model.urdu) for one in parsed if one.model.urdu is not None]
     if not holders:
-        if "urdu" not in failed_singles:
+        if "urdu" not in failed_singles and complete:
             problems.append(Problem(parsed[0].located.display, 1, "no file defines urdu: (the Urdu renderings)"))
         return None
     entries: dict[str, dict[str, tuple[_Located, Any]]] = {key: {} for key in _SECTIONS}

@@ -164,6 +164,16 @@ def test_bad_edit_names_file_and_line(facts_copy: Path, file: str, old: str, new
     assert abs(int(location.group(2)) - line) <= 2, (matching[0], line)
 
 
+@pytest.mark.parametrize(("file", "key"), [("lexicon.yaml", "lexicon"), ("urdu.yaml", "urdu")])
+def test_a_file_that_cannot_be_read_is_its_one_problem(facts_copy: Path, file: str, key: str) -> None:
+    """A duplicate key makes the lexicon (or the Urdu catalogue) unreadable; "no file defines lexicon:"
+    at another file's line 1 would send the operator to the wrong file."""
+    path = facts_copy / file
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{key}: {{}}\n", encoding="utf-8")
+    problems = _problems(facts_copy)
+    assert len(problems) == 1 and f"{file}:" in problems[0] and "duplicate key" in problems[0], problems
+
+
 def test_schema_and_source_problems_are_reported_in_one_round(facts_copy: Path) -> None:
     """A misspelt field in one fact does not hide a number the source does not have in another."""
     _edit(facts_copy / "response.yaml", "    title: No city", "    titel: No city")

@@ -287,6 +287,7 @@ class LanguageRouter:
         self._known_raw = asked | vocabulary([*bags, *said])
         # A misspelt stopword ("thse", "abut") is repaired too, and then dropped like the word it is.
         self._typo_words = sorted(w for w in asked | lexicon.stopwords if len(w) >= 4 and not w.isdigit())
+        self._typo_content = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
@@ -442,8 +443,11 @@ class LanguageRouter:
         # One slip (a letter dropped, added, changed or two swapped) in a short word, two in a long one.
         # Of equally near words, the one sharing most letters in order ("whee" is "where", not "when"),
         # then the one people ask with most.
+        # A word some example uses ("nayi", new) may be a writer's typo, but it is not repaired away
+        # into a stopword ("nahi"): that would drop what it says.
         edits = 1 if len(word) < TWO_SLIPS_FROM else 2
-        near = process.extract(word, self._typo_words, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        targets = self._typo_content if word in self._uses else self._typo_words
+        near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if not near:
             return word
         fewest = min(d for _, d, _ in near)
@@ -600,9 +604,12 @@ class LanguageRouter:
         ):
             return None
         opinion = self._opinion(" ".join(words))
-        if opinion is None or opinion[1] < t.rescue or opinion[0] not in self._position:
+        if opinion is None or opinion[0] not in self._position:
             return None
         position = self._position[opinion[0]]
+        # A chat reply (hello, thanks, help) states nothing that could mislead: it needs less certainty.
+        if opinion[1] < (t.chat if self._is_meta[position] else t.rescue):
+            return None
         if not self._mentions_parties(named, position):
             return None
         target = self._targets[position]

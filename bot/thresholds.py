@@ -27,6 +27,7 @@ class Thresholds(BaseModel):
     sure_gap: float = Field(default=0.8, ge=0, le=10, description="turns a 'did you mean' into the gap it picks")
     veto: float = Field(default=0.0, ge=0, le=10, description="declines an answer it places among other subjects")
     rescue: float = Field(default=1.0, ge=0, le=10, description="replies with its pick for what the rules decline")
+    chat: float = Field(default=0.5, ge=0, le=10, description="replies with the chat reply it picks for a decline")
     outside: float = Field(default=1.0, ge=0, le=10, description="answers a fact it picks that the rules did not offer")
     agree: float = Field(default=0.4, ge=0, le=10, description="turns a 'did you mean' it agrees with into an answer")
     sure: float = Field(default=0.8, ge=0, le=10, description="settles a near-tie whatever words it has")

@@ -438,15 +438,20 @@ def test_a_fact_the_classifier_is_surer_of_than_the_rules_offer_is_answered(
 
 @pytest.mark.parametrize(
     ("question", "reply"),
-    [("was it one planned thing", ("answer", "coordinated")), ("app kya bata sakte ho", ("meta", "help"))],
+    [
+        ("was it one planned thing", ("answer", "coordinated")),
+        ("app kya bata sakte ho", ("meta", "help")),
+        ("Thank you very much for your help.", ("meta", "thanks")),
+    ],
 )
 def test_a_question_the_rules_decline_is_answered_when_the_classifier_is_sure(
     core: Core, question: str, reply: tuple[str, str]
 ) -> None:
-    """No word of the story in it, so the rules decline; the classifier, sure past `rescue`, knows it."""
+    """No word of the story in it, so the rules decline; the classifier, sure past `rescue` (or `chat`
+    for a chat reply, which states nothing), knows it."""
     intent = core.router.route(question).intents[0]
     assert (intent.decision, intent.top and intent.top.target) == reply
-    rules_only = Router(core.factbase, thresholds=Thresholds(rescue=10.0))
+    rules_only = Router(core.factbase, thresholds=Thresholds(rescue=10.0, chat=10.0))
     assert rules_only.route(question).intents[0].decision == "decline"
 
 

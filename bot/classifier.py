@@ -43,6 +43,7 @@ WORD_NGRAMS = (1, 2)
 LETTER_NGRAMS = (2, 5)
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 FORMAT = 1  # of the cached arrays: a change to the features or the model needs a new one
+CACHE_KEEP = 8  # cached classifiers kept, the most recently used: every edit of the facts makes a new one
 
 
 def words(text: str) -> list[str]:
@@ -188,13 +189,24 @@ def trained(texts: tuple[str, ...], owners: tuple[str, ...], cache_dir: Path | N
     path = cache_dir / f"classifier-{key}.npz" if cache_dir is not None else None
     try:
         if path is not None and path.is_file():
-            return Classifier.load(path)
+            classifier = Classifier.load(path)
+            os.utime(path)  # recently used: kept when older ones are pruned
+            return classifier
     except (OSError, ValueError, KeyError) as exc:
         log.debug("cached classifier %s unreadable (%s): training it again", path, exc)
     classifier = Classifier.from_model(*fit(texts, owners))
     if path is not None:
         try:
             classifier.save(path)
+            _prune(path.parent)
         except OSError as exc:
             log.debug("cannot cache the classifier in %s (%s): the next start trains it again", cache_dir, exc)
     return classifier
+
+
+def _prune(cache_dir: Path) -> None:
+    """Keep the CACHE_KEEP most recently used classifiers: a bot whose facts are edited for months
+    must not fill its disk with the versions it no longer routes on."""
+    cached = sorted(cache_dir.glob("classifier-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in cached[CACHE_KEEP:]:
+        stale.unlink(missing_ok=True)

@@ -69,6 +69,20 @@ def test_other_examples_are_another_cache_entry(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("classifier-*.npz"))) == 2
 
 
+def test_the_cache_keeps_only_the_most_recently_used_classifiers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit of the facts is a new entry: old ones are pruned, the one in use is kept."""
+    monkeypatch.setattr(classifier_module, "CACHE_KEEP", 3)
+    trained.__wrapped__(TEXTS, OWNERS, tmp_path)
+    (first,) = tmp_path.glob("classifier-*.npz")
+    for n in range(5):
+        trained.__wrapped__((*TEXTS, f"who was behind it {n}"), (*OWNERS, "claim"), tmp_path)
+        trained.__wrapped__(TEXTS, OWNERS, tmp_path)  # the facts in use, loaded again
+    assert len(list(tmp_path.glob("classifier-*.npz"))) == 3
+    assert first.exists()
+
+
 def test_an_unreadable_cache_is_trained_again_and_replaced(tmp_path: Path) -> None:
     trained.__wrapped__(TEXTS, OWNERS, tmp_path)
     (cached,) = tmp_path.glob("classifier-*.npz")

@@ -548,15 +548,17 @@ class LanguageRouter:
             return intent
         if self._asks_what_someone_said(question, words, named):
             return intent  # a choice among all they said, not one of it
+        if intent.decision == "answer" and (question.around or self._on_topic(words, named, strict=True)):
+            # Only an answer the story's strong words do not anchor can be vetoed (below); and the
+            # classifier sees a part of a message alone ("... and how many policemen"): the rules,
+            # which read it with the rest of the message, have the last word on a part.
+            return intent
         opinion = self._opinion(" ".join(words))
         if opinion is None:
             return intent
         best, lead = opinion
         if intent.decision == "answer":
-            # The classifier sees a part of a message alone ("... and how many policemen"): the rules,
-            # which read it with the rest of the message, have the last word on a part.
-            alone = not question.around
-            if alone and best == ELSEWHERE and lead >= t.veto and not self._refers(question.text):
+            if best == ELSEWHERE and lead >= t.veto and not self._refers(question.text):
                 return Intent(text=question.text, decision="decline")
             return intent
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):

@@ -766,7 +766,9 @@ class LanguageRouter:
             follow_up = self.factbase.lexicon.follows_on(question.text) and self._only_names(words)
             asks_reaction = parties and (asks == "said" or follow_up)
             if self._on_topic(words, named, strict=True) or asks_reaction:
-                return gap.model_copy(update={"uncovered_entities": tuple(outside)})
+                # A follow-up asks what the party said, whatever its cue words ("and turkey?").
+                said: dict[str, object] = {"asks": "said"} if parties and follow_up else {}
+                return gap.model_copy(update={"uncovered_entities": tuple(outside), **said})
             return Intent(text=text, decision="decline")
         if not anchored:
             return Intent(text=text, decision="decline")

@@ -104,7 +104,7 @@ def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question:
     """ "and turkey?" follows on from a question about reactions: "not reported about Turkey", while
     "who is the prime minister of pakistan" (names only, but no follow-up) stays off topic."""
     [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.uncovered_entities) == ("gap", (party,))
+    assert (intent.decision, intent.uncovered_entities, intent.asks) == ("gap", (party,), "said")
     assert not core.router.route("who is the prime minister of pakistan").on_topic
 
 

@@ -8,6 +8,7 @@ import itertools
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts"
 LABELLED = Path(__file__).resolve().parent / "data" / "labelled.yaml"
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... in an xdist worker; None otherwise
+# One classifier cache for every worker, every core the tests build and every `factbot` process they
+# start (the variable is inherited): the shipped facts are trained on once, not once per core.
+CACHE = Path(tempfile.gettempdir()) / f"factbot-tests-{os.getuid()}"
+os.environ["FACTBOT_CACHE_DIR"] = str(CACHE)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,7 +48,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def core() -> Core:
-    return build_core(FACTS)
+    return build_core(FACTS, cache_dir=CACHE)
 
 
 @pytest.fixture(scope="session")
@@ -156,7 +161,7 @@ def bot_settings(
 
 def application(settings: Settings, clock: Clock | None = None, core: Core | None = None) -> App:
     """The bot on `core`, or else on a core built from `settings.facts_dir`."""
-    serving = ServingCore(core or build_core(settings.facts_dir))
+    serving = ServingCore(core or build_core(settings.facts_dir, cache_dir=settings.cache_dir))
     return build_application(settings, serving, open_store(settings), clock=clock)
 
 

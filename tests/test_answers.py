@@ -17,8 +17,8 @@ from bot.answers import (
     topic_answer,
     update_answer,
 )
-from bot.core import Core, build_core
-from bot.factbase import FactBase
+from bot.core import Core
+from bot.factbase import FactBase, load
 from bot.render import render_text
 from tests.conftest import add_update
 
@@ -91,7 +91,7 @@ def test_topic_answer_has_every_fact_of_the_topic(core: Core) -> None:
 
 def test_superseded_fact_leads_with_the_newest_and_keeps_the_earlier(facts_copy: Path) -> None:
     add_update(facts_copy, "civilians-revised", "A made-up revised civilian toll.", supersedes=("civilians-killed",))
-    base = build_core(facts_copy).factbase
+    base = load(facts_copy)
     answer = fact_answer(base, "civilians-killed", "en")
     assert answer is not None
     block = answer.blocks[0]
@@ -105,7 +105,7 @@ def test_superseded_fact_leads_with_the_newest_and_keeps_the_earlier(facts_copy:
 def test_an_update_notice_says_whether_it_is_a_change(facts_copy: Path) -> None:
     add_update(facts_copy, "plain-follow-up", "A made-up follow-up.", said_on="2026-02-02")
     add_update(facts_copy, "revised-follow-up", "A made-up revision.", supersedes=("plain-follow-up",))
-    base = build_core(facts_copy).factbase
+    base = load(facts_copy)
     plain, revised = update_answer(base, "plain-follow-up", "en"), update_answer(base, "revised-follow-up", "en")
     assert plain is not None and revised is not None
     assert isinstance(plain.blocks[0], NewsBlock) and not plain.blocks[0].change
@@ -124,7 +124,7 @@ def test_only_updates_have_an_update_notice(factbase: FactBase, fact_id: str) ->
 def test_latest_lists_the_newest_updates_first(facts_copy: Path) -> None:
     for day in range(2, 7):
         add_update(facts_copy, f"follow-up-{day}", f"A made-up follow-up of day {day}.", said_on=f"2026-02-0{day}")
-    answer = latest_answer(build_core(facts_copy).factbase, "en", count=3)
+    answer = latest_answer(load(facts_copy), "en", count=3)
     assert answer.fact_ids == ("follow-up-6", "follow-up-5", "follow-up-4")
 
 
@@ -169,7 +169,7 @@ def test_every_kind_of_reply_has_its_urdu(core: Core, question: str, expected: s
 
 def test_urdu_topics_latest_and_updates(facts_copy: Path) -> None:
     add_update(facts_copy, "follow-up-ur", "A made-up follow-up with 7 figures.", said_on="2026-02-05")
-    base = build_core(facts_copy).factbase
+    base = load(facts_copy)
     topic = topic_answer(base, "condemnation", "ur")
     assert topic is not None and "سعودی عرب" in render_text(topic)
     update = update_answer(base, "follow-up-ur", "ur")

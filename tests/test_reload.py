@@ -15,7 +15,7 @@ from bot.core import ServingCore, build_core
 from bot.reload import Reloader
 from bot.store import PostgresStore, Store
 from tests.botapi import BotAPIServer, private_chat, user
-from tests.conftest import ROOT, BotFactory, StoreFactory
+from tests.conftest import CACHE, ROOT, BotFactory, StoreFactory
 from tests.test_chat import ask, command
 from tests.test_factbase import ALIAS_BOMB
 
@@ -23,20 +23,20 @@ ADMIN = 4242
 
 
 async def test_bad_edit_keeps_the_last_good_version(facts_copy: Path) -> None:
-    ref = ServingCore(build_core(facts_copy))
+    ref = ServingCore(build_core(facts_copy, cache_dir=CACHE))
     good = ref.current
     (facts_copy / "claim.yaml").write_text("facts:\n  - id: [half-written", encoding="utf-8")
-    result = await Reloader(facts_copy, ref).reload()
+    result = await Reloader(facts_copy, ref, cache_dir=CACHE).reload()
     assert not result.ok and ref.current is good
     assert any("claim.yaml:2:" in p for p in result.problems)
     assert "still serving version" in result.report()
 
 
 async def test_good_edit_is_swapped_in_whole(facts_copy: Path) -> None:
-    ref = ServingCore(build_core(facts_copy))
+    ref = ServingCore(build_core(facts_copy, cache_dir=CACHE))
     path = facts_copy / "claim.yaml"
     path.write_text(path.read_text().replace("a banned separatist group", "a banned armed separatist group"))
-    result = await Reloader(facts_copy, ref).reload()
+    result = await Reloader(facts_copy, ref, cache_dir=CACHE).reload()
     assert result.ok and result.version == ref.current.factbase.version
     _, answer = ref.current.ask("who claimed the attacks")
     assert "banned armed separatist" in answer.blocks[0].claim.statement  # type: ignore[union-attr]

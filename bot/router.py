@@ -371,6 +371,8 @@ class LanguageRouter:
                 asks = lexicon.asks_for(self.normalise(part))
                 if not asks and not lexicon.opens_question(part) and len(fold(part).split()) > 3:
                     continue  # a clause of the part before: "..., according to the chief minister"
+                if not asks and not lexicon.opens_question(part) and len(fold(part).split()) <= 2:
+                    continue  # one more of a list: "total dead including soldiers and civilians"
                 if self._stands_alone(part) and lexicon.pointers.isdisjoint(fold(part).split()):
                     kept.append(part)
                 elif asks:

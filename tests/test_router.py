@@ -492,6 +492,7 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("who was behind the attacks, india?", ["india-allegation"]),
         ("how many militants were killed, according to the chief minister", ["militants-killed-145"]),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
+        ("total dead including militants soldiers and civilians?", ["overall-toll"]),
     ],
 )
 def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
@@ -499,7 +500,8 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
 ) -> None:
     """ "he" asks about the person just named; "we are worried" tells, it asks nothing; "india?" after
     "who was behind" is a guess at the answer, not a second question about India; "according to the
-    chief minister" is a clause of the question before, while "was that group banned" opens one."""
+    chief minister" is a clause of the question before, while "was that group banned" opens one; "and
+    civilians" is one more of a list."""
     intents = core.router.route(question).intents
     assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
 

@@ -399,40 +399,25 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
 
 
 @pytest.mark.parametrize(
-    ("question", "gap_id"),
+    ("question", "reply", "threshold"),
     [
-        ("were any women killed", "victim-breakdown"),
-        ("any foreigners killed", "victim-breakdown"),
-        ("mastung death toll", "district-tolls"),
-        ("what was the death toll in quetta", "district-tolls"),
+        ("were any women killed", ("gap", "victim-breakdown"), "sure_gap"),
+        ("any foreigners killed", ("gap", "victim-breakdown"), "sure_gap"),
+        ("mastung death toll", ("gap", "district-tolls"), "sure_gap"),
+        ("what was the death toll in quetta", ("gap", "district-tolls"), "sure_gap"),
+        ("who was india's spokesman", ("answer", "person-jaiswal"), "outside"),
+        ("who ran the operations against the militants", ("answer", "security-operations"), "outside"),
     ],
 )
-def test_a_did_you_mean_the_classifier_is_sure_is_a_gap_becomes_that_gap(
-    core: Core, question: str, gap_id: str
+def test_a_did_you_mean_the_classifier_is_sure_of_is_its_pick(
+    core: Core, question: str, reply: tuple[str, str], threshold: str
 ) -> None:
-    """The rules offer a count the sources do give; the classifier, surer (`sure_gap`), knows the
-    question asks for a breakdown nobody reports."""
+    """The rules offer a neighbour: a count the sources do give, or "did you mean: Pakistan blamed
+    India". The classifier, sure past `sure_gap` or `outside`, knows the question asks for a breakdown
+    nobody reports, or for a fact whose examples share few of its words."""
     intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == ("gap", gap_id)
-    rules_only = Router(core.factbase, thresholds=Thresholds(sure_gap=10.0))
-    assert rules_only.route(question).intents[0].decision == "clarify"
-
-
-@pytest.mark.parametrize(
-    ("question", "fact_id"),
-    [
-        ("who was india's spokesman", "person-jaiswal"),
-        ("who ran the operations against the militants", "security-operations"),
-    ],
-)
-def test_a_fact_the_classifier_is_surer_of_than_the_rules_offer_is_answered(
-    core: Core, question: str, fact_id: str
-) -> None:
-    """The rules offer a neighbour ("did you mean: Pakistan blamed India"); the classifier, sure past
-    `outside`, knows the question asks for a fact whose examples share few of its words."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
-    rules_only = Router(core.factbase, thresholds=Thresholds(outside=10.0))
+    assert (intent.decision, intent.top and intent.top.target) == reply
+    rules_only = Router(core.factbase, thresholds=Thresholds(**{threshold: 10.0}))
     assert rules_only.route(question).intents[0].decision == "clarify"
 
 

@@ -48,6 +48,9 @@ class Asks(BaseModel):
 
     type: AnswerType
     cues: tuple[str, ...] = Field(min_length=1)
+    nouns: tuple[str, ...] = Field(
+        default=(), description="cues that name the thing rather than ask for it: 'number', 'toll'"
+    )
     unless: tuple[str, ...] = Field(default=(), description="words of the raw question that rule this kind out")
     missing: str = Field(min_length=1)
 
@@ -113,7 +116,17 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _cues(self) -> tuple[tuple[AnswerType, tuple[str, ...]], ...]:
-        return tuple((a.type, tuple(self.normalise(c) for c in a.cues)) for a in self.asks)
+        return tuple((a.type, tuple(self.normalise(c) for c in (*a.cues, *a.nouns))) for a in self.asks)
+
+    @cached_property
+    def _asking(self) -> re.Pattern[str]:
+        cues = sorted({self.normalise(c) for a in self.asks for c in a.cues} - {""}, key=len, reverse=True)
+        return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
+
+    def asks_outright(self, normalised: str) -> bool:
+        """Whether a question word asks something ("how many"), not only a noun that names it ("the
+        numbers"): someone telling what they saw ("i keep seeing different numbers") asks nothing."""
+        return bool(self._asking.search(normalised))
 
     @cached_property
     def cue_words(self) -> frozenset[str]:

@@ -393,10 +393,12 @@ class LanguageRouter:
         and jaiswal?" asks twice)."""
         lexicon = self.factbase.lexicon
         normalised = self.normalise(part)
-        if lexicon.asks_for(normalised):
+        if lexicon.asks_outright(normalised):
             return False
         if not lexicon.narrators.isdisjoint(fold(part).split()):
             return True
+        if lexicon.asks_for(normalised):
+            return False
         if not (before and lexicon.find_entities(normalised) and set(normalised.split()) <= self._entity_words):
             return False
         asked = self._understand(before)
@@ -412,7 +414,10 @@ class LanguageRouter:
     def _speaks_of_story(self, part: str) -> bool:
         words = self.normalise(part).split()
         named = self.factbase.lexicon.find_entities(" ".join(words))
-        return bool(named) or any(w in self._telling or w in self._story_figures for w in words)
+        # A name, a figure of ours or a word of the story ("i read 92 militants dead"), not a word some
+        # example happens to use or one that names what is asked ("we saw some figures on tv").
+        cues = self.factbase.lexicon.cue_words
+        return bool(named) or self._on_topic([w for w in words if w not in cues], list(named), strict=False)
 
     def _topic_of(self, part: str) -> str:
         """A part's words without those that only say what kind of answer it wants."""

@@ -478,6 +478,8 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("how many militants were killed, according to the chief minister", ["militants-killed-145"]),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
+        ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
+        ("how many civilians died, we saw some figures on tv", ["civilians-killed"]),
     ],
 )
 def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
@@ -486,7 +488,7 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     """ "he" asks about the person just named; "we are worried" tells, it asks nothing; "india?" after
     "who was behind" is a guess at the answer, not a second question about India; "according to the
     chief minister" is a clause of the question before, while "was that group banned" opens one; "and
-    civilians" is one more of a list."""
+    civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none."""
     intents = core.router.route(question).intents
     assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
 

@@ -26,6 +26,14 @@ _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arab
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
+
+def _whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of `phrases` (none empty) as whole words of a normalised text, in group 1; where they
+    overlap the longest wins ("new delhi" over "delhi")."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\S)(" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+
+
 EntityKind = Literal["country", "body", "place", "person", "group"]
 AnswerType = Literal["identity", "count", "duration", "when", "where", "why", "who", "said"]
 
@@ -111,22 +119,21 @@ class Lexicon(BaseModel):
         names = {a: c for a, c in names.items() if a and c and a != c}
         if not names:
             return None, {}
-        keys = sorted(names, key=len, reverse=True)
-        return re.compile(r"(?<!\S)(" + "|".join(re.escape(k) for k in keys) + r")(?!\S)"), names
+        return _whole_words(names), names
 
     @cached_property
     def _cues(self) -> tuple[tuple[AnswerType, tuple[str, ...]], ...]:
         return tuple((a.type, tuple(self.normalise(c) for c in (*a.cues, *a.nouns))) for a in self.asks)
 
     @cached_property
-    def _asking(self) -> re.Pattern[str]:
-        cues = sorted({self.normalise(c) for a in self.asks for c in a.cues} - {""}, key=len, reverse=True)
-        return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
+    def _asking(self) -> re.Pattern[str] | None:
+        cues = {self.normalise(c) for a in self.asks for c in a.cues} - {""}
+        return _whole_words(cues) if cues else None
 
     def asks_outright(self, normalised: str) -> bool:
         """Whether a question word asks something ("how many"), not only a noun that names it ("the
         numbers"): someone telling what they saw ("i keep seeing different numbers") asks nothing."""
-        return bool(self._asking.search(normalised))
+        return self._asking is not None and self._asking.search(normalised) is not None
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -175,14 +182,16 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _alias_pattern(self) -> re.Pattern[str] | None:
-        aliases = sorted((a for a in self.alias_to_entity if a), key=len, reverse=True)
-        if not aliases:
-            return None
-        return re.compile(r"(?<!\S)(" + "|".join(re.escape(a) for a in aliases) + r")(?!\S)")
+        aliases = [a for a in self.alias_to_entity if a]
+        return _whole_words(aliases) if aliases else None
 
     def follows_on(self, text: str) -> bool:
         folded = f"{fold(text)} "
-        return any(folded.startswith(f"{fold(f)} ") for f in self.followups)
+        return any(folded.startswith(f"{f} ") for f in self._followups)
+
+    @cached_property
+    def _followups(self) -> tuple[str, ...]:
+        return tuple(f for f in map(fold, self.followups) if f)
 
     def opens_question(self, text: str) -> bool:
         words = fold(text).split()
@@ -194,11 +203,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
-        return tuple(
-            (t, re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues if c) + r")(?!\S)"))
-            for t, cues in self._cues
-            if any(cues)
-        )
+        return tuple((t, _whole_words(c for c in cues if c)) for t, cues in self._cues if any(cues))
 
     def speaker(self, normalised: str) -> str | None:
         """The entity right before a "said" cue ("what did india say" -> india), or None."""

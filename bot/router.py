@@ -286,8 +286,8 @@ class LanguageRouter:
         asked = vocabulary(fold(t) for t in named_texts) | {w for w, n in uses.items() if n > 1}
         self._known_raw = asked | vocabulary([*bags, *said])
         # A misspelt stopword ("thse", "abut") is repaired too, and then dropped like the word it is.
-        self._typo_words = sorted(w for w in asked | lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._typo_content = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
+        self._typo_words = sorted({*self._typo_content, *(w for w in lexicon.stopwords if len(w) >= 4)})
         self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
@@ -354,8 +354,10 @@ class LanguageRouter:
         normalised = self.normalise(question)
         lexicon = self.factbase.lexicon
         parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
-        told = [p for before, p in zip(["", *parts], parts, strict=False) if len(parts) > 1 and self._tells(p, before)]
-        asking = [p for p in parts if p not in told]
+        told: list[str] = []
+        asking: list[str] = []
+        for before, part in zip(["", *parts], parts, strict=False):  # each part and the one before it
+            (told if len(parts) > 1 and self._tells(part, before) else asking).append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
@@ -369,10 +371,12 @@ class LanguageRouter:
             kept = asking[:1]
             for before, part in itertools.pairwise(asking):
                 asks = lexicon.asks_for(self.normalise(part))
-                if not asks and not lexicon.opens_question(part) and len(fold(part).split()) > 3:
-                    continue  # a clause of the part before: "..., according to the chief minister"
-                if not asks and not lexicon.opens_question(part) and len(fold(part).split()) <= 2:
-                    continue  # one more of a list: "total dead including soldiers and civilians"
+                if not asks and not lexicon.opens_question(part):
+                    length = len(fold(part).split())
+                    if length > 3:
+                        continue  # a clause of the part before: "..., according to the chief minister"
+                    if length <= 2:
+                        continue  # one more of a list: "total dead including soldiers and civilians"
                 if self._stands_alone(part) and lexicon.pointers.isdisjoint(fold(part).split()):
                     kept.append(part)
                 elif asks:
@@ -571,18 +575,15 @@ class LanguageRouter:
         if best == ELSEWHERE and lead >= t.elsewhere and not self._refers(question.text):
             return Intent(text=question.text, decision="decline")
         position = self._position.get(best)
-        offered = {m.target for m in intent.matches}
         if intent.decision != "clarify" or position is None:
             return intent
+        offered = {m.target for m in intent.matches}
         if best not in offered and not self._mentions_parties(named, position):
             return intent
-        score = min(100.0, round(float(scores[position]), 1))
-        if self._is_gap[position] and lead >= t.sure_gap and score >= t.suggest:
-            return intent.model_copy(
-                update={"decision": "gap", "matches": (Match(target=best, kind="gap", score=score),)}
-            )
-        if self._is_fact[position] and best not in offered and lead >= t.outside and score >= t.suggest:
-            match = Match(target=best, kind="fact", score=score)
+        match = self._match(position, scores)
+        if self._is_gap[position] and lead >= t.sure_gap and match.score >= t.suggest:
+            return intent.model_copy(update={"decision": "gap", "matches": (match,)})
+        if self._is_fact[position] and best not in offered and lead >= t.outside and match.score >= t.suggest:
             return intent.model_copy(update={"decision": "answer", "matches": (match, *intent.matches)})
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
         if not chosen or lead < t.agree:
@@ -621,10 +622,13 @@ class LanguageRouter:
             return None
         if not self._mentions_parties(named, position):
             return None
-        target = self._targets[position]
-        match = Match(target=target.id, kind=target.kind, score=min(100.0, round(float(scores[position]), 1)))
-        decision: Decision = "answer" if target.kind == "fact" else target.kind
+        match = self._match(position, scores)
+        decision: Decision = "answer" if match.kind == "fact" else match.kind
         return Intent(text=question.text, decision=decision, matches=(match,), asks=_first(question.asks))
+
+    def _match(self, position: int, scores: np.ndarray) -> Match:
+        target = self._targets[position]
+        return Match(target=target.id, kind=target.kind, score=min(100.0, round(float(scores[position]), 1)))
 
     def _rule(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
@@ -774,8 +778,8 @@ class LanguageRouter:
             asks_reaction = parties and (asks == "said" or follow_up)
             if self._on_topic(words, named, strict=True) or asks_reaction:
                 # A follow-up asks what the party said, whatever its cue words ("and turkey?").
-                said: dict[str, object] = {"asks": "said"} if parties and follow_up else {}
-                return gap.model_copy(update={"uncovered_entities": tuple(outside), **said})
+                asked = "said" if parties and follow_up else asks
+                return gap.model_copy(update={"uncovered_entities": tuple(outside), "asks": asked})
             return Intent(text=text, decision="decline")
         if not anchored:
             return Intent(text=text, decision="decline")

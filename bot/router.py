@@ -634,7 +634,7 @@ class LanguageRouter:
         t = self.thresholds
         asks = _first(question.asks)
         evidence = self._evidence(words, named)
-        eligible = self._eligible(named, asks, [*words, *question.around]) & evidence
+        eligible = self._eligible(named, asks, words, question.around) & evidence
         eligible &= ~self._is_gap | self._distinct(words, eligible)
         spoken = self._spoken_by.get(question.speaker or "")
         if asks == "said" and spoken is not None and (eligible & spoken).any():
@@ -805,12 +805,15 @@ class LanguageRouter:
             asked[self._needed_by.get(word, [])] = True
         return asked
 
-    def _eligible(self, named: list[str], asks: AnswerType | None, words: list[str]) -> np.ndarray:
+    def _eligible(
+        self, named: list[str], asks: AnswerType | None, words: list[str], around: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Targets that may answer: a fact must mention what is named and answer what is asked;
-        a gap must be about this story."""
+        a gap must be about this story. A part of a message is asked with the whole message's words
+        ("... and how many policemen" asks about deaths), but who it asks about is in its own."""
         eligible = np.ones(len(self._targets), dtype=bool) if asks is None else self._answering[asks].copy()
         eligible &= self._mention(named)
-        eligible &= self._asked_as(words)
+        eligible &= self._asked_as([*words, *around])
         if asks == "identity":
             # "who is X" / "tell me about X": a fact whose title is about X, not one that mentions X.
             for entity in named:

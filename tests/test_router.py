@@ -458,12 +458,14 @@ def test_a_near_tie_is_not_settled_for_a_fact_that_leaves_the_question_uncovered
         ("where were the attacks and when", ["districts", "timing"]),
         ("how many civilians died, and why", ["civilians-killed"]),
         ("who claimed the attacks??? pls", ["bla-claim"]),
+        ("what is balochistan and who attacked it", ["province-context", "bla-claim"]),
     ],
 )
 def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
     core: Core, question: str, targets: list[str]
 ) -> None:
-    """ "and when" asks when the attacks were; a trailing "pls" asks nothing and is no part of its own."""
+    """ "and when" asks when the attacks were; a trailing "pls" asks nothing and is no part of its own;
+    the second part's "who" does not make the first ask for a person."""
     intents = core.router.route(question).intents
     assert [i.top.target for i in intents if i.decision == "answer" and i.top] == targets
 

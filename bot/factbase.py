@@ -747,8 +747,8 @@ def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
     """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
-    followups and entity aliases added; every entity needs its Urdu name and every kind of question its Urdu "not
-    reported" text."""
+    followups and entity aliases added; every entity needs its Urdu name and every kind of question
+    its Urdu "not reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
     for key in ("phrases", "words"):

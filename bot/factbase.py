@@ -34,6 +34,7 @@ class Story(_Model):
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     setting: tuple[str, ...] = ()
+    suspects: tuple[str, ...] = Field(default=(), description="the parties the sources link to the attacks")
     anchors: tuple[str, ...] = ()
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
@@ -170,6 +171,7 @@ class LexiconText(_Model):
     pointers: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
+    guesses: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 
@@ -597,9 +599,10 @@ def _combine(
             problems.append(located.problem(("sources", index, "text"), f"text: cannot read {source.text}"))
 
     if story is not None and lexicon is not None:
-        for entity in story.setting:
-            if entity not in entity_ids:
-                problems.append(_story_problem(parsed, f"story.setting: unknown entity {entity!r}"))
+        for key in ("setting", "suspects"):
+            for entity in getattr(story, key):
+                if entity not in entity_ids:
+                    problems.append(_story_problem(parsed, key, f"story.{key}: unknown entity {entity!r}"))
 
     examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):
@@ -747,7 +750,7 @@ def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
     """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
-    followups and entity aliases added; every entity needs its Urdu name and every kind of question
+    followups, guesses and entity aliases added; every entity needs its Urdu name and every kind of question
     its Urdu "not reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
@@ -785,6 +788,7 @@ def _with_urdu_words(
         pointers=lexicon.pointers | {fold(w) for w in words.pointers},
         openers=lexicon.openers | {fold(w) for w in words.openers},
         followups=(*lexicon.followups, *words.followups),
+        guesses=(*lexicon.guesses, *words.guesses),
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
     )
@@ -869,9 +873,9 @@ def _supersede_cycles(parsed: list[_Parsed]) -> list[Problem]:
     return problems
 
 
-def _story_problem(parsed: list[_Parsed], message: str) -> Problem:
+def _story_problem(parsed: list[_Parsed], key: str, message: str) -> Problem:
     located = next(one.located for one in parsed if one.model.story is not None)
-    return located.problem(("story", "setting"), message)
+    return located.problem(("story", key), message)
 
 
 def asked_with_words(fact: Fact, lexicon: Lexicon) -> frozenset[str]:

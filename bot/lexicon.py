@@ -85,6 +85,9 @@ class Lexicon(BaseModel):
     # party named after one, and nothing else, asks what that party said.
     followups: tuple[str, ...] = ()
     asks: tuple[Asks, ...] = ()
+    # Words of a guess at who did it ("was it the taliban?", "did iran do it", "kya india ne kiya"): a
+    # message of nothing else but names of countries and groups asks who did it, whoever it names.
+    guesses: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
 
     @cached_property
@@ -193,6 +196,21 @@ class Lexicon(BaseModel):
     def _followups(self) -> tuple[str, ...]:
         return tuple(f for f in map(fold, self.followups) if f)
 
+    def guesses_culprit(self, text: str, normalised: str) -> bool:
+        """Whether a question is only a guess at who did it: a guessing phrase, and no word but names,
+        the phrase's own and an opener's ("kya india ne kiya")."""
+        folded = f" {fold(text)} "
+        if not any(f" {cue} " in folded for cue in self._guess_cues):
+            return False
+        names = {w for n in self.canonical_names for w in n.split()}
+        own = {w for cue in (*self._guess_cues, *self.openers) for w in self.normalise_folded(cue).split()}
+        words = set(normalised.split())
+        return bool(words & names) and words <= names | own
+
+    @cached_property
+    def _guess_cues(self) -> tuple[str, ...]:
+        return tuple(c for c in map(fold, self.guesses) if c)
+
     def opens_question(self, text: str) -> bool:
         words = fold(text).split()
         return bool(words) and words[0] in self.openers
@@ -204,6 +222,10 @@ class Lexicon(BaseModel):
     @cached_property
     def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
         return tuple((t, _whole_words(c for c in cues if c)) for t, cues in self._cues if any(cues))
+
+    def cue(self, answer_type: AnswerType) -> str:
+        """The first way of asking for this kind of answer, normalised: "who" for `who`."""
+        return next((cues[0] for t, cues in self._cues if t == answer_type and cues), "")
 
     def speaker(self, normalised: str) -> str | None:
         """The entity right before a "said" cue ("what did india say" -> india), or None."""

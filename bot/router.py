@@ -319,6 +319,8 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
+        self._suspects = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
+        self._culprits = story.suspects
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
@@ -475,7 +477,13 @@ class LanguageRouter:
         named = [e for e in named_all if e not in self._setting]
         rest = set(words) - self._entity_words
         asks: tuple[AnswerType, ...]
-        if named_all and rest <= self._identity_cues and not lexicon.rules_out("identity", text):
+        if named and set(named) <= self._suspects and lexicon.guesses_culprit(text, norm):
+            # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
+            # names; a party they link to the attacks narrows it ("was it india": what Pakistan said).
+            named = [e for e in named if e in self._culprits] or list(self._culprits[:1]) or named
+            words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
+            asks = ("who",)
+        elif named_all and rest <= self._identity_cues and not lexicon.rules_out("identity", text):
             asks = ("identity",)
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")

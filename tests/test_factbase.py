@@ -143,6 +143,7 @@ def _problems(facts_dir: Path) -> list[str]:
             "is also under 'militants-killed-145'",
         ),
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
+        ("story.yaml", "suspects: [bla, india]", "suspects: [bla, narnia]", "story.suspects: unknown entity 'narnia'"),
         (
             "context.yaml",
             "    topic: context\n    title: Balochistan",

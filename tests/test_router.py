@@ -108,6 +108,26 @@ def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question:
     assert not core.router.route("who is the prime minister of pakistan").on_topic
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did iran do this?", "bla-claim"),
+        ("taliban ne kiya kya", "bla-claim"),
+        ("daesh ka haath hai?", "bla-claim"),
+        ("کیا ایران ملوث ہے", "bla-claim"),
+        ("is the bla responsible", "bla-claim"),
+        ("was india behind this", "india-allegation"),
+    ],
+)
+def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: str, fact_id: str) -> None:
+    """A guess at a party the sources never link to the attacks gets who claimed them, not a fact about
+    that party (Iran borders Balochistan) nor a "not reported"; one they do link narrows the answer."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None
+    assert intent.top.target == fact_id
+    assert core.router.route("is it quetta").intents[0].decision != "answer"  # a place is no guess
+
+
 @pytest.mark.parametrize("question", ["how many women were killed", "were any children among the dead"])
 def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core, question: str) -> None:
     intents = core.router.route(question).intents

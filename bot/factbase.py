@@ -172,6 +172,7 @@ class LexiconText(_Model):
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     guesses: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 
@@ -750,7 +751,7 @@ def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
     """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
-    followups, guesses and entity aliases added; every entity needs its Urdu name and every kind of question
+    followups, guesses, checks and entity aliases added; every entity needs its Urdu name and every kind of question
     its Urdu "not reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
@@ -789,6 +790,7 @@ def _with_urdu_words(
         openers=lexicon.openers | {fold(w) for w in words.openers},
         followups=(*lexicon.followups, *words.followups),
         guesses=(*lexicon.guesses, *words.guesses),
+        checks=(*lexicon.checks, *words.checks),
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
     )

@@ -88,6 +88,9 @@ class Lexicon(BaseModel):
     # Words of a guess at who did it ("was it the taliban?", "did iran do it", "kya india ne kiya"): a
     # message of nothing else but names of countries and groups asks who did it, whoever it names.
     guesses: tuple[str, ...] = ()
+    # Words of someone checking what they heard ("heard america stayed silent, true?", "suna hai ...,
+    # sach hai?"): the rest of such a message is a rumour, worded as the asker likes.
+    checks: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
 
     @cached_property
@@ -206,6 +209,14 @@ class Lexicon(BaseModel):
         own = {w for cue in (*self._guess_cues, *self.openers) for w in self.normalise_folded(cue).split()}
         words = set(normalised.split())
         return bool(words & names) and words <= names | own
+
+    def checks_rumour(self, text: str) -> bool:
+        folded = f" {fold(text)} "
+        return any(f" {cue} " in folded for cue in self._check_cues)
+
+    @cached_property
+    def _check_cues(self) -> tuple[str, ...]:
+        return tuple(c for c in map(fold, self.checks) if c)
 
     @cached_property
     def _guess_cues(self) -> tuple[str, ...]:

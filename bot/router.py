@@ -674,7 +674,7 @@ class LanguageRouter:
         if unknown >= t.unknown or (unknown > 0 and not anchored):
             if refers:
                 return self._unless_a_fact_rivals(unasked, scores, evidence, named)
-            return Intent(text=question.text, decision="decline")
+            return self._checked(question, named, scores) or Intent(text=question.text, decision="decline")
         if top and clean and top[0].score >= t.answer and lead >= t.margin:
             kind = top[0].kind
             if kind == "fact":
@@ -693,7 +693,7 @@ class LanguageRouter:
             # subject that shares a word or two with the story.
             if refers:
                 return self._unless_a_fact_rivals(unasked, scores, evidence, named)
-            return Intent(text=question.text, decision="decline")
+            return self._checked(question, named, scores) or Intent(text=question.text, decision="decline")
         if top and top[0].score >= t.suggest and on_topic:
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
@@ -714,6 +714,28 @@ class LanguageRouter:
         if intent.decision == "gap" and not intent.uncovered_entities:
             return self._unless_a_fact_rivals(intent, scores, evidence, named)
         return intent
+
+    def _checked(self, question: _Question, named: list[str], scores: np.ndarray) -> Intent | None:
+        """ "heard america stayed silent, true?": a rumour about a party to the story gets what the
+        sources say of them, however it is worded: the fact clearly most about them, or a choice."""
+        t = self.thresholds
+        lexicon = self.factbase.lexicon
+        if not named or not set(named) <= self._in_story & (self._parties | self._suspects):
+            return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
+        if not lexicon.checks_rumour(question.text):
+            return None
+        asks = _first(question.asks)
+        eligible = self._is_fact & self._mention(named)
+        if asks is not None:
+            eligible &= self._answering[asks]
+        # The rumour's own words ("bugti resigned") are no guide: the facts about them come first.
+        about = eligible & np.logical_or.reduce([self._subject_of.get(e, ~self._is_fact) for e in named])
+        top = self._top(scores, about if about.any() else eligible, named)
+        if not top:
+            return None
+        lead = top[0].score - (top[1].score if len(top) > 1 else 0.0)
+        decision: Decision = "answer" if top[0].score >= t.floor and lead >= t.margin else "clarify"
+        return Intent(text=question.text, decision=decision, matches=top, asks=asks, figures=question.figures)
 
     def _settled(self, words: list[str], close: tuple[Match, ...], unknown: float, uncovered: np.ndarray) -> str | None:
         """The one of several close facts the classifier clearly prefers, if that fact covers what the

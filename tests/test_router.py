@@ -128,6 +128,25 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
     assert core.router.route("is it quetta").intents[0].decision != "answer"  # a place is no guess
 
 
+@pytest.mark.parametrize(
+    ("question", "decision", "fact_id"),
+    [
+        ("i heard the uk kept quiet about it, true?", "answer", "uk-condemnation"),
+        ("someone said the uae blamed the victims, is that right", "answer", "uae-condemnation"),
+        ("suna hai bugti ne istifa de diya, sach hai?", "clarify", "person-bugti"),
+    ],
+)
+def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
+    core: Core, question: str, decision: str, fact_id: str
+) -> None:
+    """The rumour's words are unknown to us, and were declined; they are also no guide to which fact
+    ("de diya" had matched how long the operation took): a fact about the party named is."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == decision and intent.top is not None
+    assert intent.top.target == fact_id
+    assert core.router.route("heard quetta's schools shut, true?").intents[0].decision != "answer"
+
+
 @pytest.mark.parametrize("question", ["how many women were killed", "were any children among the dead"])
 def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core, question: str) -> None:
     intents = core.router.route(question).intents

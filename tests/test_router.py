@@ -182,6 +182,23 @@ def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core) -> 
     assert intent.decision != "decline"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did the army kill 150 militants?", "militants-killed-145"),
+        ("i heard 30 civilians died", "civilians-killed"),
+        ("were 20 soldiers killed", "security-personnel-killed"),
+    ],
+)
+def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core, question: str, fact_id: str) -> None:
+    """Close counts ("militants", "security" both match) are told apart by the figure heard: the fact
+    alone in giving one near it. A figure near two (200: 193 dead in all, 145 militants) settles nothing."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None
+    assert intent.top.target == fact_id
+    assert core.router.route("200 killed, right?").intents[0].decision == "clarify"
+
+
 @pytest.mark.parametrize("question", ["what did bugti say", "بگٹی نے کیا کہا"])
 def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question: str) -> None:
     """The classifier may favour one of them (or who the person is): the reply still offers them all."""

@@ -559,7 +559,8 @@ class LanguageRouter:
           only the rules believe in ("how do i join the police": a word or two in common) is no answer;
         - a "did you mean" it is sure asks for a gap is that gap ("deaths in mastung": the rules
           offered the overall toll, which no district breaks down);
-        - a "did you mean" offering the fact it clearly picks, and that matches well, is answered;
+        - a "did you mean" offering the fact it clearly picks is answered, if that fact matches well
+          or covers what the question is about ("has any organisation taken responsibility");
         - so is a fact it is surer still of that the rules left out for want of matching words ("who
           was the indian spokesperson"), if it mentions everything named."""
         t = self.thresholds
@@ -596,9 +597,11 @@ class LanguageRouter:
             return intent.model_copy(update={"decision": "gap", "matches": (match,)})
         if self._is_fact[position] and best not in offered and lead >= t.outside and match.score >= t.suggest:
             return intent.model_copy(update={"decision": "answer", "matches": (match, *intent.matches)})
-        chosen = [m for m in intent.matches if m.target == best and m.score >= t.answer]
+        chosen = [m for m in intent.matches if m.target == best and m.score >= t.suggest]
         if not chosen or lead < t.agree:
             return intent
+        if chosen[0].score < t.answer and self._uncovered_share(words)[position] > t.uncovered:
+            return intent  # a weaker match must at least cover what the question is about
         rest = tuple(m for m in intent.matches if m.target != best)
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
 

@@ -87,7 +87,7 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 TUNE_GATES = {"en": {"misleading": 3, "off_topic": 0.94}, "ur": {"misleading": 2, "off_topic": 1.0}}
 TEST_GATES = {
     "en": {"misleading": 4, "off_topic": 0.96, "in_scope": 0.87, "gaps": 0.82, "meta": 0.90, "two_part": 0.80},
-    "ur": {"misleading": 2, "off_topic": 1.0, "in_scope": 0.90, "gaps": 1.0, "meta": 1.0, "two_part": 0.87},
+    "ur": {"misleading": 2, "off_topic": 1.0, "in_scope": 0.92, "gaps": 1.0, "meta": 1.0, "two_part": 0.87},
 }
 
 

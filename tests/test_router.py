@@ -434,15 +434,25 @@ def test_a_person_answers_who_is_only_by_name_or_role(core: Core, question: str,
         ("did hospitals in quetta declare an emergency", "hospitals-emergency"),
         ("did the bla seize quetta", "no-city-seized"),
         ("who is the american woman baker", "person-baker"),
+        ("could you explain what herof means", "operation-herof"),  # matches less, but covers it
     ],
 )
 def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, question: str, fact_id: str) -> None:
     """The rules offer one fact they could not be sure of (a place it does not name, a word it lacks);
-    when the classifier clearly picks the same fact, and it matches well, that is the answer."""
+    when the classifier clearly picks the same fact, and it matches well or covers what the question
+    is about, that is the answer."""
     intent = core.router.route(question).intents[0]
     assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
     doubtful = Router(core.factbase, thresholds=Thresholds(agree=10.0))
     assert doubtful.route(question).intents[0].decision == "clarify"
+
+
+def test_a_weak_match_the_classifier_agrees_with_must_cover_the_question(core: Core) -> None:
+    """Agreement is not enough for a fact that matches less than `answer` and leaves the question's
+    subject uncovered: the Indian official's name is not what India said."""
+    intent = core.router.route("بھارتی عہدیدار کا نام کیا ہے جس نے الزام مسترد کیا").intents[0]
+    assert intent.decision == "clarify" and intent.top is not None
+    assert intent.top.target == "india-rejection"
 
 
 @pytest.mark.parametrize("question", ["how many people live in noshki", "how do i join the police"])

@@ -595,10 +595,13 @@ class LanguageRouter:
         match = self._match(position, scores)
         if self._is_gap[position] and lead >= t.sure_gap and match.score >= t.suggest:
             return intent.model_copy(update={"decision": "gap", "matches": (match,)})
-        if self._is_fact[position] and best not in offered and lead >= t.outside and match.score >= t.suggest:
+        # A count is of the place it names: the overall civilian toll is not Quetta's ("district-tolls").
+        placed = _first(question.asks) != "count" or bool(self._mention(named)[position])
+        outside = self._is_fact[position] and best not in offered and placed
+        if outside and lead >= t.outside and match.score >= t.suggest:
             return intent.model_copy(update={"decision": "answer", "matches": (match, *intent.matches)})
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.suggest]
-        if not chosen or lead < t.agree:
+        if not chosen or not placed or lead < t.agree:
             return intent
         if chosen[0].score < t.answer and self._uncovered_share(words)[position] > t.uncovered:
             return intent  # a weaker match must at least cover what the question is about

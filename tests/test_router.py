@@ -447,6 +447,21 @@ def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, quest
     assert doubtful.route(question).intents[0].decision == "clarify"
 
 
+@pytest.mark.parametrize("question", ["کوئٹہ میں کتنے عام شہری جاں بحق ہوئے", "مستونگ میں کتنے شہری مارے گئے"])
+def test_the_classifier_never_answers_a_count_in_a_place_with_a_count_for_everywhere(core: Core, question: str) -> None:
+    """The civilians killed in Quetta are not the 31 civilians killed in all: the sources give no
+    district's toll. The classifier may agree with that fact; it is still only a "did you mean"."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision in ("clarify", "gap")
+
+
+@pytest.mark.parametrize("question", ["دھماکے کس گھنٹے ہوئے", "حملہ دن کے کس حصے میں ہوا"])
+def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(core: Core, question: str) -> None:
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "gap" and intent.top is not None
+    assert intent.top.target == "time-of-day"
+
+
 def test_a_weak_match_the_classifier_agrees_with_must_cover_the_question(core: Core) -> None:
     """Agreement is not enough for a fact that matches less than `answer` and leaves the question's
     subject uncovered: the Indian official's name is not what India said."""

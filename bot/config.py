@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, gt=0, le=1000)
     concurrent_updates: int = Field(default=16, ge=1)
     max_question_chars: int = Field(default=1000, ge=1)
+    # How long a question is remembered to read a follow-up with ("and in noshki?"); 0 forgets at once.
+    follow_up_seconds: float = Field(default=600.0, ge=0)
     # Updates to subscribed chats: messages a second overall, seconds between two into one chat,
     # and how many times a delivery is tried (with backoff) before it is dropped.
     # Unset: 20, or 1000 with paid broadcasts (FACTBOT_PAID_BROADCAST), Telegram's ceiling for those.

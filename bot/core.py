@@ -39,6 +39,7 @@ class Reply(BaseModel):
     answer: Answer
     counted_as: str  # the normalised text questions are counted by; no user data
     sure: bool  # every part got a fact or a meta reply (hello, thanks, tl;dr...)
+    asked: str | None = None  # what was answered, normalised, to read a follow-up with; None if off topic
 
 
 class InlineResult(BaseModel):
@@ -59,14 +60,18 @@ class Core:
     factbase: FactBase
     router: Router
 
-    def ask(self, question: str, language: Language | None = None) -> tuple[Routing, Answer]:
-        """The routing and the answer, in `language`, or else in the language of the question's script."""
-        routing = self.router.route(question)
+    def ask(
+        self, question: str, language: Language | None = None, *, previous: str | None = None
+    ) -> tuple[Routing, Answer]:
+        """The routing and the answer, in `language`, or else in the language of the question's script;
+        a follow-up ("and in noshki?") is read with the asker's `previous` question."""
+        routing = self.router.route(question, previous=previous)
         return routing, compose(routing, self.factbase, language or script_language(question) or "en")
 
-    def reply(self, question: str, language: Language) -> Reply:
-        routing, answer = self.ask(question, language)
-        return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=routing.confident)
+    def reply(self, question: str, language: Language, *, previous: str | None = None) -> Reply:
+        routing, answer = self.ask(question, language, previous=previous)
+        asked = self.router.normalise(routing.asked) if routing.on_topic else None
+        return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=routing.confident, asked=asked)
 
     def counted_as(self, question: str) -> str:
         """How a question is counted when the reader tells us no offered answer fits."""

@@ -192,8 +192,13 @@ class Lexicon(BaseModel):
         return _whole_words(aliases) if aliases else None
 
     def follows_on(self, text: str) -> bool:
+        return self.after_follow_up_opener(text) is not None
+
+    def after_follow_up_opener(self, text: str) -> str | None:
+        """The rest of a message that opens as a follow-up ("and in noshki?": "in noshki"), else None."""
         folded = f"{fold(text)} "
-        return any(folded.startswith(f"{f} ") for f in self._followups)
+        opener = max((f for f in self._followups if folded.startswith(f"{f} ")), key=len, default=None)
+        return None if opener is None else folded[len(opener) :].strip()
 
     @cached_property
     def _followups(self) -> tuple[str, ...]:

@@ -85,6 +85,9 @@ class Routing(BaseModel):
     question: str
     normalised: str
     intents: tuple[Intent, ...]
+    asked: str = Field(
+        default="", description="what was answered: the question, or a follow-up read with the one before"
+    )
 
     @property
     def on_topic(self) -> bool:
@@ -142,8 +145,8 @@ class Router:
     def of(self, text: str) -> LanguageRouter:
         return self.by_language[script_language(text) or "en"]
 
-    def route(self, question: str) -> Routing:
-        return self.of(question).route(question)
+    def route(self, question: str, *, previous: str | None = None) -> Routing:
+        return self.of(question).route(question, previous=previous)
 
     def normalise(self, text: str) -> str:
         return self.of(text).normalise(text)
@@ -354,8 +357,35 @@ class LanguageRouter:
         bounds = [*self._starts.tolist(), len(self._choices)]
         return [t.id for i, t in enumerate(self._targets) for _ in range(bounds[i + 1] - bounds[i])]
 
-    def route(self, question: str) -> Routing:
-        """Route a whole message, answering each part of a two-part question separately."""
+    def route(self, question: str, *, previous: str | None = None) -> Routing:
+        """Route a whole message, answering each part of a two-part question separately. A message
+        that follows on from the asker's `previous` question ("and in noshki?" after "how many
+        died?") and is no answer on its own is read with it."""
+        alone = self._route(question)
+        if previous is None or alone.confident:
+            return alone
+        asked = self._follow_up(previous, question)
+        if asked is None:
+            return alone
+        read = self._route(asked)
+        if not any(i.decision in ("answer", "gap", "meta") for i in read.intents):
+            return alone
+        return read.model_copy(update={"question": question})
+
+    def _follow_up(self, previous: str, message: str) -> str | None:
+        """The question a follow-up asks: one asking something of its own ("and who said so?") asks it
+        of the previous question's subject, one that does not ("and in noshki?", "what about the
+        uk") asks the previous question of what it names."""
+        lexicon = self.factbase.lexicon
+        rest = lexicon.after_follow_up_opener(message)
+        if rest is None:
+            return None
+        if lexicon.asks_for(self.normalise(rest)):
+            return f"{rest} {self._topic_of(previous)}"
+        cues = lexicon.cue_words
+        return " ".join([*(w for w in self.normalise(previous).split() if w in cues), rest])
+
+    def _route(self, question: str) -> Routing:
         normalised = self.normalise(question)
         lexicon = self.factbase.lexicon
         parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
@@ -393,8 +423,8 @@ class LanguageRouter:
                     unique.setdefault(intent.top.target, intent)
             # Each part must stand on its own, and one at least must be answered outright.
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
-                return Routing(question=question, normalised=normalised, intents=tuple(unique.values()))
-        return Routing(question=question, normalised=normalised, intents=whole)
+                return Routing(question=question, normalised=normalised, intents=tuple(unique.values()), asked=question)
+        return Routing(question=question, normalised=normalised, intents=whole, asked=question)
 
     def _tells(self, part: str, before: str) -> bool:
         """A part that asks nothing: the asker's own story ("my cousin lives in mastung"), or only a

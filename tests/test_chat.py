@@ -44,6 +44,25 @@ async def test_private_question_gets_cited_html_reply(bot_app: App, api: BotAPIS
     assert related and related[0][0]["callback_data"].startswith("r:")
 
 
+async def test_a_follow_up_is_read_with_the_same_person_s_last_question(
+    make_bot: BotFactory, api: BotAPIServer
+) -> None:
+    """ "and in noshki?" alone is no question of the story; after "how many people died?" it asks for
+    Noshki's toll, which the sources do not give. Another person's follow-up, or one asked after
+    the window, is read alone; the question is kept as the router normalised it."""
+    clock = ManualClock()
+    app = await make_bot(clock=clock)
+    await ask(api, "how many people died?")
+    [reply] = await ask(api, "and in noshki?")
+    assert "do not report how many people were killed in each district" in reply["text"]
+    [other] = await ask(api, "and in noshki?", chat=private_chat(1002), who=BOB)
+    assert "do not report" not in other["text"]
+    assert await app.bot_data.store.last_question(1001, 1001, since=clock.now()) == "how many noshki"
+    clock.advance(app.bot_data.settings.follow_up_seconds + 1)
+    [late] = await ask(api, "and in mastung?")
+    assert "do not report" not in late["text"]
+
+
 async def test_commands_are_registered_for_the_menu(bot_app: App, api: BotAPIServer) -> None:
     assert {c["command"] for c in api.commands} >= {"start", "help", "topics", "sources"}
 

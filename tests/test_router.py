@@ -462,6 +462,31 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
     assert intent.top.target == "time-of-day"
 
 
+@pytest.mark.parametrize(
+    ("previous", "message", "reply"),
+    [
+        ("how many people died?", "and in noshki?", ("gap", "district-tolls")),
+        ("کتنے لوگ مارے گئے", "اور مستونگ میں؟", ("gap", "district-tolls")),
+        ("when did it happen", "and where?", ("answer", "districts")),
+        ("how many militants were killed", "and who said so?", ("answer", "militants-killed-145")),
+        ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
+    ],
+)
+def test_a_follow_up_is_read_with_the_question_before(
+    core: Core, previous: str, message: str, reply: tuple[str, str]
+) -> None:
+    """One that asks nothing of its own asks the question before of what it names; one that asks
+    something asks it of the question before's subject; one answered alone is answered alone."""
+    routing = core.router.route(message, previous=previous)
+    assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [reply]
+    assert routing.question == message
+
+
+def test_a_follow_up_without_a_question_before_is_read_alone(core: Core) -> None:
+    assert not core.router.route("and in noshki?").on_topic
+    assert not core.router.route("and the weather?", previous="how many people died?").on_topic
+
+
 def test_a_weak_match_the_classifier_agrees_with_must_cover_the_question(core: Core) -> None:
     """Agreement is not enough for a fact that matches less than `answer` and leaves the question's
     subject uncovered: the Indian official's name is not what India said."""

@@ -20,6 +20,7 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.store import PostgresStore, SQLiteStore, Store
+from bot.store import postgres as postgres_store
 from tests.botapi import BotAPIServer
 from tests.conftest import BotFactory, StoreFactory, eventually
 from tests.pg import Cable
@@ -188,6 +189,22 @@ async def test_a_chat_language_is_kept_changed_forgotten_and_moved(make_store: S
         assert await store.language(-5) is None and await store.language(-1005) == "ur"
 
 
+async def test_a_person_s_last_question_is_kept_per_chat_and_person_until_replaced(make_store: StoreFactory) -> None:
+    async with make_store() as store:
+        await store.remember_question(7, 1, "how many killed", at=100.0)
+        await store.remember_question(7, 1, "who claim", at=200.0)
+        await store.remember_question(7, 2, "when", at=150.0)
+        await store.remember_question(-5, 1, "where", at=120.0)
+    async with make_store() as store:
+        assert await store.last_question(7, 1, since=190.0) == "who claim"
+        assert await store.last_question(7, 1, since=201.0) is None  # too long ago
+        assert [await store.last_question(c, u, since=0.0) for c, u in ((7, 2), (-5, 1), (-5, 2))] == [
+            "when",
+            "where",
+            None,
+        ]
+
+
 @pytest.fixture
 async def replicas(database_url: str) -> AsyncIterator[tuple[PostgresStore, PostgresStore]]:
     """Two processes' stores on one PostgreSQL database, with short leases."""
@@ -279,7 +296,8 @@ async def test_the_schema_is_made_once_however_many_processes_start_at_once(data
     await asyncio.gather(*(store.close() for store in stores))
     database = await asyncpg.connect(database_url)
     try:
-        assert [r[0] for r in await database.fetch("SELECT version FROM schema_version")] == [1]
+        versions = [r[0] for r in await database.fetch("SELECT version FROM schema_version ORDER BY version")]
+        assert versions == list(range(1, len(postgres_store._MIGRATIONS) + 1))  # each once
     finally:
         await database.close()
 

@@ -25,11 +25,17 @@ def register(app: App) -> None:
 
 
 async def answer_question(update: Update, message: Message, text: str, context: Context) -> None:
+    """Answer, reading a follow-up ("and in noshki?") with what the same person asked here last."""
     question = text[: context.settings.max_question_chars]
-    reply = context.core.reply(question, await chat_language(update, context, text=question))
-    await context.store.record_question(reply.counted_as, sure=reply.sure)
     asker = message.from_user.id if message.from_user else 0
+    now = context.services.clock.now()
+    window = context.settings.follow_up_seconds
+    previous = await context.store.last_question(message.chat_id, asker, since=now - window) if window else None
+    reply = context.core.reply(question, await chat_language(update, context, text=question), previous=previous)
+    await context.store.record_question(reply.counted_as, sure=reply.sure)
     await send_answer(message, reply.answer, asker=asker)
+    if reply.asked is not None and window:
+        await context.store.remember_question(message.chat_id, asker, reply.asked, at=now)
 
 
 def addressed(message: Message, username: str, bot_id: int) -> str | None:

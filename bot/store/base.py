@@ -143,6 +143,16 @@ class Store(abc.ABC):
     async def set_language(self, chat_id: int, language: str | None) -> None:
         """Remember a chat's language; None forgets it (back to each question's own)."""
 
+    @abc.abstractmethod
+    async def last_question(self, chat_id: int, user_id: int, *, since: float) -> str | None:
+        """What this person last asked in this chat (normalised), if asked at `since` or later. None
+        too when the database cannot say: a follow-up read alone is no reason to fail an answer."""
+
+    @abc.abstractmethod
+    async def remember_question(self, chat_id: int, user_id: int, asked: str, *, at: float) -> None:
+        """Keep what this person just asked here, in place of what they asked before; a database that
+        refuses the write only loses the next follow-up's context."""
+
     # --- updates and their deliveries ----------------------------------------------------------
 
     @abc.abstractmethod

@@ -79,6 +79,16 @@ CREATE TABLE send_budget (
     paused_until timestamptz NOT NULL DEFAULT '-infinity'
 );
 """,
+    # The last question each person asked in each chat (normalised), to read a follow-up with.
+    """
+CREATE TABLE recent_questions (
+    chat_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    asked text NOT NULL,
+    at double precision NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+);
+""",
 ]
 _MIGRATION_LOCK = 0x66616374  # any constant: one migrator at a time
 
@@ -305,6 +315,32 @@ class PostgresStore(Store):
     async def language(self, chat_id: int) -> str | None:
         value = await self._value("SELECT language FROM chat_languages WHERE chat_id = $1", chat_id)
         return None if value is None else str(value)
+
+    async def last_question(self, chat_id: int, user_id: int, *, since: float) -> str | None:
+        try:
+            value = await self._value(
+                "SELECT asked FROM recent_questions WHERE chat_id = $1 AND user_id = $2 AND at >= $3",
+                chat_id,
+                user_id,
+                since,
+            )
+        except (StoreUnavailable, asyncpg.PostgresError) as exc:
+            log.debug("no last question for a follow-up (%s)", exc)
+            return None
+        return None if value is None else str(value)
+
+    async def remember_question(self, chat_id: int, user_id: int, asked: str, *, at: float) -> None:
+        try:
+            await self._execute(
+                """INSERT INTO recent_questions (chat_id, user_id, asked, at) VALUES ($1, $2, $3, $4)
+                   ON CONFLICT (chat_id, user_id) DO UPDATE SET asked = excluded.asked, at = excluded.at""",
+                chat_id,
+                user_id,
+                asked,
+                at,
+            )
+        except (StoreUnavailable, asyncpg.PostgresError) as exc:
+            log.debug("a question was not kept for a follow-up (%s)", exc)
 
     async def set_language(self, chat_id: int, language: str | None) -> None:
         if language is None:

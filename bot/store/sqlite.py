@@ -69,6 +69,16 @@ UPDATE counters SET name = 'unsure' WHERE name = 'unanswered';
 """,
     # A chat's pace: when its next update may go, kept for updates queued after the last was sent.
     "ALTER TABLE subscriptions ADD COLUMN next_ok REAL NOT NULL DEFAULT 0;",
+    # The last question each person asked in each chat (normalised), to read a follow-up with.
+    """
+CREATE TABLE IF NOT EXISTS recent_questions (
+    chat_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    asked TEXT NOT NULL,
+    at REAL NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+);
+""",
 ]
 
 # A pending delivery that is the oldest one its chat is owed.
@@ -301,6 +311,29 @@ class SQLiteStore(Store):
                        ON CONFLICT(chat_id) DO UPDATE SET language = excluded.language""",
                     (chat_id, language),
                 )
+
+    async def last_question(self, chat_id: int, user_id: int, *, since: float) -> str | None:
+        try:
+            cursor = await self.db.execute(
+                "SELECT asked FROM recent_questions WHERE chat_id = ? AND user_id = ? AND at >= ?",
+                (chat_id, user_id, since),
+            )
+            row = await cursor.fetchone()
+        except sqlite3.Error as exc:
+            log.debug("no last question for a follow-up (%s)", exc)
+            return None
+        return None if row is None else str(row[0])
+
+    async def remember_question(self, chat_id: int, user_id: int, asked: str, *, at: float) -> None:
+        try:
+            async with self._transaction() as db:
+                await db.execute(
+                    """INSERT INTO recent_questions (chat_id, user_id, asked, at) VALUES (?, ?, ?, ?)
+                       ON CONFLICT(chat_id, user_id) DO UPDATE SET asked = excluded.asked, at = excluded.at""",
+                    (chat_id, user_id, asked, at),
+                )
+        except sqlite3.Error as exc:
+            log.debug("a question was not kept for a follow-up (%s)", exc)
 
     # --- updates and their deliveries -----------------------------------------------------------
 

@@ -204,16 +204,16 @@ class Lexicon(BaseModel):
     def _followups(self) -> tuple[str, ...]:
         return tuple(f for f in map(fold, self.followups) if f)
 
-    def guesses_culprit(self, text: str, normalised: str) -> bool:
+    def guesses_culprit(self, text: str, normalised: str, *, also: frozenset[str] = frozenset()) -> bool:
         """Whether a question is only a guess at who did it: a guessing phrase, and no word but names,
-        the phrase's own and an opener's ("kya india ne kiya")."""
+        the phrase's own, an opener's ("kya india ne kiya") and those `also` allowed ("attack")."""
         folded = f" {fold(text)} "
         if not any(f" {cue} " in folded for cue in self._guess_cues):
             return False
         names = {w for n in self.canonical_names for w in n.split()}
         own = {w for cue in (*self._guess_cues, *self.openers) for w in self.normalise_folded(cue).split()}
         words = set(normalised.split())
-        return bool(words & names) and words <= names | own
+        return bool(words & names) and words <= names | own | also
 
     def checks_rumour(self, text: str) -> bool:
         folded = f" {fold(text)} "

@@ -510,7 +510,7 @@ class LanguageRouter:
         named = [e for e in named_all if e not in self._setting]
         rest = set(words) - self._entity_words
         asks: tuple[AnswerType, ...]
-        if named and set(named) <= self._suspects and lexicon.guesses_culprit(text, norm):
+        if named and set(named) <= self._suspects and lexicon.guesses_culprit(text, norm, also=self._generic_story):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
             # names; a party they link to the attacks narrows it ("was it india": what Pakistan said).
             named = [e for e in named if e in self._culprits] or list(self._culprits[:1]) or named

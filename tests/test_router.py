@@ -117,6 +117,8 @@ def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question:
         ("کیا ایران ملوث ہے", "bla-claim"),
         ("is the bla responsible", "bla-claim"),
         ("was india behind this", "india-allegation"),
+        ("was the attack the work of the ttp", "bla-claim"),  # a word of the story is still a guess
+        ("did india carry out the attacks", "india-allegation"),  # was: "not reported" what weapons
     ],
 )
 def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: str, fact_id: str) -> None:

@@ -91,6 +91,9 @@ class Lexicon(BaseModel):
     # Words of someone checking what they heard ("heard america stayed silent, true?", "suna hai ...,
     # sach hai?"): the rest of such a message is a rumour, worded as the asker likes.
     checks: tuple[str, ...] = ()
+    # Words that make one party the only one ("heard only the us condemned it"): such a claim is
+    # answered with the round-up of every party, which corrects it.
+    only: frozenset[str] = frozenset()
     entities: tuple[Entity, ...] = ()
 
     @cached_property
@@ -214,6 +217,10 @@ class Lexicon(BaseModel):
         own = {w for cue in (*self._guess_cues, *self.openers) for w in self.normalise_folded(cue).split()}
         words = set(normalised.split())
         return bool(words & names) and words <= names | own | also
+
+    def says_only(self, normalised: str, name: str) -> bool:
+        """Whether a normalised question says `name` (a normalised entity name) alone: "only the us"."""
+        return any(f" {word} {name} " in f" {normalised} " for word in self.only)
 
     def checks_rumour(self, text: str) -> bool:
         folded = f" {fold(text)} "

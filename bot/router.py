@@ -567,7 +567,23 @@ class LanguageRouter:
             return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
                 question, named, covered
             )
-        return (self._decide(question, words, named, scores),)
+        return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _all_of_them(self, question: _Question, named: list[str], intent: Intent, scores: np.ndarray) -> Intent:
+        """ "heard only the US condemned it": a claim that one party alone did something gets the
+        round-up of every party (a related fact that names it among others), which corrects it."""
+        parties = [e for e in named if e in self._parties and e not in self._people]
+        if intent.decision not in ("answer", "clarify") or intent.top is None or len(parties) != 1:
+            return intent
+        fact = self.factbase.fact(intent.top.target)
+        name = " ".join(sorted(self._name_words.get(parties[0], ())))
+        if fact is None or not self.factbase.lexicon.says_only(self.normalise(question.text), name):
+            return intent
+        for related in fact.related:
+            other = self._position.get(related)
+            if other is not None and self._covered_by[parties[0]][other] and self._specific[other] > 1:
+                return intent.model_copy(update={"decision": "answer", "matches": (self._match(other, scores),)})
+        return intent
 
     def _decide_for(self, question: _Question, words: list[str], entity: str, named: list[str]) -> Intent:
         """One named party of several: scored without the others' names."""

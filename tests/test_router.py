@@ -187,6 +187,21 @@ def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core) -> 
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
+        ("is it true only the uae condemned the attacks", "condemnation-overview"),
+        ("کیا صرف برطانیہ نے مذمت کی", "condemnation-overview"),
+        ("did the uae only send condolences", "uae-condemnation"),  # "only" of what it did, not who
+    ],
+)
+def test_a_claim_that_one_party_alone_said_it_gets_the_round_up(core: Core, question: str, fact_id: str) -> None:
+    """The UAE's own statement would leave the claim standing; the list of all who condemned corrects it."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None
+    assert intent.top.target == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
         ("did the army kill 150 militants?", "militants-killed-145"),
         ("i heard 30 civilians died", "civilians-killed"),
         ("were 20 soldiers killed", "security-personnel-killed"),

@@ -174,6 +174,7 @@ class LexiconText(_Model):
     guesses: tuple[str, ...] = ()
     checks: tuple[str, ...] = ()
     only: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 
@@ -752,7 +753,7 @@ def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
     """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
-    followups, guesses, checks, `only` and entity aliases added; every entity needs its Urdu name and
+    followups, guesses, checks, `only`, agents and entity aliases added; every entity needs its Urdu name and
     every kind of question its Urdu "not reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
@@ -793,6 +794,7 @@ def _with_urdu_words(
         guesses=(*lexicon.guesses, *words.guesses),
         checks=(*lexicon.checks, *words.checks),
         only=lexicon.only | {fold(w) for w in words.only},
+        agents=lexicon.agents | {fold(w) for w in words.agents},
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
     )

@@ -91,6 +91,9 @@ class Lexicon(BaseModel):
     # Words of someone checking what they heard ("heard america stayed silent, true?", "suna hai ...,
     # sach hai?"): the rest of such a message is a rumour, worded as the asker likes.
     checks: tuple[str, ...] = ()
+    # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
+    # of a "what did ... say" in languages that put the verb last.
+    agents: frozenset[str] = frozenset()
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()
@@ -259,6 +262,17 @@ class Lexicon(BaseModel):
                 found = self.find_entities(words[i - 1])
                 if found:
                     return found[0]
+        return None
+
+    def agent(self, text: str) -> str | None:
+        """The entity right before the first agent marker that follows one ("india ne kya kaha",
+        "دہلی نے ... کیا کہا"), or None."""
+        words = fold(text).split()
+        for i, word in enumerate(words[1:], start=1):
+            if word in self.agents:
+                found = self.find_entities(self.normalise(" ".join(words[max(0, i - 2) : i])))
+                if found:
+                    return found[-1]
         return None
 
     def rules_out(self, answer_type: AnswerType, text: str) -> bool:

@@ -527,7 +527,7 @@ class LanguageRouter:
         )
         if figures and not asks:
             asks = ("count",)  # "were 200 killed?" asks for the figure
-        speaker = lexicon.speaker(norm) if "said" in asks else None
+        speaker = (lexicon.speaker(norm) or lexicon.agent(text)) if "said" in asks else None
         return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
 
     def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:

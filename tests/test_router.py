@@ -216,6 +216,16 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert core.router.route("200 killed, right?").intents[0].decision == "clarify"
 
 
+@pytest.mark.parametrize(
+    "question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"]
+)
+def test_who_speaks_is_marked_by_ne_where_the_verb_comes_last(core: Core, question: str) -> None:
+    """ "What did India say about Pakistan's allegation" is India's answer, not the allegation, also
+    when India is marked as the speaker by "ne"/"نے" rather than standing before "say"."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", "india-rejection")
+
+
 @pytest.mark.parametrize("question", ["what did bugti say", "بگٹی نے کیا کہا"])
 def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question: str) -> None:
     """The classifier may favour one of them (or who the person is): the reply still offers them all."""

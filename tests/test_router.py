@@ -216,9 +216,7 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert core.router.route("200 killed, right?").intents[0].decision == "clarify"
 
 
-@pytest.mark.parametrize(
-    "question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"]
-)
+@pytest.mark.parametrize("question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"])
 def test_who_speaks_is_marked_by_ne_where_the_verb_comes_last(core: Core, question: str) -> None:
     """ "What did India say about Pakistan's allegation" is India's answer, not the allegation, also
     when India is marked as the speaker by "ne"/"نے" rather than standing before "say"."""

@@ -39,7 +39,7 @@ class Reply(BaseModel):
     answer: Answer
     counted_as: str  # the normalised text questions are counted by; no user data
     sure: bool  # every part got a fact or a meta reply (hello, thanks, tl;dr...)
-    asked: str | None = None  # what was answered, normalised, to read a follow-up with; None if off topic
+    asked: str | None = None  # the story question answered, normalised, to read a follow-up with
 
 
 class InlineResult(BaseModel):
@@ -70,7 +70,9 @@ class Core:
 
     def reply(self, question: str, language: Language, *, previous: str | None = None) -> Reply:
         routing, answer = self.ask(question, language, previous=previous)
-        asked = self.router.normalise(routing.asked) if routing.on_topic else None
+        # Only a question about the story is one a follow-up leans on, not "thanks" or "hello".
+        about_story = any(i.decision in ("answer", "gap", "clarify") for i in routing.intents)
+        asked = self.router.normalise(routing.asked) if about_story else None
         return Reply(answer=answer, counted_as=routing.normalised or "(empty)", sure=routing.confident, asked=asked)
 
     def counted_as(self, question: str) -> str:

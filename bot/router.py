@@ -44,6 +44,7 @@ TargetKind = Literal["fact", "gap", "meta"]
 # and a name must not pull a question towards the one fact that happens to mention it.
 NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
+FRAGMENT = 3  # words of a message that asks nothing and may lean on the question before
 NEAR_FIGURE = 1.5  # a figure heard is "near" one of ours within half as much again
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
@@ -359,8 +360,8 @@ class LanguageRouter:
 
     def route(self, question: str, *, previous: str | None = None) -> Routing:
         """Route a whole message, answering each part of a two-part question separately. A message
-        that follows on from the asker's `previous` question ("and in noshki?" after "how many
-        died?") and is no answer on its own is read with it."""
+        that follows on from the asker's `previous` question ("and in noshki?" or just "noshki?"
+        after "how many died?") and is no answer on its own is read with it."""
         alone = self._route(question)
         if previous is None or alone.confident:
             return alone
@@ -378,6 +379,8 @@ class LanguageRouter:
         uk") asks the previous question of what it names."""
         lexicon = self.factbase.lexicon
         rest = lexicon.after_follow_up_opener(message)
+        if rest is None and len(fold(message).split()) <= FRAGMENT and not lexicon.asks_for(self.normalise(message)):
+            rest = fold(message)  # a fragment that asks nothing: "noshki?" after "how many died?"
         if rest is None:
             return None
         if lexicon.asks_for(self.normalise(rest)):

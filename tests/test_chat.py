@@ -53,6 +53,7 @@ async def test_a_follow_up_is_read_with_the_same_person_s_last_question(
     clock = ManualClock()
     app = await make_bot(clock=clock)
     await ask(api, "how many people died?")
+    await ask(api, "thanks")  # chat, not a question a follow-up could lean on
     [reply] = await ask(api, "and in noshki?")
     assert "do not report how many people were killed in each district" in reply["text"]
     [other] = await ask(api, "and in noshki?", chat=private_chat(1002), who=BOB)

@@ -495,6 +495,7 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("when did it happen", "and where?", ("answer", "districts")),
         ("how many militants were killed", "and who said so?", ("answer", "militants-killed-145")),
         ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
+        ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
     ],
 )
 def test_a_follow_up_is_read_with_the_question_before(

@@ -780,9 +780,7 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if not named or not set(named) <= self._in_story & (self._parties | self._suspects):
             return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
-        # "is sarfaraz bugti the governor?" checks what the asker believes of a person just as well.
-        of_a_person = lexicon.opens_question(question.text) and set(named) <= self._people
-        if not (lexicon.checks_rumour(question.text) or of_a_person):
+        if not lexicon.checks_rumour(question.text):
             return None
         asks = _first(question.asks)
         eligible = self._is_fact & self._mention(named)

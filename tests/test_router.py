@@ -136,7 +136,6 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("i heard the uk kept quiet about it, true?", "answer", "uk-condemnation"),
         ("someone said the uae blamed the victims, is that right", "answer", "uae-condemnation"),
         ("suna hai bugti ne istifa de diya, sach hai?", "clarify", "person-bugti"),
-        ("is jaiswal the foreign minister", "answer", "person-jaiswal"),  # a yes/no about a person checks too
     ],
 )
 def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(

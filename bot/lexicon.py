@@ -27,7 +27,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
 
-def _whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
+def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of `phrases` (none empty) as whole words of a normalised text, in group 1; where they
     overlap the longest wins ("new delhi" over "delhi")."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -131,7 +131,7 @@ class Lexicon(BaseModel):
         names = {a: c for a, c in names.items() if a and c and a != c}
         if not names:
             return None, {}
-        return _whole_words(names), names
+        return whole_words(names), names
 
     @cached_property
     def _cues(self) -> tuple[tuple[AnswerType, tuple[str, ...]], ...]:
@@ -140,7 +140,7 @@ class Lexicon(BaseModel):
     @cached_property
     def _asking(self) -> re.Pattern[str] | None:
         cues = {self.normalise(c) for a in self.asks for c in a.cues} - {""}
-        return _whole_words(cues) if cues else None
+        return whole_words(cues) if cues else None
 
     def asks_outright(self, normalised: str) -> bool:
         """Whether a question word asks something ("how many"), not only a noun that names it ("the
@@ -195,7 +195,7 @@ class Lexicon(BaseModel):
     @cached_property
     def _alias_pattern(self) -> re.Pattern[str] | None:
         aliases = [a for a in self.alias_to_entity if a]
-        return _whole_words(aliases) if aliases else None
+        return whole_words(aliases) if aliases else None
 
     def follows_on(self, text: str) -> bool:
         return self.after_follow_up_opener(text) is not None
@@ -213,29 +213,35 @@ class Lexicon(BaseModel):
     def guesses_culprit(self, text: str, normalised: str, *, also: frozenset[str] = frozenset()) -> bool:
         """Whether a question is only a guess at who did it: a guessing phrase, and no word but names,
         the phrase's own, an opener's ("kya india ne kiya") and those `also` allowed ("attack")."""
-        folded = f" {fold(text)} "
-        if not any(f" {cue} " in folded for cue in self._guess_cues):
+        if self._guessing is None or self._guessing.search(fold(text)) is None:
             return False
-        names = {w for n in self.canonical_names for w in n.split()}
-        own = {w for cue in (*self._guess_cues, *self.openers) for w in self.normalise_folded(cue).split()}
+        names, own = self._guess_words
         words = set(normalised.split())
         return bool(words & names) and words <= names | own | also
+
+    @cached_property
+    def _guess_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of entity names, and those of the guessing phrases and the openers, normalised."""
+        names = frozenset(w for n in self.canonical_names for w in n.split())
+        own = frozenset(w for c in (*self.guesses, *self.openers) for w in self.normalise(c).split())
+        return names, own
 
     def says_only(self, normalised: str, name: str) -> bool:
         """Whether a normalised question says `name` (a normalised entity name) alone: "only the us"."""
         return any(f" {word} {name} " in f" {normalised} " for word in self.only)
 
     def checks_rumour(self, text: str) -> bool:
-        folded = f" {fold(text)} "
-        return any(f" {cue} " in folded for cue in self._check_cues)
+        return self._checking is not None and self._checking.search(fold(text)) is not None
 
     @cached_property
-    def _check_cues(self) -> tuple[str, ...]:
-        return tuple(c for c in map(fold, self.checks) if c)
+    def _checking(self) -> re.Pattern[str] | None:
+        cues = {c for c in map(fold, self.checks) if c}
+        return whole_words(cues) if cues else None
 
     @cached_property
-    def _guess_cues(self) -> tuple[str, ...]:
-        return tuple(c for c in map(fold, self.guesses) if c)
+    def _guessing(self) -> re.Pattern[str] | None:
+        cues = {c for c in map(fold, self.guesses) if c}
+        return whole_words(cues) if cues else None
 
     def opens_question(self, text: str) -> bool:
         words = fold(text).split()
@@ -247,7 +253,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
-        return tuple((t, _whole_words(c for c in cues if c)) for t, cues in self._cues if any(cues))
+        return tuple((t, whole_words(c for c in cues if c)) for t, cues in self._cues if any(cues))
 
     def cue(self, answer_type: AnswerType) -> str:
         """The first way of asking for this kind of answer, normalised: "who" for `who`."""

@@ -34,7 +34,7 @@ from wordfreq import zipf_frequency as _zipf
 from bot.classifier import trained
 from bot.factbase import ELSEWHERE, FactBase, asked_with_words
 from bot.language import LANGUAGES, Language, script_language
-from bot.lexicon import AnswerType, fold, vocabulary
+from bot.lexicon import AnswerType, fold, vocabulary, whole_words
 from bot.thresholds import Thresholds
 
 Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
@@ -296,7 +296,8 @@ class LanguageRouter:
         self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
-        self._references = frozenset(fold(r) for r in story.refers)
+        references = {r for r in map(fold, story.refers) if r}
+        self._references = whole_words(references) if references else None
         self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
         self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
@@ -306,9 +307,8 @@ class LanguageRouter:
             for e in lexicon.entities
             if any(e.id in t.speakers for t in self._targets)
         }
-        self._name_words = {
-            e.id: frozenset(lexicon.normalise(e.aliases[0]).split()) for e in lexicon.entities if e.aliases
-        }
+        self._names = {e.id: lexicon.normalise(e.aliases[0]) for e in lexicon.entities if e.aliases}
+        self._name_words = {e: frozenset(name.split()) for e, name in self._names.items()}
         # Words that tell targets apart: used by fewer than half of them, and not names or generic.
         self._telling = frozenset(
             w
@@ -326,8 +326,8 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
-        self._suspects = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
-        self._culprits = story.suspects
+        self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
+        self._suspects = story.suspects
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
@@ -513,10 +513,10 @@ class LanguageRouter:
         named = [e for e in named_all if e not in self._setting]
         rest = set(words) - self._entity_words
         asks: tuple[AnswerType, ...]
-        if named and set(named) <= self._suspects and lexicon.guesses_culprit(text, norm, also=self._generic_story):
+        if named and set(named) <= self._guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
             # names; a party they link to the attacks narrows it ("was it india": what Pakistan said).
-            named = [e for e in named if e in self._culprits] or list(self._culprits[:1]) or named
+            named = [e for e in named if e in self._suspects] or list(self._suspects[:1]) or named
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
         elif named_all and rest <= self._identity_cues and not lexicon.rules_out("identity", text):
@@ -579,7 +579,7 @@ class LanguageRouter:
         if intent.decision not in ("answer", "clarify") or intent.top is None or len(parties) != 1:
             return intent
         fact = self.factbase.fact(intent.top.target)
-        name = " ".join(sorted(self._name_words.get(parties[0], ())))
+        name = self._names.get(parties[0], "")
         if fact is None or not self.factbase.lexicon.says_only(self.normalise(question.text), name):
             return intent
         for related in fact.related:
@@ -778,7 +778,7 @@ class LanguageRouter:
         sources say of them, however it is worded: the fact clearly most about them, or a choice."""
         t = self.thresholds
         lexicon = self.factbase.lexicon
-        if not named or not set(named) <= self._in_story & (self._parties | self._suspects):
+        if not named or not set(named) <= self._in_story & (self._parties | self._guessable):
             return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
         if not lexicon.checks_rumour(question.text):
             return None
@@ -835,8 +835,7 @@ class LanguageRouter:
         return gap.model_copy(update={"decision": "clarify", "matches": rivals}) if rivals else gap
 
     def _refers(self, text: str) -> bool:
-        folded = f" {fold(text)} "
-        return any(f" {phrase} " in folded for phrase in self._references)
+        return self._references is not None and self._references.search(fold(text)) is not None
 
     def _names_story_entity(self, question: _Question) -> bool:
         return any(e in self._in_story for e in question.named)

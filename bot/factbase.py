@@ -752,9 +752,9 @@ def _urdu(
 def _with_urdu_words(
     parsed: list[_Parsed], lexicon: Lexicon, words: LexiconText, located: _Located, problems: list[Problem]
 ) -> Lexicon:
-    """The lexicon with Urdu's phrases, words, stopwords, splitters, narrators, pointers, openers,
-    followups, guesses, checks, `only`, agents and entity aliases added; every entity needs its Urdu name and
-    every kind of question its Urdu "not reported" text."""
+    """The lexicon with Urdu's phrases, words, word lists (stopwords, splitters, openers...) and
+    entity aliases added; every entity needs its Urdu name and every kind of question its Urdu "not
+    reported" text."""
     english = next(one.located for one in parsed if one.model.lexicon is not None)
     known = {fold(k) for k in (*lexicon.phrases, *lexicon.words)}
     for key in ("phrases", "words"):
@@ -782,21 +782,17 @@ def _with_urdu_words(
         urdu = words.asks.get(a.type)
         return a if urdu is None else a.model_copy(update={"unless": (*a.unless, *(fold(w) for w in urdu.unless))})
 
+    # Urdu's word lists join the English ones: a set of folded words, or a list kept in order.
+    lists: dict[str, Any] = {}
+    for key in LexiconText.model_fields.keys() - {"phrases", "words", "asks", "entities"}:
+        english, urdu = getattr(lexicon, key), getattr(words, key)
+        lists[key] = english | {fold(w) for w in urdu} if isinstance(english, frozenset) else (*english, *urdu)
     return Lexicon(
         phrases={**lexicon.phrases, **words.phrases},
         words={**lexicon.words, **words.words},
-        stopwords=lexicon.stopwords | {fold(w) for w in words.stopwords},
-        splitters=(*lexicon.splitters, *words.splitters),
-        narrators=lexicon.narrators | {fold(w) for w in words.narrators},
-        pointers=lexicon.pointers | {fold(w) for w in words.pointers},
-        openers=lexicon.openers | {fold(w) for w in words.openers},
-        followups=(*lexicon.followups, *words.followups),
-        guesses=(*lexicon.guesses, *words.guesses),
-        checks=(*lexicon.checks, *words.checks),
-        only=lexicon.only | {fold(w) for w in words.only},
-        agents=lexicon.agents | {fold(w) for w in words.agents},
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
+        **lists,
     )
 
 

@@ -169,6 +169,8 @@ class LexiconText(_Model):
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()
+    vague: tuple[str, ...] = ()
+    sourcing: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     guesses: tuple[str, ...] = ()

@@ -78,6 +78,9 @@ class Lexicon(BaseModel):
     # Words that point back at someone named earlier in the message ("who is jaiswal and what did he
     # say"): a part with one asks about the part before's subject.
     pointers: frozenset[str] = frozenset()
+    # Words that may point back at the part before or at the story itself ("how long did the op last
+    # n did they capture any city"): a part with one must read alike both ways to be asked alone.
+    vague: frozenset[str] = frozenset()
     # Words that open a yes/no question ("were hospitals on emergency"): a part of a message opening
     # with one asks something even with no cue word in it.
     openers: frozenset[str] = frozenset()
@@ -94,6 +97,9 @@ class Lexicon(BaseModel):
     # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
     # of a "what did ... say" in languages that put the verb last.
     agents: frozenset[str] = frozenset()
+    # Words of a part asking only who says so ("..., and who gave that number?", "according to whom"):
+    # every answer says who, so such a part asks nothing more of it.
+    sourcing: frozenset[str] = frozenset()
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()
@@ -229,6 +235,17 @@ class Lexicon(BaseModel):
     def says_only(self, normalised: str, name: str) -> bool:
         """Whether a normalised question says `name` (a normalised entity name) alone: "only the us"."""
         return any(f" {word} {name} " in f" {normalised} " for word in self.only)
+
+    def asks_who_says(self, normalised: str) -> bool:
+        """Whether a normalised part asks only who says so: "who said so", "says who", "ye kis ne bataya"."""
+        words = set(normalised.split())
+        if not words or not words <= self.cue_words | self._sourcing:
+            return False
+        return bool(words & self._sourcing) or {"said", "who"} <= set(self.asks_for(normalised))
+
+    @cached_property
+    def _sourcing(self) -> frozenset[str]:
+        return frozenset(w for s in self.sourcing for w in self.normalise(s).split())
 
     def checks_rumour(self, text: str) -> bool:
         return self._checking is not None and self._checking.search(fold(text)) is not None

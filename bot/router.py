@@ -19,7 +19,6 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -404,21 +403,7 @@ class LanguageRouter:
         whole = self._route_one(", ".join(asking) if plain else question)
         if len(whole) == 1 and len(asking) > 1:
             around = frozenset(normalised.split())
-            # A part that leans on the one before asks about its subject ("where did it happen and
-            # when"); one that asks nothing ("death toll??? pls") is no part at all.
-            kept = asking[:1]
-            for before, part in itertools.pairwise(asking):
-                asks = lexicon.asks_for(self.normalise(part))
-                if not asks and not lexicon.opens_question(part):
-                    length = len(fold(part).split())
-                    if length > 3:
-                        continue  # a clause of the part before: "..., according to the chief minister"
-                    if length <= 2:
-                        continue  # one more of a list: "total dead including soldiers and civilians"
-                if self._stands_alone(part) and lexicon.pointers.isdisjoint(fold(part).split()):
-                    kept.append(part)
-                elif asks:
-                    kept.append(f"{part.strip()} {self._topic_of(before)}")
+            kept = self._parts(asking, frozenset(lexicon.find_entities(normalised)), around)
             asked = [i for p in kept for i in self._route_one(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}
             for intent in asked:
@@ -429,15 +414,56 @@ class LanguageRouter:
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()), asked=question)
         return Routing(question=question, normalised=normalised, intents=whole, asked=question)
 
+    def _parts(self, asking: list[str], named: frozenset[str], around: frozenset[str]) -> list[str]:
+        """The questions of a message's asking parts, each worded to be read alone. A part that leans
+        on the one before asks about its subject ("where did it happen and when"); one that asks
+        nothing ("death toll??? pls") is no part at all. A part whose "they" or "it" may mean the part
+        before or the story, and reads differently each way ("why did the bla do it, what did they say
+        they were after"), makes the message one question: no parts."""
+        lexicon = self.factbase.lexicon
+        kept = asking[:1]
+        subject = asking[0]  # what a part that leans on the one before asks about
+        for part in asking[1:]:
+            asks = lexicon.asks_for(self.normalise(part))
+            words = fold(part).split()
+            if not asks and not lexicon.opens_question(part):
+                if len(words) > 3:
+                    continue  # a clause of the part before: "..., according to the chief minister"
+                if len(words) <= 2:
+                    continue  # one more of a list: "total dead including soldiers and civilians"
+            leaning = f"{part.strip()} {self._topic_of(subject)}"
+            if self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
+                if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
+                    return []
+                kept.append(part)
+                subject = part
+            elif asks:
+                kept.append(leaning)
+        return kept
+
+    def _reads_alone(self, part: str, named: frozenset[str], around: frozenset[str]) -> bool:
+        """Whether a part whose "they" or "it" may mean anyone can be read alone: not if it then lands
+        on what a country, body or person the message does not name said or did ("what did they say"
+        alone is whichever statement it resembles most)."""
+        for intent in self._route_one(part, around):
+            if (
+                intent.top is not None
+                and (self._targets[self._position[intent.top.target]].subjects & self._parties) - named
+            ):
+                return False
+        return True
+
     def _tells(self, part: str, before: str) -> bool:
-        """A part that asks nothing: the asker's own story ("my cousin lives in mastung"), or only a
-        name, a guess at what the part before asks ("who is behind this, india??"; but "who is bugti,
-        and jaiswal?" asks twice)."""
+        """A part that asks nothing: the asker's own story ("my cousin lives in mastung"), what they
+        heard ("suna hai ek DSP bhi shaheed hua, naam kya tha"), or only a name, a guess at what the
+        part before asks ("who is behind this, india??"; but "who is bugti, and jaiswal?" asks twice)."""
         lexicon = self.factbase.lexicon
         normalised = self.normalise(part)
+        if before and lexicon.asks_who_says(normalised):
+            return True  # "how many died, and who said so?": every answer says who
         if lexicon.asks_outright(normalised):
             return False
-        if not lexicon.narrators.isdisjoint(fold(part).split()):
+        if not lexicon.narrators.isdisjoint(fold(part).split()) or lexicon.checks_rumour(part):
             return True
         if lexicon.asks_for(normalised):
             return False

@@ -614,6 +614,11 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
         ("how many civilians died, we saw some figures on tv", ["civilians-killed"]),
+        ("how many died and who said so", ["overall-toll"]),
+        ("how many militants were killed, who gave that number", ["militants-killed-145"]),
+        ("how many civilians died, according to whom", ["civilians-killed"]),
+        ("when did it happen and who reported it", ["timing"]),
+        ("کتنے لوگ مارے گئے اور یہ کس نے بتایا", ["overall-toll"]),
     ],
 )
 def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
@@ -622,9 +627,53 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     """ "he" asks about the person just named; "we are worried" tells, it asks nothing; "india?" after
     "who was behind" is a guess at the answer, not a second question about India; "according to the
     chief minister" is a clause of the question before, while "was that group banned" opens one; "and
-    civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none."""
+    civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none;
+    "who said so" asks what every answer says (before, it got the military's 92 as a second answer)."""
     intents = core.router.route(question).intents
     assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
+
+
+@pytest.mark.parametrize(
+    ("question", "decision", "target"),
+    [
+        ("why did the bla attack, what did they say they were after", "gap", "motive"),
+        ("india rejected it right? so what did they actually say", "answer", "india-rejection"),
+        ("pakistan blamed india, what exactly did they say", "answer", "india-allegation"),
+    ],
+)
+def test_a_part_whose_they_may_mean_anyone_is_read_with_the_one_before(
+    core: Core, question: str, decision: str, target: str
+) -> None:
+    """ "what did they say" alone lands on whichever statement it resembles most (the UK's, the US's):
+    a part whose "they" would name a party the message does not makes the message one question."""
+    intents = core.router.route(question).intents
+    assert [(i.decision, i.top and i.top.target) for i in intents] == [(decision, target)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "suna hai ek major bhi shaheed hua, uska naam kya tha",
+        "heard a police officer was killed too, what was his name",
+        "heard 300 were killed, whats the real number",
+    ],
+)
+def test_what_the_asker_heard_is_no_question_of_its_own(core: Core, question: str) -> None:
+    """A rumour ("heard ...", "suna hai ...") tells; the part after asks about it: the Urdu one got the
+    operation's name as a second answer, for a name the sources do not give."""
+    intents = core.router.route(question).intents
+    assert len(intents) == 1
+    assert intents[0].decision != "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "decision", "target"),
+    [("what were they after", "gap", "motive"), ("what do they want", "gap", "motive")],
+)
+def test_what_they_want_is_their_motive(core: Core, question: str, decision: str, target: str) -> None:
+    """ "want" is a stopword ("i want to know ..."): "what do they want" had been read as a bare "what"."""
+    intent = core.router.route(question).intents[0]
+    assert (intent.decision, intent.top and intent.top.target) == (decision, target)
 
 
 def test_a_fact_base_beyond_the_classifier_s_size_routes_without_it(

@@ -368,18 +368,21 @@ class LanguageRouter:
         if asked is None:
             return alone
         read = self._route(asked)
-        if not any(i.decision in ("answer", "gap", "meta") for i in read.intents):
-            return alone
+        if _replies(read) < 2 and _replies(read) <= _replies(alone):
+            return alone  # read with the question before, an answer beats anything, a "did you mean" a decline
         return read.model_copy(update={"question": question})
 
     def _follow_up(self, previous: str, message: str) -> str | None:
-        """The question a follow-up asks: one asking something of its own ("and who said so?") asks it
-        of the previous question's subject, one that does not ("and in noshki?", "what about the
-        uk") asks the previous question of what it names."""
+        """The question a follow-up asks: one asking something of its own ("and who said so?", "what
+        did they say") asks it of the previous question's subject, one that does not ("and in
+        noshki?", "what about the uk") asks the previous question of what it names."""
         lexicon = self.factbase.lexicon
         rest = lexicon.after_follow_up_opener(message)
-        if rest is None and len(fold(message).split()) <= FRAGMENT and not lexicon.asks_for(self.normalise(message)):
+        words = fold(message).split()
+        if rest is None and len(words) <= FRAGMENT and not lexicon.asks_for(self.normalise(message)):
             rest = fold(message)  # a fragment that asks nothing: "noshki?" after "how many died?"
+        if rest is None and not (lexicon.vague | lexicon.pointers).isdisjoint(words):
+            rest = fold(message)  # whom "they" or "he" means, the question before says
         if rest is None:
             return None
         if lexicon.asks_for(self.normalise(rest)):
@@ -1081,6 +1084,12 @@ def _stem(word: str) -> str:
 
 def _stems(text: str) -> str:
     return " ".join(_stem(w) for w in text.split())
+
+
+def _replies(routing: Routing) -> int:
+    """How much a routing replies: 2 with an answer, a gap or a chat reply, 1 with a "did you mean"."""
+    worth = {"answer": 2, "gap": 2, "meta": 2, "clarify": 1}
+    return max((worth.get(i.decision, 0) for i in routing.intents), default=0)
 
 
 def _first(asks: tuple[AnswerType, ...]) -> AnswerType | None:

@@ -480,7 +480,7 @@ def test_the_classifier_never_answers_a_count_in_a_place_with_a_count_for_everyw
     assert intent.decision in ("clarify", "gap")
 
 
-@pytest.mark.parametrize("question", ["دھماکے کس گھنٹے ہوئے", "حملہ دن کے کس حصے میں ہوا"])
+@pytest.mark.parametrize("question", ["دھماکے کس گھنٹے ہوئے", "حملہ دن کے کس حصے میں ہوا", "kitne bajay shuru hua"])
 def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(core: Core, question: str) -> None:
     [intent] = core.router.route(question).intents
     assert intent.decision == "gap" and intent.top is not None
@@ -496,16 +496,27 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("how many militants were killed", "and who said so?", ("answer", "militants-killed-145")),
         ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
         ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
+        ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
+        ("did the uk condemn it", "what did they say", ("answer", "uk-condemnation")),
+        ("who is natalie baker", "what did she say", ("clarify", "us-condemnation")),  # all she said
     ],
 )
 def test_a_follow_up_is_read_with_the_question_before(
     core: Core, previous: str, message: str, reply: tuple[str, str]
 ) -> None:
     """One that asks nothing of its own asks the question before of what it names; one that asks
-    something asks it of the question before's subject; one answered alone is answered alone."""
+    something asks it of the question before's subject, as does one whose "they" or "she" the question
+    before names; one answered alone is answered alone."""
     routing = core.router.route(message, previous=previous)
     assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [reply]
     assert routing.question == message
+
+
+@pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
+def test_a_pronoun_naming_no_one_gets_no_guess_at_whom_it_means(core: Core, question: str) -> None:
+    """Alone, "what did they say" resembles the US statement most; answering it would guess who "they" are."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "clarify"
 
 
 def test_a_follow_up_without_a_question_before_is_read_alone(core: Core) -> None:

@@ -907,13 +907,28 @@ class LanguageRouter:
                 # A follow-up asks what the party said, whatever its cue words ("and turkey?").
                 asked = "said" if parties and follow_up else asks
                 return gap.model_copy(update={"uncovered_entities": tuple(outside), "asks": asked})
-            return Intent(text=text, decision="decline")
+            return self._like_a_gap(words, outside, unknown) or Intent(text=text, decision="decline")
         if not anchored:
             return Intent(text=text, decision="decline")
         facts = tuple(m for m in top if m.kind == "fact" and m.score >= self.thresholds.floor)
         if facts and not (asks == "count" and unknown > 0):
             return Intent(text=text, decision="clarify", matches=facts, asks=asks, figures=question.figures)
         return gap.model_copy(update={"named": tuple(named)})
+
+    def _like_a_gap(self, words: list[str], outside: list[str], unknown: float) -> Intent | None:
+        """A question naming someone outside the story that is worded like one of our gaps even
+        without their name, every word known, is still about the story: "any chinese nationals
+        killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
+        if unknown > 0 or not self._places.isdisjoint(outside):
+            return None
+        others = {w for e in outside for w in self._name_words.get(e, ())}
+        rest = [w for w in words if w not in others]
+        if not self._content(rest):
+            return None  # nothing but the name is asked about: "what is cpec"
+        like = self._top(self._target_scores(rest), self._is_gap, [], bonus=False, count=1)
+        if not like or like[0].score < self.thresholds.answer:
+            return None
+        return Intent(text=" ".join(words), decision="gap", matches=like)
 
     def _on_topic(self, words: list[str], named: list[str], *, strict: bool) -> bool:
         """Strong anchors (the group, the operation, the people) always; weak ones (attack, killed)

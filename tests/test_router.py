@@ -512,6 +512,25 @@ def test_a_follow_up_is_read_with_the_question_before(
     assert routing.question == message
 
 
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("any foreigners from china killed", "gap"),  # who the dead were: not reported
+        ("what is cpec", "decline"),  # nothing asked but the name
+        ("who claimed the lahore bombing", "decline"),  # a place outside the story: another event
+    ],
+)
+def test_a_question_naming_someone_outside_the_story_is_a_gap_if_worded_like_one(
+    core: Core, question: str, decision: str
+) -> None:
+    """China is in no fact, so a question naming it had no fact to answer and was declined, though
+    without the name it asks what the victim-breakdown gap says the sources do not give."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == decision
+    if decision == "gap":
+        assert intent.top is not None and intent.top.target == "victim-breakdown"
+
+
 @pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
 def test_a_pronoun_naming_no_one_gets_no_guess_at_whom_it_means(core: Core, question: str) -> None:
     """Alone, "what did they say" resembles the US statement most; answering it would guess who "they" are."""

@@ -713,7 +713,15 @@ class LanguageRouter:
             return None
         position = self._position[opinion[0]]
         # A chat reply (hello, thanks, help) states nothing that could mislead: it needs less certainty.
-        if opinion[1] < (t.chat if self._is_meta[position] else t.rescue):
+        # So does a "not reported" the rules rank first as well, every word known ("are the roads open").
+        ranked = self._top(scores, np.ones(len(self._targets), dtype=bool), named, count=1)
+        agreed = (
+            bool(self._is_gap[position])
+            and self._unknown_share(words) == 0
+            and ranked[:1] == (self._match(position, scores),)
+            and ranked[0].score >= t.suggest
+        )
+        if opinion[1] < (t.chat if self._is_meta[position] else t.agree if agreed else t.rescue):
             return None
         if not self._mentions_parties(named, position):
             return None

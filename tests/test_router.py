@@ -531,6 +531,27 @@ def test_a_question_naming_someone_outside_the_story_is_a_gap_if_worded_like_one
         assert intent.top is not None and intent.top.target == "victim-breakdown"
 
 
+@pytest.mark.parametrize(
+    ("question", "decision"),
+    [
+        ("are roads open", "gap"),
+        ("ab halaat control mein hain kya", "gap"),
+        ("are the roads in karachi open", "decline"),  # somewhere outside the story
+        ("is the weather good today", "decline"),
+    ],
+)
+def test_a_gap_the_rules_and_the_classifier_both_rank_first_is_no_decline(
+    core: Core, question: str, decision: str
+) -> None:
+    """No word of the story, so the rules decline "are roads open"; their best target is the
+    current-situation gap and the classifier picks it too: a "not reported" states no fact, so that
+    agreement (`agree`) is enough, where answering a fact needs the classifier sure (`rescue`)."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == decision
+    if decision == "gap":
+        assert intent.top is not None and intent.top.target == "current-situation"
+
+
 @pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
 def test_a_pronoun_naming_no_one_gets_no_guess_at_whom_it_means(core: Core, question: str) -> None:
     """Alone, "what did they say" resembles the US statement most; answering it would guess who "they" are."""

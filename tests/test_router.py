@@ -552,6 +552,22 @@ def test_a_gap_the_rules_and_the_classifier_both_rank_first_is_no_decline(
         assert intent.top is not None and intent.top.target == "current-situation"
 
 
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("may i ask how many civilians were killed", "civilians-killed"),
+        ("may i ask when the attacks took place?", "timing"),
+        ("if you dont mind, when did this happen", "timing"),
+        ("ye baker sahiba kaun hain", "person-baker"),
+    ],
+)
+def test_courtesy_is_no_part_of_what_is_asked(core: Core, question: str, target: str) -> None:
+    """ "ask", "if" and honorifics (sahiba, sahab) were words we did not know or that diluted the match:
+    the first, third and fourth were declined, the second a "did you mean"."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+
+
 @pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
 def test_a_pronoun_naming_no_one_gets_no_guess_at_whom_it_means(core: Core, question: str) -> None:
     """Alone, "what did they say" resembles the US statement most; answering it would guess who "they" are."""

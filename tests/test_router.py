@@ -307,6 +307,8 @@ def test_any_text_gets_a_decision_and_nothing_else(core: Core, text: str) -> Non
         ("کتنے militants ہلاک ہوئے", "militants-killed-145"),  # mixed script, mostly Urdu
         ("what did بھارت say", "india-rejection"),  # mixed script, mostly English
         ("کیا سب حملے جڑے ہوئے تھے", "coordinated"),  # جڑے had been mapped to a word no Urdu example uses
+        ("بی ایل اے کون سی تنظیم ہے", "bla-status"),  # what the BLA is, not which group claimed the attacks
+        ("کون سی تنظیم نے ذمہ داری لی", "bla-claim"),
     ],
 )
 def test_an_urdu_question_gets_the_fact_an_english_one_would(core: Core, question: str, target: str) -> None:

@@ -387,8 +387,10 @@ class LanguageRouter:
             return None
         if lexicon.asks_for(self.normalise(rest)):
             return f"{rest} {self._topic_of(previous)}"
-        cues = lexicon.cue_words
-        return " ".join([*(w for w in self.normalise(previous).split() if w in cues), rest])
+        # The question before, as it was written, without its names: "how many civilians died in
+        # quetta", then "and noshki?"
+        unnamed = (w for w in fold(previous).split() if not lexicon.find_entities(lexicon.normalise(w)))
+        return " ".join([*unnamed, rest])
 
     def _route(self, question: str) -> Routing:
         normalised = self.normalise(question)

@@ -58,7 +58,7 @@ async def test_a_follow_up_is_read_with_the_same_person_s_last_question(
     assert "do not report how many people were killed in each district" in reply["text"]
     [other] = await ask(api, "and in noshki?", chat=private_chat(1002), who=BOB)
     assert "do not report" not in other["text"]
-    assert await app.bot_data.store.last_question(1001, 1001, since=clock.now()) == "how many noshki"
+    assert await app.bot_data.store.last_question(1001, 1001, since=clock.now()) == "how many people killed noshki"
     clock.advance(app.bot_data.settings.follow_up_seconds + 1)
     [late] = await ask(api, "and in mastung?")
     assert "do not report" not in late["text"]

@@ -590,6 +590,18 @@ def test_attackers_and_figures_in_words_are_understood(core: Core, question: str
     assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", target)]
 
 
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("how do they know it was india", "evidence"),  # "know" is a stopword: it was "how ... india"
+        ("how does the army know who did it", "evidence"),
+    ],
+)
+def test_how_do_they_know_asks_for_their_evidence(core: Core, question: str, target: str) -> None:
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("gap", target)
+
+
 @pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
 def test_a_pronoun_naming_no_one_gets_no_guess_at_whom_it_means(core: Core, question: str) -> None:
     """Alone, "what did they say" resembles the US statement most; answering it would guess who "they" are."""

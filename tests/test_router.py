@@ -515,43 +515,39 @@ def test_a_follow_up_is_read_with_the_question_before(
 
 
 @pytest.mark.parametrize(
-    ("question", "decision"),
+    ("question", "reply"),
     [
-        ("any foreigners from china killed", "gap"),  # who the dead were: not reported
-        ("what is cpec", "decline"),  # nothing asked but the name
-        ("who claimed the lahore bombing", "decline"),  # a place outside the story: another event
+        ("any foreigners from china killed", ("gap", "victim-breakdown")),  # who the dead were
+        ("what is cpec", ("decline", None)),  # nothing asked but the name
+        ("who claimed the lahore bombing", ("decline", None)),  # a place outside the story: another event
     ],
 )
 def test_a_question_naming_someone_outside_the_story_is_a_gap_if_worded_like_one(
-    core: Core, question: str, decision: str
+    core: Core, question: str, reply: tuple[str, str | None]
 ) -> None:
     """China is in no fact, so a question naming it had no fact to answer and was declined, though
     without the name it asks what the victim-breakdown gap says the sources do not give."""
     [intent] = core.router.route(question).intents
-    assert intent.decision == decision
-    if decision == "gap":
-        assert intent.top is not None and intent.top.target == "victim-breakdown"
+    assert (intent.decision, intent.top and intent.top.target) == reply
 
 
 @pytest.mark.parametrize(
-    ("question", "decision"),
+    ("question", "reply"),
     [
-        ("are roads open", "gap"),
-        ("ab halaat control mein hain kya", "gap"),
-        ("are the roads in karachi open", "decline"),  # somewhere outside the story
-        ("is the weather good today", "decline"),
+        ("are roads open", ("gap", "current-situation")),
+        ("ab halaat control mein hain kya", ("gap", "current-situation")),
+        ("are the roads in karachi open", ("decline", None)),  # somewhere outside the story
+        ("is the weather good today", ("decline", None)),
     ],
 )
 def test_a_gap_the_rules_and_the_classifier_both_rank_first_is_no_decline(
-    core: Core, question: str, decision: str
+    core: Core, question: str, reply: tuple[str, str | None]
 ) -> None:
     """No word of the story, so the rules decline "are roads open"; their best target is the
     current-situation gap and the classifier picks it too: a "not reported" states no fact, so that
     agreement (`agree`) is enough, where answering a fact needs the classifier sure (`rescue`)."""
     [intent] = core.router.route(question).intents
-    assert intent.decision == decision
-    if decision == "gap":
-        assert intent.top is not None and intent.top.target == "current-situation"
+    assert (intent.decision, intent.top and intent.top.target) == reply
 
 
 @pytest.mark.parametrize(

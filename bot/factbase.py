@@ -787,8 +787,8 @@ def _with_urdu_words(
     # Urdu's word lists join the English ones: a set of folded words, or a list kept in order.
     lists: dict[str, Any] = {}
     for key in LexiconText.model_fields.keys() - {"phrases", "words", "asks", "entities"}:
-        english, urdu = getattr(lexicon, key), getattr(words, key)
-        lists[key] = english | {fold(w) for w in urdu} if isinstance(english, frozenset) else (*english, *urdu)
+        ours, added = getattr(lexicon, key), getattr(words, key)
+        lists[key] = ours | {fold(w) for w in added} if isinstance(ours, frozenset) else (*ours, *added)
     return Lexicon(
         phrases={**lexicon.phrases, **words.phrases},
         words={**lexicon.words, **words.words},

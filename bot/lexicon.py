@@ -34,6 +34,12 @@ def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\S)(" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
 
 
+def any_of(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """`whole_words` of the non-empty `phrases`, or None when there are none (a list left empty)."""
+    kept = {p for p in phrases if p}
+    return whole_words(kept) if kept else None
+
+
 EntityKind = Literal["country", "body", "place", "person", "group"]
 AnswerType = Literal["identity", "count", "duration", "when", "where", "why", "who", "said"]
 
@@ -145,8 +151,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _asking(self) -> re.Pattern[str] | None:
-        cues = {self.normalise(c) for a in self.asks for c in a.cues} - {""}
-        return whole_words(cues) if cues else None
+        return any_of(self.normalise(c) for a in self.asks for c in a.cues)
 
     def asks_outright(self, normalised: str) -> bool:
         """Whether a question word asks something ("how many"), not only a noun that names it ("the
@@ -200,8 +205,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _alias_pattern(self) -> re.Pattern[str] | None:
-        aliases = [a for a in self.alias_to_entity if a]
-        return whole_words(aliases) if aliases else None
+        return any_of(self.alias_to_entity)
 
     def follows_on(self, text: str) -> bool:
         return self.after_follow_up_opener(text) is not None
@@ -252,13 +256,11 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
-        cues = {c for c in map(fold, self.checks) if c}
-        return whole_words(cues) if cues else None
+        return any_of(map(fold, self.checks))
 
     @cached_property
     def _guessing(self) -> re.Pattern[str] | None:
-        cues = {c for c in map(fold, self.guesses) if c}
-        return whole_words(cues) if cues else None
+        return any_of(map(fold, self.guesses))
 
     def opens_question(self, text: str) -> bool:
         words = fold(text).split()
@@ -270,7 +272,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
-        return tuple((t, whole_words(c for c in cues if c)) for t, cues in self._cues if any(cues))
+        return tuple((t, pattern) for t, cues in self._cues if (pattern := any_of(cues)) is not None)
 
     def cue(self, answer_type: AnswerType) -> str:
         """The first way of asking for this kind of answer, normalised: "who" for `who`."""

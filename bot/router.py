@@ -33,7 +33,7 @@ from wordfreq import zipf_frequency as _zipf
 from bot.classifier import trained
 from bot.factbase import ELSEWHERE, FactBase, asked_with_words
 from bot.language import LANGUAGES, Language, script_language
-from bot.lexicon import AnswerType, fold, vocabulary, whole_words
+from bot.lexicon import AnswerType, any_of, fold, vocabulary
 from bot.thresholds import Thresholds
 
 Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
@@ -295,8 +295,7 @@ class LanguageRouter:
         self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
-        references = {r for r in map(fold, story.refers) if r}
-        self._references = whole_words(references) if references else None
+        self._references = any_of(map(fold, story.refers))
         self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
         self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
@@ -378,11 +377,12 @@ class LanguageRouter:
         noshki?", "what about the uk") asks the previous question of what it names."""
         lexicon = self.factbase.lexicon
         rest = lexicon.after_follow_up_opener(message)
-        words = fold(message).split()
+        folded = fold(message)
+        words = folded.split()
         if rest is None and len(words) <= FRAGMENT and not lexicon.asks_for(self.normalise(message)):
-            rest = fold(message)  # a fragment that asks nothing: "noshki?" after "how many died?"
+            rest = folded  # a fragment that asks nothing: "noshki?" after "how many died?"
         if rest is None and not (lexicon.vague | lexicon.pointers).isdisjoint(words):
-            rest = fold(message)  # whom "they" or "he" means, the question before says
+            rest = folded  # whom "they" or "he" means, the question before says
         if rest is None:
             return None
         if lexicon.asks_for(self.normalise(rest)):
@@ -716,12 +716,10 @@ class LanguageRouter:
         position = self._position[opinion[0]]
         # A chat reply (hello, thanks, help) states nothing that could mislead: it needs less certainty.
         # So does a "not reported" the rules rank first as well, every word known ("are the roads open").
-        ranked = self._top(scores, np.ones(len(self._targets), dtype=bool), named, count=1)
         agreed = (
             bool(self._is_gap[position])
             and self._unknown_share(words) == 0
-            and ranked[:1] == (self._match(position, scores),)
-            and ranked[0].score >= t.suggest
+            and self._ranked_first(position, scores, named)
         )
         if opinion[1] < (t.chat if self._is_meta[position] else t.agree if agreed else t.rescue):
             return None
@@ -730,6 +728,12 @@ class LanguageRouter:
         match = self._match(position, scores)
         decision: Decision = "answer" if match.kind == "fact" else match.kind
         return Intent(text=question.text, decision=decision, matches=(match,), asks=_first(question.asks))
+
+    def _ranked_first(self, position: int, scores: np.ndarray, named: list[str]) -> bool:
+        """Whether the rules, with nothing ruled out, rank this target first, at least at `suggest`."""
+        match = self._match(position, scores)
+        ranked = self._top(scores, np.ones(len(self._targets), dtype=bool), named, count=1)
+        return ranked[:1] == (match,) and match.score >= self.thresholds.suggest
 
     def _match(self, position: int, scores: np.ndarray) -> Match:
         target = self._targets[position]
@@ -917,7 +921,7 @@ class LanguageRouter:
                 # A follow-up asks what the party said, whatever its cue words ("and turkey?").
                 asked = "said" if parties and follow_up else asks
                 return gap.model_copy(update={"uncovered_entities": tuple(outside), "asks": asked})
-            return self._like_a_gap(words, outside, unknown) or Intent(text=text, decision="decline")
+            return self._like_a_gap(text, words, outside, unknown) or Intent(text=text, decision="decline")
         if not anchored:
             return Intent(text=text, decision="decline")
         facts = tuple(m for m in top if m.kind == "fact" and m.score >= self.thresholds.floor)
@@ -925,7 +929,7 @@ class LanguageRouter:
             return Intent(text=text, decision="clarify", matches=facts, asks=asks, figures=question.figures)
         return gap.model_copy(update={"named": tuple(named)})
 
-    def _like_a_gap(self, words: list[str], outside: list[str], unknown: float) -> Intent | None:
+    def _like_a_gap(self, text: str, words: list[str], outside: list[str], unknown: float) -> Intent | None:
         """A question naming someone outside the story that is worded like one of our gaps even
         without their name, every word known, is still about the story: "any chinese nationals
         killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
@@ -938,7 +942,7 @@ class LanguageRouter:
         like = self._top(self._target_scores(rest), self._is_gap, [], bonus=False, count=1)
         if not like or like[0].score < self.thresholds.answer:
             return None
-        return Intent(text=" ".join(words), decision="gap", matches=like)
+        return Intent(text=text, decision="gap", matches=like)
 
     def _on_topic(self, words: list[str], named: list[str], *, strict: bool) -> bool:
         """Strong anchors (the group, the operation, the people) always; weak ones (attack, killed)

@@ -39,6 +39,7 @@ class Story(_Model):
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
+    spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 
@@ -177,6 +178,7 @@ class LexiconText(_Model):
     checks: tuple[str, ...] = ()
     only: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -109,6 +109,9 @@ class Lexicon(BaseModel):
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()
+    # Words naming an office or a kind of person ("is bugti the governor", "jaiswal ki post kya hai"):
+    # a question of nothing but a person's name and such words asks who that person is.
+    offices: frozenset[str] = frozenset()
     entities: tuple[Entity, ...] = ()
 
     @cached_property

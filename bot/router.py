@@ -320,9 +320,11 @@ class LanguageRouter:
         }
         self._story_figures = frozenset(str(n) for figures in self._figures_of.values() for n in figures)
         self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
+        self._span_words = frozenset(lexicon.normalise(" ".join(story.spans)).split())
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
+        self._offices = frozenset(lexicon.normalise(" ".join(lexicon.offices)).split())
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
         self._suspects = story.suspects
@@ -550,8 +552,14 @@ class LanguageRouter:
             named = [e for e in named if e in self._suspects] or list(self._suspects[:1]) or named
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
-        elif named_all and rest <= self._identity_cues and not lexicon.rules_out("identity", text):
+        elif (
+            named_all
+            and rest <= self._identity_cues | self._offices_of(named_all)
+            and not lexicon.rules_out("identity", text)
+        ):
+            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses.
             asks = ("identity",)
+            words = [w for w in words if w not in self._offices_of(named_all)]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
         figures = tuple(
@@ -560,16 +568,23 @@ class LanguageRouter:
             if w.isdigit() and w not in self._vocabulary and self._is_figure(words, i, named)
         )
         if figures and not asks:
-            asks = ("count",)  # "were 200 killed?" asks for the figure
+            # "were 200 killed?" asks for the figure; "did it last 3 days?", for the span.
+            spans = [w for i, w in enumerate(words[1:]) if words[i] in figures and w in self._span_words]
+            asks = ("duration",) if spans else ("count",)
         speaker = (lexicon.speaker(norm) or lexicon.agent(text)) if "said" in asks else None
         return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
 
+    def _offices_of(self, named: list[str]) -> frozenset[str]:
+        """The words that ask what someone named is: an office, if a person is named."""
+        return self._offices if not self._people.isdisjoint(named) else frozenset()
+
     def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:
-        """A number said as a count of people ("were 200 killed"), not naming another event (9/11, 2008)."""
+        """A number said as a count of people ("were 200 killed") or a span ("3 days"), not naming
+        another event (9/11, 2008)."""
         if int(words[i]) in _YEARS or any(e not in self._in_story for e in named):
             return False
         following = words[i + 1] if i + 1 < len(words) else ""
-        return following in self._figure_words
+        return following in self._figure_words or following in self._span_words
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)

@@ -216,6 +216,45 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert core.router.route("200 killed, right?").intents[0].decision == "clarify"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the fighting go on for 3 days?",
+        "ops lasted like 2 weeks right",
+        "suna hai 5 din operation chala",
+        "کیا آپریشن ۴ دن چلا",
+    ],
+)
+def test_a_span_heard_asks_how_long_and_is_answered_with_ours(core: Core, question: str) -> None:
+    """A number before a unit of time (`story.spans`) is a span someone heard, not another event: all
+    four were declined, as any number our facts do not give is. The reply gives ours, "about 40 hours"."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", "operation-duration")
+    assert intent.figures and intent.asks == "duration"
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("is bugti the interior minister or something", "person-bugti"),
+        ("is natalie baker a general", "person-baker"),
+        ("randhir jaiswal ka post?", "person-jaiswal"),
+        ("کیا بگٹی گورنر ہیں", "person-bugti"),
+    ],
+)
+def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str, target: str) -> None:
+    """Words of an office (`lexicon.offices`) with a person's name ask what that person is, whichever
+    office they guess; the role the source gives answers it. All four were declined or a "did you mean"."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+
+
+def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core) -> None:
+    """ "Who is the governor of balochistan" names a place, not a person: its office is not Bugti's."""
+    intents = core.router.route("who is the governor of balochistan").intents
+    assert all(i.top is None or i.top.target != "province-context" for i in intents)
+
+
 @pytest.mark.parametrize("question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"])
 def test_who_speaks_is_marked_by_ne_where_the_verb_comes_last(core: Core, question: str) -> None:
     """ "What did India say about Pakistan's allegation" is India's answer, not the allegation, also

@@ -205,6 +205,7 @@ def test_a_claim_that_one_party_alone_said_it_gets_the_round_up(core: Core, ques
         ("did the army kill 150 militants?", "militants-killed-145"),
         ("i heard 30 civilians died", "civilians-killed"),
         ("were 20 soldiers killed", "security-personnel-killed"),
+        ("so around 180 militants were killed?", "militants-killed-145"),  # "around" was the 92's word
     ],
 )
 def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core, question: str, fact_id: str) -> None:

@@ -571,6 +571,8 @@ class LanguageRouter:
             # "were 200 killed?" asks for the figure; "did it last 3 days?", for the span.
             spans = [w for i, w in enumerate(words[1:]) if words[i] in figures and w in self._span_words]
             asks = ("duration",) if spans else ("count",)
+            if not named and set(words) - set(figures) <= self._figure_words | self._span_words:
+                words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         speaker = (lexicon.speaker(norm) or lexicon.agent(text)) if "said" in asks else None
         return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -626,7 +626,7 @@ def _combine(
                 examples.add(example, item.id, located, (*here, "examples", e))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
-                problems.extend(_check_asked_with(located, here, item, lexicon))
+                problems.extend(_check_asked_with(located, here, item, lexicon, item.examples))
     for one in parsed:
         for e, example in enumerate(one.model.elsewhere or ()):
             examples.add(example, ELSEWHERE, one.located, ("elsewhere", e))
@@ -741,6 +741,12 @@ def _urdu(
         return None
     words_at, words = parts["lexicon"]
     merged = _with_urdu_words(parsed, lexicon, words, words_at, problems)
+    facts = {fact.id: fact for _, _, fact in _items(parsed, "facts")}
+    for item_id, (located, entry) in entries["facts"].items():
+        if item_id in facts:
+            problems.extend(
+                _check_asked_with(located, ("urdu", "facts", item_id), facts[item_id], merged, entry.examples)
+            )
     urdu = Urdu(
         story=parts["story"][1],
         topics={i: title for i, (_, title) in entries["topics"].items()},
@@ -889,8 +895,11 @@ def asked_with_words(fact: Fact, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.normalise(" ".join(fact.asked_with)).split())
 
 
-def _check_asked_with(located: _Located, here: tuple[Any, ...], fact: Fact, lexicon: Lexicon) -> list[Problem]:
-    """An example without any of the fact's `asked_with` words could never be answered by it."""
+def _check_asked_with(
+    located: _Located, here: tuple[Any, ...], fact: Fact, lexicon: Lexicon, examples: Sequence[str]
+) -> list[Problem]:
+    """An example (English, or Urdu read with the Urdu words) without any of the fact's `asked_with`
+    words could never be answered by it."""
     need = asked_with_words(fact, lexicon)
     if not need:
         return []
@@ -898,7 +907,7 @@ def _check_asked_with(located: _Located, here: tuple[Any, ...], fact: Fact, lexi
         located.problem(
             (*here, "examples", e), f"example {example!r} uses none of asked_with ({', '.join(fact.asked_with)})"
         )
-        for e, example in enumerate(fact.examples)
+        for e, example in enumerate(examples)
         if need.isdisjoint(lexicon.normalise(example).split())
     ]
 

@@ -136,6 +136,13 @@ def _problems(facts_dir: Path) -> list[str]:
             "      - how many terrorists were there\n",
             "uses none of asked_with",
         ),
+        # An Urdu example is read with the Urdu words, and must use an asked_with word too.
+        (
+            "urdu.yaml",
+            "        - کتنے عام شہری مارے گئے\n",
+            "        - کتنے عام شہری وہاں رہتے ہیں\n",
+            "uses none of asked_with",
+        ),
         (
             "elsewhere.yaml",
             "elsewhere:\n",

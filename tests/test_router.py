@@ -264,6 +264,25 @@ def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: C
     assert all(i.top is None or i.top.target != "province-context" for i in intents)
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("so why did they do the attacks", ("gap", "motive")),
+        ("unhon ne hamla kyun kiya", ("gap", "motive")),
+        ("why does balochistan keep seeing attacks like this", ("answer", "insurgency-context")),
+        ("بلوچستان میں حملے بار بار کیوں ہوتے ہیں", ("answer", "insurgency-context")),
+    ],
+)
+def test_why_they_attacked_is_their_motive_not_why_attacks_go_on(
+    core: Core, question: str, reply: tuple[str, str | None]
+) -> None:
+    """The authorities' view that insurgents remain active answers why attacks keep happening
+    (`asked_with`: keep, still, repeatedly...), not why these were carried out: the attackers' aims
+    are not reported. The first two got the authorities' view; the last two are guards."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == reply
+
+
 @pytest.mark.parametrize("question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"])
 def test_who_speaks_is_marked_by_ne_where_the_verb_comes_last(core: Core, question: str) -> None:
     """ "What did India say about Pakistan's allegation" is India's answer, not the allegation, also

@@ -892,7 +892,7 @@ def _story_problem(parsed: list[_Parsed], key: str, message: str) -> Problem:
 
 def asked_with_words(fact: Fact, lexicon: Lexicon) -> frozenset[str]:
     """A fact's `asked_with` as the lexicon reads a question: one of them must be in it."""
-    return frozenset(lexicon.normalise(" ".join(fact.asked_with)).split())
+    return lexicon.normalised_words(fact.asked_with)
 
 
 def _check_asked_with(

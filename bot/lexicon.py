@@ -181,6 +181,11 @@ class Lexicon(BaseModel):
         """Fold, map phrases, words and entity names to canonical forms, drop stopwords."""
         return self.normalise_folded(fold(text))
 
+    def normalised_words(self, items: Iterable[str]) -> frozenset[str]:
+        """The words of each item (a word or a phrase) as a question would read it. Each is read alone:
+        joined, neighbours would make phrases ("chief" "minister" is Bugti), in a set's random order."""
+        return frozenset(w for item in items for w in self.normalise(item).split())
+
     def normalise_folded(self, folded: str) -> str:
         """`normalise` of a text that is already folded (folding it again would change nothing)."""
         mapped = self._map_folded(folded)

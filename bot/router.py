@@ -319,12 +319,12 @@ class LanguageRouter:
             for f in factbase.facts
         }
         self._story_figures = frozenset(str(n) for figures in self._figures_of.values() for n in figures)
-        self._figure_words = frozenset(lexicon.normalise(" ".join(story.counted)).split())
-        self._span_words = frozenset(lexicon.normalise(" ".join(story.spans)).split())
+        self._figure_words = lexicon.normalised_words(story.counted)
+        self._span_words = lexicon.normalised_words(story.spans)
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
-        self._offices = frozenset(lexicon.normalise(" ".join(lexicon.offices)).split())
+        self._offices = lexicon.normalised_words(lexicon.offices)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
         self._suspects = story.suspects

@@ -75,6 +75,14 @@ def test_normalise_maps_synonyms_and_roman_urdu(factbase: FactBase, question: st
     assert factbase.lexicon.normalise(question) == normalised
 
 
+def test_a_list_of_words_is_read_word_by_word_never_as_a_phrase(factbase: FactBase) -> None:
+    """Word lists (offices, asked_with...) are sets or lists in any order: read joined, "chief" next to
+    "minister" became Bugti, so that in one process out of some "who is bugti" lost its name."""
+    lexicon = factbase.lexicon
+    assert "bugti" in lexicon.normalise("chief minister").split()
+    assert lexicon.normalised_words(["minister", "governor", "chief"]) == {"minister", "governor", "chief"}
+
+
 def test_entities_are_found_once_in_order(factbase: FactBase) -> None:
     lexicon = factbase.lexicon
     assert lexicon.find_entities(lexicon.normalise("did China and the United States say")) == ("china", "us")

@@ -179,6 +179,7 @@ class LexiconText(_Model):
     only: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

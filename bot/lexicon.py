@@ -109,6 +109,9 @@ class Lexicon(BaseModel):
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()
+    # Words of a later part that only guesses at or narrows the answer to the part before ("what is the
+    # bla, separatists or what", "total attackers, not just the dead"): no question of its own.
+    hedges: tuple[str, ...] = ()
     # Words naming an office or a kind of person ("is bugti the governor", "jaiswal ki post kya hai"):
     # a question of nothing but a person's name and such words asks who that person is.
     offices: frozenset[str] = frozenset()
@@ -265,6 +268,13 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def hedges_part(self, text: str) -> bool:
+        return self._hedging is not None and self._hedging.search(fold(text)) is not None
+
+    @cached_property
+    def _hedging(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.hedges))
 
     @cached_property
     def _guessing(self) -> re.Pattern[str] | None:

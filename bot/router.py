@@ -405,8 +405,13 @@ class LanguageRouter:
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
-        # died"), unless it speaks of the story ("i read 92 militants dead, is that right").
-        plain = asking and len(asking) < len(parts) and not any(self._speaks_of_story(p) for p in told)
+        # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
+        # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
+        plain = (
+            asking
+            and len(asking) < len(parts)
+            and not any(self._speaks_of_story(p) and not lexicon.hedges_part(p) for p in told)
+        )
         whole = self._route_one(", ".join(asking) if plain else question)
         if len(whole) == 1 and len(asking) > 1:
             around = frozenset(normalised.split())
@@ -468,6 +473,8 @@ class LanguageRouter:
         normalised = self.normalise(part)
         if before and lexicon.asks_who_says(normalised):
             return True  # "how many died, and who said so?": every answer says who
+        if before and lexicon.hedges_part(part):
+            return True  # "what is the bla, separatists or what": a guess at the answer
         if lexicon.asks_outright(normalised):
             return False
         if not lexicon.narrators.isdisjoint(fold(part).split()) or lexicon.checks_rumour(part):

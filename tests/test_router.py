@@ -226,6 +226,25 @@ def test_a_figure_heard_of_no_one_in_particular_asks_how_many_died_in_all(core: 
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what is operation herof, a military op or what", [("answer", "operation-herof")]),
+        ("who claimed it, the ttp or something", [("answer", "bla-claim")]),
+        ("how many attackers were there in total, not just the ones killed", [("gap", "attacker-count")]),
+        ("bla kya hai, koi party ya kya", [("answer", "bla-status")]),
+    ],
+)
+def test_a_guess_at_the_answer_is_no_question_of_its_own(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A later part that only guesses at or narrows the answer (`lexicon.hedges`: "or what", "not
+    just") is dropped, not asked: the first got the security operations too, the third the toll
+    of the dead it says it is not about."""
+    intents = core.router.route(question).intents
+    assert [(i.decision, i.top and i.top.target) for i in intents] == reply
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "did the fighting go on for 3 days?",

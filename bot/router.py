@@ -618,12 +618,16 @@ class LanguageRouter:
                 return (Intent(text=text, decision="decline"),)
             # "who is india's prime minister" asks about a person; the country only says which one.
             named = [e for e in named if e in self._people]
-        covered = [e for e in named if e in self._covered_by]
+        parties = [e for e in named if e not in self._places]
+        covered = [e for e in parties if e in self._covered_by]
         speaking = question.asks[:1] in (("said",), ("identity",))
-        if speaking and len(named) >= 2 and covered:
-            # "what did india and the us say": each named party has its own fact.
+        elsewhere = any(e in self._places and e not in self._in_story for e in named)
+        if speaking and len(parties) >= 2 and covered and not elsewhere:
+            # "what did india and the us say": each named party has its own fact. A place is no party
+            # ("what did the us say about quetta"), and one outside the story is another event ("did
+            # the us condemn the attacks in lahore"): the rules decide those whole.
             return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
-                question, named, covered
+                question, parties, covered
             )
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
 

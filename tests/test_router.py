@@ -226,6 +226,36 @@ def test_a_figure_heard_of_no_one_in_particular_asks_how_many_died_in_all(core: 
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("did the uk condemn the bombing in peshawar", [("decline", None)]),
+        ("غزہ میں اب کیا صورتحال ہے", [("decline", None)]),
+        ("what did the uk say about gwadar", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_a_place_is_no_party_to_ask_what_it_said(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "What did india and the us say" is asked of each party; a place is none. One outside the story
+    is another event (the first got the UK's statement on our attacks and a "not reported"), and Gaza
+    is now such a place (the second was "not reported" of how things stand now); one of ours only
+    narrows (the third added a "did you mean" of the Saudi statement)."""
+    intents = core.router.route(question).intents
+    assert [(i.decision, i.top and i.top.target) for i in intents] == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [("مقابلہ کتنا لمبا تھا", "operation-duration"), ("کیا یہ پچھلے واقعات کے مقابلے میں ریکارڈ ہے", "record-toll")],
+)
+def test_muqabla_alone_is_an_encounter_and_ke_muqable_mein_compares(core: Core, question: str, target: str) -> None:
+    """مقابلہ is an armed encounter ("how long was the encounter": the duration); "کے مقابلے میں" is
+    "compared with" (a record). The first was declined, read as "compare"."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "funerals?",

@@ -627,6 +627,8 @@ def _combine(
                 examples.add(example, item.id, located, (*here, "examples", e))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
+                # English is read with the English lexicon: the Urdu words merged later are in Arabic
+                # script and read Latin text alike; Urdu examples are checked after the merge.
                 problems.extend(_check_asked_with(located, here, item, lexicon, item.examples))
     for one in parsed:
         for e, example in enumerate(one.model.elsewhere or ()):

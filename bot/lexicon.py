@@ -244,7 +244,7 @@ class Lexicon(BaseModel):
     def _guess_words(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words of entity names, and those of the guessing phrases and the openers, normalised."""
         names = frozenset(w for n in self.canonical_names for w in n.split())
-        own = frozenset(w for c in (*self.guesses, *self.openers) for w in self.normalise(c).split())
+        own = self.normalised_words((*self.guesses, *self.openers))
         return names, own
 
     def says_only(self, normalised: str, name: str) -> bool:
@@ -260,7 +260,7 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _sourcing(self) -> frozenset[str]:
-        return frozenset(w for s in self.sourcing for w in self.normalise(s).split())
+        return self.normalised_words(self.sourcing)
 
     def checks_rumour(self, text: str) -> bool:
         return self._checking is not None and self._checking.search(fold(text)) is not None
@@ -269,8 +269,15 @@ class Lexicon(BaseModel):
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
 
-    def hedges_part(self, text: str) -> bool:
-        return self._hedging is not None and self._hedging.search(fold(text)) is not None
+    def is_hedge(self, part: str) -> bool:
+        """Whether a part only guesses at or narrows the answer to the part before ("separatists or
+        what", "not just the dead"): a hedge, and nothing asked once it is taken out. "Did the us
+        condemn it or what" still asks."""
+        folded = fold(part)
+        if self._hedging is None or self.opens_question(part):
+            return False
+        rest = self._hedging.sub(" ", folded)
+        return rest != folded and not self.asks_for(self.normalise_folded(rest))
 
     @cached_property
     def _hedging(self) -> re.Pattern[str] | None:

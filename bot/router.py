@@ -296,7 +296,7 @@ class LanguageRouter:
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
         self._references = any_of(map(fold, story.refers))
-        self._generic_story = frozenset(w for g in story.generic for w in lexicon.normalise(g).split())
+        self._generic_story = lexicon.normalised_words(story.generic)
         self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
@@ -410,7 +410,7 @@ class LanguageRouter:
         plain = (
             asking
             and len(asking) < len(parts)
-            and not any(self._speaks_of_story(p) and not lexicon.hedges_part(p) for p in told)
+            and not any(self._speaks_of_story(p) and not lexicon.is_hedge(p) for p in told)
         )
         whole = self._route_one(", ".join(asking) if plain else question)
         if len(whole) == 1 and len(asking) > 1:
@@ -473,7 +473,7 @@ class LanguageRouter:
         normalised = self.normalise(part)
         if before and lexicon.asks_who_says(normalised):
             return True  # "how many died, and who said so?": every answer says who
-        if before and lexicon.hedges_part(part):
+        if before and lexicon.is_hedge(part):
             return True  # "what is the bla, separatists or what": a guess at the answer
         if lexicon.asks_outright(normalised):
             return False
@@ -552,6 +552,7 @@ class LanguageRouter:
         named_all = list(lexicon.find_entities(norm))
         named = [e for e in named_all if e not in self._setting]
         rest = set(words) - self._entity_words
+        offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
         if named and set(named) <= self._guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
@@ -559,41 +560,38 @@ class LanguageRouter:
             named = [e for e in named if e in self._suspects] or list(self._suspects[:1]) or named
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
-        elif (
-            named_all
-            and rest <= self._identity_cues | self._offices_of(named_all)
-            and not lexicon.rules_out("identity", text)
-        ):
+        elif named_all and rest <= self._identity_cues | offices and not lexicon.rules_out("identity", text):
             # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses.
             asks = ("identity",)
-            words = [w for w in words if w not in self._offices_of(named_all)]
+            words = [w for w in words if w not in offices]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
-        figures = tuple(
-            w
-            for i, w in enumerate(words)
-            if w.isdigit() and w not in self._vocabulary and self._is_figure(words, i, named)
-        )
-        if figures and not asks:
-            # "were 200 killed?" asks for the figure; "did it last 3 days?", for the span.
-            spans = [w for i, w in enumerate(words[1:]) if words[i] in figures and w in self._span_words]
-            asks = ("duration",) if spans else ("count",)
-            if not named and set(words) - set(figures) <= self._figure_words | self._span_words:
+        figures = self._heard(words, named, self._figure_words)
+        # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
+        # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
+        spans = self._heard(words, named, self._span_words) if asks in ((), ("duration",)) else ()
+        if (figures or spans) and not asks:
+            asks = ("count",) if figures else ("duration",)  # "were 200 killed?" asks for the figure
+            if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
+        heard = figures if asks[:1] != ("duration",) else figures + spans
         speaker = (lexicon.speaker(norm) or lexicon.agent(text)) if "said" in asks else None
-        return _Question(text, [w for w in words if w not in figures], named, asks, figures, speaker)
+        return _Question(text, [w for w in words if w not in heard], named, asks, heard, speaker)
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""
         return self._offices if not self._people.isdisjoint(named) else frozenset()
 
-    def _is_figure(self, words: list[str], i: int, named: list[str]) -> bool:
-        """A number said as a count of people ("were 200 killed") or a span ("3 days"), not naming
-        another event (9/11, 2008)."""
-        if int(words[i]) in _YEARS or any(e not in self._in_story for e in named):
-            return False
-        following = words[i + 1] if i + 1 < len(words) else ""
-        return following in self._figure_words or following in self._span_words
+    def _heard(self, words: list[str], named: list[str], units: frozenset[str]) -> tuple[str, ...]:
+        """Numbers said as a count of people ("were 200 killed") or a span ("3 days"), by the word
+        after them, that our facts do not give and that name no other event (9/11, 2008)."""
+        if any(e not in self._in_story for e in named):
+            return ()
+        return tuple(
+            number
+            for number, following in zip(words, [*words[1:], ""], strict=True)
+            if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
+        )
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)
@@ -612,8 +610,9 @@ class LanguageRouter:
             # unless the message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, scores)
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
+        elsewhere = self._names_place_elsewhere(named)
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
-            if any(e in self._places and e not in self._in_story for e in named):
+            if elsewhere:
                 # "who is the chief minister of punjab": the role in another place is someone else.
                 return (Intent(text=text, decision="decline"),)
             # "who is india's prime minister" asks about a person; the country only says which one.
@@ -621,7 +620,6 @@ class LanguageRouter:
         parties = [e for e in named if e not in self._places]
         covered = [e for e in parties if e in self._covered_by]
         speaking = question.asks[:1] in (("said",), ("identity",))
-        elsewhere = any(e in self._places and e not in self._in_story for e in named)
         if speaking and len(parties) >= 2 and covered and not elsewhere:
             # "what did india and the us say": each named party has its own fact. A place is no party
             # ("what did the us say about quetta"), and one outside the story is another event ("did
@@ -630,6 +628,10 @@ class LanguageRouter:
                 question, parties, covered
             )
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _names_place_elsewhere(self, named: list[str]) -> bool:
+        """A place outside the story names another event: "who is the chief minister of punjab"."""
+        return any(e in self._places and e not in self._in_story for e in named)
 
     def _all_of_them(self, question: _Question, named: list[str], intent: Intent, scores: np.ndarray) -> Intent:
         """ "heard only the US condemned it": a claim that one party alone did something gets the

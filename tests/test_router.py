@@ -171,6 +171,9 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         ("source?", "sources"),
         ("any updates", "latest"),
         ("what can you do", "help"),
+        ("آپ کی نوازش", "thanks"),
+        ("امید ہے خیریت سے ہوں گے آپ", "greeting"),
+        ("مرکزی نکات بتائیں", "summary"),
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:

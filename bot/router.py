@@ -443,14 +443,13 @@ class LanguageRouter:
                     continue  # a clause of the part before: "..., according to the chief minister"
                 if len(words) <= 2:
                     continue  # one more of a list: "total dead including soldiers and civilians"
-            leaning = f"{part.strip()} {self._topic_of(subject)}"
             if self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
                 if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
                     return []
                 kept.append(part)
                 subject = part
             elif asks:
-                kept.append(leaning)
+                kept.append(f"{part.strip()} {self._topic_of(subject)}")
         return kept
 
     def _reads_alone(self, part: str, named: frozenset[str], around: frozenset[str]) -> bool:
@@ -963,7 +962,7 @@ class LanguageRouter:
         """A question naming someone outside the story that is worded like one of our gaps even
         without their name, every word known, is still about the story: "any chinese nationals
         killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
-        if unknown > 0 or not self._places.isdisjoint(outside):
+        if unknown > 0 or self._names_place_elsewhere(outside):
             return None
         others = {w for e in outside for w in self._name_words.get(e, ())}
         rest = [w for w in words if w not in others]

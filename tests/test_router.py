@@ -14,6 +14,12 @@ from bot.router import Router, Routing
 from bot.thresholds import Thresholds
 
 
+def _decided(core: Core, question: str, previous: str | None = None) -> list[tuple[str, str | None]]:
+    """Each intent of a routing as (decision, first target): what a person is told, in brief."""
+    routing = core.router.route(question, previous=previous)
+    return [(i.decision, i.top.target if i.top else None) for i in routing.intents]
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
@@ -244,8 +250,7 @@ def test_a_place_is_no_party_to_ask_what_it_said(
     is another event (the first got the UK's statement on our attacks and a "not reported"), and Gaza
     is now such a place (the second was "not reported" of how things stand now); one of ours only
     narrows (the third added a "did you mean" of the Saudi statement)."""
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == reply
+    assert _decided(core, question) == reply
 
 
 @pytest.mark.parametrize(
@@ -255,8 +260,7 @@ def test_a_place_is_no_party_to_ask_what_it_said(
 def test_muqabla_alone_is_an_encounter_and_ke_muqable_mein_compares(core: Core, question: str, target: str) -> None:
     """مقابلہ is an armed encounter ("how long was the encounter": the duration); "کے مقابلے میں" is
     "compared with" (a record). The first was declined, read as "compare"."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+    assert _decided(core, question) == [("answer", target)]
 
 
 @pytest.mark.parametrize(
@@ -273,8 +277,7 @@ def test_what_came_after_is_a_situation_the_sources_do_not_follow(core: Core, qu
     """Funerals, relief, travel and services after the attacks are part of how things stand now,
     which the sources do not report: all five were declined as off topic (or a "did you mean" of
     the UAE's statement)."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("gap", "current-situation")
+    assert _decided(core, question) == [("gap", "current-situation")]
 
 
 @pytest.mark.parametrize(
@@ -295,8 +298,7 @@ def test_a_guess_at_the_answer_is_no_question_of_its_own(
 ) -> None:
     """A later part that only guesses at or narrows the answer (`lexicon.hedges`: "or what", "not
     just") and asks nothing without it is left out; one that asks something is still asked."""
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == reply
+    assert _decided(core, question) == reply
 
 
 @pytest.mark.parametrize(
@@ -336,8 +338,7 @@ def test_a_span_in_a_question_of_something_else_is_no_figure_heard(core: Core, q
 def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str, target: str) -> None:
     """Words of an office (`lexicon.offices`) with a person's name ask what that person is, whichever
     office they guess; the role the source gives answers it. All four were declined or a "did you mean"."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+    assert _decided(core, question) == [("answer", target)]
 
 
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
@@ -362,16 +363,14 @@ def test_why_they_attacked_is_their_motive_not_why_attacks_go_on(
     """The authorities' view that insurgents remain active answers why attacks keep happening
     (`asked_with`: keep, still, repeatedly...), not why these were carried out: the attackers' aims
     are not reported. The first two got the authorities' view; the last two are guards."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == reply
+    assert _decided(core, question) == [reply]
 
 
 @pytest.mark.parametrize("question", ["india ne pakistan ke ilzam par kya kaha", "دہلی نے پاکستان کے الزام پر کیا کہا"])
 def test_who_speaks_is_marked_by_ne_where_the_verb_comes_last(core: Core, question: str) -> None:
     """ "What did India say about Pakistan's allegation" is India's answer, not the allegation, also
     when India is marked as the speaker by "ne"/"نے" rather than standing before "say"."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", "india-rejection")
+    assert _decided(core, question) == [("answer", "india-rejection")]
 
 
 @pytest.mark.parametrize("question", ["what did bugti say", "بگٹی نے کیا کہا"])
@@ -410,8 +409,7 @@ def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, ne
 @pytest.mark.parametrize("question", ["were 300 people injured", "were 250 people wounded"])
 def test_a_figure_an_example_happens_to_use_is_still_a_figure_heard(core: Core, question: str) -> None:
     """Only the numbers our facts give are known words; any other is a figure someone heard."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == ("gap", "injured")
+    assert _decided(core, question)[0] == ("gap", "injured")
 
 
 def test_thresholds_are_configuration(core: Core) -> None:
@@ -538,8 +536,7 @@ def test_a_cue_word_is_a_known_word(core: Core) -> None:
 def test_the_classifier_settles_a_near_tie_between_sibling_facts(core: Core, question: str, fact_id: str) -> None:
     """Fuzzy scores put sibling facts level; the words that tell them apart decide. Without the
     classifier's say (second_opinion out of reach) the same question is a "did you mean"."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
+    assert _decided(core, question)[0] == ("answer", fact_id)
     alone = Router(core.factbase, thresholds=Thresholds(second_opinion=10.0, sure=10.0, agree=10.0))
     assert alone.route(question).intents[0].decision == "clarify"
 
@@ -551,14 +548,12 @@ def test_the_classifier_settles_a_near_tie_between_sibling_facts(core: Core, que
 def test_a_count_of_attackers_is_not_a_count_of_the_dead(core: Core, question: str) -> None:
     """The killed counts declare `asked_with` (killed, toll, their figure): a count without any of them
     asks for something else, here how many attacked, which the sources do not give."""
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == [("gap", "attacker-count")]
+    assert _decided(core, question) == [("gap", "attacker-count")]
 
 
 def test_a_second_part_borrows_the_first_part_s_words(core: Core) -> None:
     """ "and how many policemen" asks for deaths because the first part did."""
-    routing = core.router.route("how many civilians were killed and how many policemen")
-    assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [
+    assert _decided(core, "how many civilians were killed and how many policemen") == [
         ("answer", "civilians-killed"),
         ("answer", "security-personnel-killed"),
     ]
@@ -619,8 +614,7 @@ def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, quest
     """The rules offer one fact they could not be sure of (a place it does not name, a word it lacks);
     when the classifier clearly picks the same fact, and it matches well or covers what the question
     is about, that is the answer."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", fact_id)
+    assert _decided(core, question)[0] == ("answer", fact_id)
     doubtful = Router(core.factbase, thresholds=Thresholds(agree=10.0))
     assert doubtful.route(question).intents[0].decision == "clarify"
 
@@ -677,8 +671,7 @@ def test_a_question_naming_someone_outside_the_story_is_a_gap_if_worded_like_one
 ) -> None:
     """China is in no fact, so a question naming it had no fact to answer and was declined, though
     without the name it asks what the victim-breakdown gap says the sources do not give."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == reply
+    assert _decided(core, question) == [reply]
 
 
 @pytest.mark.parametrize(
@@ -696,8 +689,7 @@ def test_a_gap_the_rules_and_the_classifier_both_rank_first_is_no_decline(
     """No word of the story, so the rules decline "are roads open"; their best target is the
     current-situation gap and the classifier picks it too: a "not reported" states no fact, so that
     agreement (`agree`) is enough, where answering a fact needs the classifier sure (`rescue`)."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == reply
+    assert _decided(core, question) == [reply]
 
 
 @pytest.mark.parametrize(
@@ -712,8 +704,7 @@ def test_a_gap_the_rules_and_the_classifier_both_rank_first_is_no_decline(
 def test_courtesy_is_no_part_of_what_is_asked(core: Core, question: str, target: str) -> None:
     """ "ask", "if" and honorifics (sahiba, sahab) were words we did not know or that diluted the match:
     the first, third and fourth were declined, the second a "did you mean"."""
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("answer", target)
+    assert _decided(core, question) == [("answer", target)]
 
 
 @pytest.mark.parametrize("question", ["number of attackers?", "what was the number of attackers"])
@@ -732,8 +723,7 @@ def test_a_count_of_attackers_is_never_answered_with_a_count_of_the_dead(core: C
     ],
 )
 def test_attackers_and_figures_in_words_are_understood(core: Core, question: str, target: str) -> None:
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", target)]
+    assert _decided(core, question) == [("answer", target)]
 
 
 @pytest.mark.parametrize(
@@ -744,8 +734,7 @@ def test_attackers_and_figures_in_words_are_understood(core: Core, question: str
     ],
 )
 def test_how_do_they_know_asks_for_their_evidence(core: Core, question: str, target: str) -> None:
-    [intent] = core.router.route(question).intents
-    assert (intent.decision, intent.top and intent.top.target) == ("gap", target)
+    assert _decided(core, question) == [("gap", target)]
 
 
 @pytest.mark.parametrize("question", ["what did they say", "unka bayan kya tha"])
@@ -814,8 +803,7 @@ def test_a_did_you_mean_the_classifier_is_sure_of_is_its_pick(
     """The rules offer a neighbour: a count the sources do give, or "did you mean: Pakistan blamed
     India". The classifier, sure past `sure_gap` or `outside`, knows the question asks for a breakdown
     nobody reports, or for a fact whose examples share few of its words."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == reply
+    assert _decided(core, question)[0] == reply
     rules_only = Router(core.factbase, thresholds=Thresholds(**{threshold: 10.0}))
     assert rules_only.route(question).intents[0].decision == "clarify"
 
@@ -833,8 +821,7 @@ def test_a_question_the_rules_decline_is_answered_when_the_classifier_is_sure(
 ) -> None:
     """No word of the story in it, so the rules decline; the classifier, sure past `rescue` (or `chat`
     for a chat reply, which states nothing), knows it."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == reply
+    assert _decided(core, question)[0] == reply
     rules_only = Router(core.factbase, thresholds=Thresholds(rescue=10.0, chat=10.0))
     assert rules_only.route(question).intents[0].decision == "decline"
 
@@ -896,8 +883,7 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     chief minister" is a clause of the question before, while "was that group banned" opens one; "and
     civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none;
     "who said so" asks what every answer says (before, it got the military's 92 as a second answer)."""
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == [("answer", t) for t in targets]
+    assert _decided(core, question) == [("answer", t) for t in targets]
 
 
 @pytest.mark.parametrize(
@@ -913,8 +899,7 @@ def test_a_part_whose_they_may_mean_anyone_is_read_with_the_one_before(
 ) -> None:
     """ "what did they say" alone lands on whichever statement it resembles most (the UK's, the US's):
     a part whose "they" would name a party the message does not makes the message one question."""
-    intents = core.router.route(question).intents
-    assert [(i.decision, i.top and i.top.target) for i in intents] == [(decision, target)]
+    assert _decided(core, question) == [(decision, target)]
 
 
 @pytest.mark.parametrize(
@@ -939,8 +924,7 @@ def test_what_the_asker_heard_is_no_question_of_its_own(core: Core, question: st
 )
 def test_what_they_want_is_their_motive(core: Core, question: str, decision: str, target: str) -> None:
     """ "want" is a stopword ("i want to know ..."): "what do they want" had been read as a bare "what"."""
-    intent = core.router.route(question).intents[0]
-    assert (intent.decision, intent.top and intent.top.target) == (decision, target)
+    assert _decided(core, question)[0] == (decision, target)
 
 
 def test_a_fact_base_beyond_the_classifier_s_size_routes_without_it(

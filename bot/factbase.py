@@ -180,6 +180,7 @@ class LexiconText(_Model):
     agents: tuple[str, ...] = ()
     offices: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -325,6 +325,7 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._offices = lexicon.normalised_words(lexicon.offices)
+        self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
         self._suspects = story.suspects
@@ -1030,7 +1031,8 @@ class LanguageRouter:
 
     def _distinct(self, words: list[str], eligible: np.ndarray) -> np.ndarray:
         """Gaps asked about a word of the question that no eligible fact is asked about:
-        "civilian casualties" is the civilians fact, not the gap about women and children."""
+        "civilian casualties" is the civilians fact, not the gap about women and children. A word
+        of today ("still") keeps its gaps whoever else is asked with it."""
         telling = [w for w in dict.fromkeys(words) if w in self._telling]
         if not telling:
             return np.ones(len(self._targets), dtype=bool)
@@ -1039,7 +1041,7 @@ class LanguageRouter:
         for word in telling:
             hit = np.zeros(len(self._targets), dtype=bool)
             hit[self._asked.get(_stem(word), [])] = True
-            if not (hit & facts).any():
+            if word in self._present or not (hit & facts).any():
                 found |= hit
         return found
 

@@ -361,6 +361,22 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
     assert _decided(core, question) == [("answer", target)]
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("bla ki qayadat kaun karta hai", [("gap", "bla-leader")]),
+        ("fauj ne kitne dehshatgard khatam kiye", [("answer", "militants-killed-145")]),
+        ("jeswal kaun hai", [("answer", "person-jaiswal")]),
+        ("cheen ne hamle par kya kaha", [("gap", None)]),
+        ("kya dehshatgardon ne koi shehar cheen liya", [("answer", "no-city-seized")]),
+    ],
+)
+def test_roman_urdu_words_people_type_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Leadership (qayadat), killing (khatam kiye), a spelling of Jaiswal, China (cheen ne): a "did you
+    mean", a decline, and for China the US statement before. Snatching (cheen liya) is no China."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

@@ -101,6 +101,10 @@ class Gap(_Model):
     missing: str = Field(min_length=1)
     related: tuple[str, ...] = ()
     answers: tuple[AnswerType, ...] = ()
+    speaker: str | None = Field(
+        default=None,
+        description="whose unreported words the gap is about: an entity id, or 'others' (no fact's speaker)",
+    )
     examples: tuple[str, ...] = Field(min_length=1)
 
 
@@ -626,6 +630,8 @@ def _combine(
                     problems.append(located.problem((*here, field, r), f"{field}: unknown fact {ref!r}"))
             for e, example in enumerate(item.examples):
                 examples.add(example, item.id, located, (*here, "examples", e))
+            if isinstance(item, Gap) and lexicon is not None and item.speaker not in (None, "others", *entity_ids):
+                problems.append(located.problem((*here, "speaker"), f"speaker: unknown entity {item.speaker!r}"))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))
                 # English is read with the English lexicon: the Urdu words merged later are in Arabic

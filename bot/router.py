@@ -112,6 +112,7 @@ class _Target:
     answers: frozenset[AnswerType]
     speakers: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    speaker: str | None = None  # a gap's: whose unreported words it is about ("others": no fact's speaker)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ class LanguageRouter:
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(gap, language)))
             bags.append(lexicon.normalise(factbase.gap_text(gap, language).missing))
             said.append("")
-            self._targets.append(_Target(gap.id, "gap", frozenset(), frozenset(gap.answers)))
+            self._targets.append(_Target(gap.id, "gap", frozenset(), frozenset(gap.answers), speaker=gap.speaker))
         for meta in factbase.meta:
             starts.append(len(choices))
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(meta, language)))
@@ -300,6 +301,11 @@ class LanguageRouter:
         self._generic = self._generic_story | lexicon.cue_words
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
+        self._gap_speakers = {
+            t.speaker: np.array([u.speaker == t.speaker for u in self._targets], dtype=bool)
+            for t in self._targets
+            if t.speaker is not None
+        }
         self._spoken_by = {
             e.id: np.array([t.kind == "fact" and e.id in t.speakers for t in self._targets], dtype=bool)
             for e in lexicon.entities
@@ -779,6 +785,13 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
+        parties = [e for e in named if e in self._parties]
+        if parties and all(e in self._spoken_by for e in parties):
+            # "india ka kya jawab aya", "did india condemn it": India's own statement, never "no other
+            # country's reaction" nor "nothing from Pakistan's leaders".
+            for speaker, theirs in self._gap_speakers.items():
+                if speaker not in parties:
+                    eligible &= ~theirs
         uncovered = self._uncovered_share(words)
         top = self._top(scores, eligible, named)
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0) if top else 0.0

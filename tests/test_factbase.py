@@ -151,6 +151,7 @@ def _problems(facts_dir: Path) -> list[str]:
         ),
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
         ("story.yaml", "suspects: [bla, india]", "suspects: [bla, narnia]", "story.suspects: unknown entity 'narnia'"),
+        ("gaps.yaml", "    speaker: pakistan", "    speaker: pakstan", "speaker: unknown entity 'pakstan'"),
         (
             "context.yaml",
             "    topic: context\n    title: Balochistan",

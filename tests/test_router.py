@@ -377,6 +377,24 @@ def test_roman_urdu_words_people_type_are_read(core: Core, question: str, reply:
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("bharat ka kya jawab aya", [("answer", "india-rejection")]),
+        ("did india condemn the attacks", [("clarify", "india-rejection")]),
+        ("what did pakistani leaders say", [("gap", "pakistani-leaders")]),
+        ("did pakistan's president say anything", [("gap", "pakistani-leaders")]),
+    ],
+)
+def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A gap says whose unreported words it is about (`speaker`): India was told "no reaction from
+    any other country is reported" and "nothing from Pakistan's leaders", though its rejection is a
+    fact. Pakistan's leaders are still Pakistan's gap (the last two are guards)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

@@ -185,6 +185,7 @@ class LexiconText(_Model):
     offices: tuple[str, ...] = ()
     hedges: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
+    there: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

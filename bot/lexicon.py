@@ -115,6 +115,9 @@ class Lexicon(BaseModel):
     # Words naming an office or a kind of person ("is bugti the governor", "jaiswal ki post kya hai"):
     # a question of nothing but a person's name and such words asks who that person is.
     offices: frozenset[str] = frozenset()
+    # Words pointing at a place named before ("im from gwadar, how many died there"): where the
+    # asker is then says what they ask about.
+    there: frozenset[str] = frozenset()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()

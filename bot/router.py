@@ -347,6 +347,7 @@ class LanguageRouter:
                 for word in set(bag.split()) - setting_words - self._generic:
                     self._roles.setdefault(word, []).append(i)
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
+        self._place_words = frozenset(w for e in self._places for w in self._name_words.get(e, ()))
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
@@ -408,16 +409,20 @@ class LanguageRouter:
         told: list[str] = []
         asking: list[str] = []
         for before, part in zip(["", *parts], parts, strict=False):  # each part and the one before it
-            (told if len(parts) > 1 and self._tells(part, before) else asking).append(part)
+            # A story goes on with a part that asks nothing: "my uncle is a doctor, and got called in
+            # at night, was there an emergency?"
+            goes_on = bool(told) and told[-1] == before and not self._asks(part)
+            (told if len(parts) > 1 and (goes_on or self._tells(part, before)) else asking).append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
+        there = any(not lexicon.there.isdisjoint(fold(p).split()) for p in asking)
         plain = (
             asking
             and len(asking) < len(parts)
-            and not any(self._speaks_of_story(p) and not lexicon.is_hedge(p) for p in told)
+            and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
         )
         whole = self._route_one(", ".join(asking) if plain else question)
         if len(whole) == 1 and len(asking) > 1:
@@ -492,6 +497,11 @@ class LanguageRouter:
         asked = self._understand(before)
         return asked is not None and bool(asked.asks) and asked.asks[:1] != ("identity",)
 
+    def _asks(self, part: str) -> bool:
+        """Whether a part asks anything: a question word, or words that open a question ("was there")."""
+        lexicon = self.factbase.lexicon
+        return bool(lexicon.asks_for(self.normalise(part))) or lexicon.opens_question(part)
+
     def _is_subject_of(self, part: str, following: str) -> bool:
         """A first part of a word or two that asks nothing is what the next part asks about: "police
         and fc, how many were killed", "any wounded?? how many"."""
@@ -499,13 +509,18 @@ class LanguageRouter:
         short = len(fold(part).split()) <= 2 and not lexicon.asks_for(self.normalise(part))
         return short and bool(lexicon.asks_for(self.normalise(following)))
 
-    def _speaks_of_story(self, part: str) -> bool:
-        words = self.normalise(part).split()
-        named = self.factbase.lexicon.find_entities(" ".join(words))
+    def _speaks_of_story(self, part: str, *, there: bool) -> bool:
         # A name, a figure of ours or a word of the story ("i read 92 militants dead"), not a word some
-        # example happens to use or one that names what is asked ("we saw some figures on tv").
+        # example happens to use or one that names what is asked ("we saw some figures on tv"), nor
+        # only where the asker or theirs are ("my family is in noshki, were the attacks coordinated"),
+        # unless a question points there ("im from gwadar, how many died there").
         cues = self.factbase.lexicon.cue_words
-        return bool(named) or self._on_topic([w for w in words if w not in cues], list(named), strict=False)
+        words = [w for w in self.normalise(part).split() if w not in cues]
+        named = self.factbase.lexicon.find_entities(" ".join(words))
+        if not there:
+            named = tuple(e for e in named if e not in self._places)
+            words = [w for w in words if w not in self._place_words]
+        return bool(named) or self._on_topic(words, list(named), strict=False)
 
     def _topic_of(self, part: str) -> str:
         """A part's words without those that only say what kind of answer it wants."""

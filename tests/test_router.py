@@ -395,6 +395,29 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "my brother is a nurse in quetta and worked through the night, was an emergency declared in hospitals?",
+            [("answer", "hospitals-emergency")],
+        ),
+        ("i live in karachi and my family is in noshki, were the attacks coordinated?", [("answer", "coordinated")]),
+        (
+            "my family is in mastung and we were scared all night, did the militants take any city?",
+            [("answer", "no-city-seized")],
+        ),
+        ("i am from noshki, how many died there?", [("gap", "district-tolls")]),
+    ],
+)
+def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Where the asker and theirs are, and what they went through, frames the question and asks
+    nothing: the first three were declined (read whole, with Karachi as another event and the
+    night as a time of day). A place the question points back to ("there") is what it asks about:
+    the last is a guard (with no words of `there` it gets the toll in all, misleading)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

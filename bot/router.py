@@ -795,7 +795,7 @@ class LanguageRouter:
         asks = _first(question.asks)
         evidence = self._evidence(words, named)
         eligible = self._eligible(named, asks, words, question.around) & evidence
-        eligible &= ~self._is_gap | self._distinct(words, eligible)
+        eligible &= ~self._is_gap | self._distinct(words, eligible, scores)
         spoken = self._spoken_by.get(question.speaker or "")
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
@@ -1057,10 +1057,12 @@ class LanguageRouter:
             found |= self._covered_by.get(entity, found & False) & self._is_fact
         return found
 
-    def _distinct(self, words: list[str], eligible: np.ndarray) -> np.ndarray:
+    def _distinct(self, words: list[str], eligible: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Gaps asked about a word of the question that no eligible fact is asked about:
-        "civilian casualties" is the civilians fact, not the gap about women and children. A word
-        of today ("still") keeps its gaps whoever else is asked with it."""
+        "civilian casualties" is the civilians fact, not the gap about women and children. A gap
+        that fits far better than every fact asked with the word keeps it ("was any officer named
+        among the dead": the names, though a fact is asked "what's his name"), and so does a word of
+        today ("still"), whoever else is asked with it."""
         telling = [w for w in dict.fromkeys(words) if w in self._telling]
         if not telling:
             return np.ones(len(self._targets), dtype=bool)
@@ -1071,6 +1073,9 @@ class LanguageRouter:
             hit[self._asked.get(_stem(word), [])] = True
             if word in self._present or not (hit & facts).any():
                 found |= hit
+            else:
+                rival = float(scores[hit & facts].max())
+                found |= hit & (scores > rival + self.thresholds.distinct)
         return found
 
     def _content(self, words: list[str]) -> list[str]:

@@ -17,6 +17,9 @@ class Thresholds(BaseModel):
     keyword_weight: float = Field(default=0.4, ge=0, le=1)
     unknown_word_penalty: float = Field(default=0.5, ge=0, le=1)
     uncovered: float = Field(default=0.34, ge=0, le=1, description="share of a question a target may leave uncovered")
+    distinct: float = Field(
+        default=15.0, ge=0, le=100, description="how much better a gap must fit than a fact asked with its word"
+    )
     floor: float = Field(default=35.0, ge=0, le=100, description="below it a fact is not even offered")
     unknown: float = Field(default=0.5, ge=0, le=1, description="share of a question we have no word for")
     stray: float = Field(default=0.34, ge=0, le=1, description="share of a question no target covers: another subject")

@@ -418,6 +418,26 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("has any soldier been named among the dead", [("gap", "victim-names")]),
+        ("what is pakistan's accusation against india", [("answer", "india-allegation")]),
+        ("civilian casualties", [("answer", "civilians-killed")]),
+        ("what's his name, the chief minister", [("answer", "person-bugti")]),
+        ("was it al qaeda?", [("answer", "bla-claim")]),
+    ],
+)
+def test_a_gap_that_fits_far_better_keeps_a_word_a_fact_shares(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "named" is the names of the dead, though a fact is asked "what's his name": the first got the
+    17 soldiers (misleading). The second read "accusation" as no word of blame (a "did you mean").
+    The last three are guards: a fact asked with the word still wins where it fits (with no lead
+    needed, `distinct` 0, a guess at who did it becomes a "did you mean")."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador
@@ -866,8 +886,6 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
 @pytest.mark.parametrize(
     ("question", "reply", "threshold"),
     [
-        ("were any women killed", ("gap", "victim-breakdown"), "sure_gap"),
-        ("any foreigners killed", ("gap", "victim-breakdown"), "sure_gap"),
         ("mastung death toll", ("gap", "district-tolls"), "sure_gap"),
         ("what was the death toll in quetta", ("gap", "district-tolls"), "sure_gap"),
         ("who was india's spokesman", ("answer", "person-jaiswal"), "outside"),

@@ -550,6 +550,9 @@ class LanguageRouter:
             return word
         if _zipf(word, "en") >= 3.0:
             return word
+        split = self._run_together(word)
+        if split is not None:
+            return split
         # One slip (a letter dropped, added, changed or two swapped) in a short word, two in a long one.
         # Of equally near words, the one sharing most letters in order ("whee" is "where", not "when"),
         # then the one people ask with most.
@@ -563,6 +566,21 @@ class LanguageRouter:
         fewest = min(d for _, d, _ in near)
         ties = [str(w) for w, d, _ in near if d == fewest]
         return max(ties, key=lambda w: (fuzz.ratio(word, w), self._uses.get(w, 0)))
+
+    def _run_together(self, word: str) -> str | None:
+        """Two Urdu words typed without the space between them ("کاردعمل", "سرفرازبگٹی"): on a phone
+        it is often lost, as a letter that never joins the next already looks like a word's end. Each
+        half is a word people ask with (three letters at least) or a stopword, one half not a stopword."""
+        if script_language(word) != "ur":
+            return None
+        stopwords = self.factbase.lexicon.stopwords
+
+        def known(half: str) -> bool:
+            return half in stopwords or (len(half) >= 3 and half in self._known_raw)
+
+        halves = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
+        split = [(a, b) for a, b in halves if known(a) and known(b) and not {a, b} <= stopwords]
+        return " ".join(max(split, key=lambda two: min(map(len, two)))) if split else None
 
     def _understand(self, text: str) -> _Question | None:
         norm = self.normalise(text)

@@ -438,6 +438,22 @@ def test_a_gap_that_fits_far_better_keeps_a_word_a_fact_shares(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("جیسوالکون ہے", [("answer", "person-jaiswal")]),
+        ("امریکہنے کیا کہا", [("answer", "us-condemnation")]),
+        ("بھارتی ترجمان رندھیر جیسوال کون ہیں", [("answer", "person-jaiswal")]),
+    ],
+)
+def test_two_urdu_words_run_together_are_read_apart(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A space lost between two Urdu words ("جیسوال کون", "امریکہ نے"): both were declined. A word
+    we know stays whole (the last is a guard: split, جیسوال would read as "جی سوال")."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

@@ -309,15 +309,16 @@ class Lexicon(BaseModel):
         """The first way of asking for this kind of answer, normalised: "who" for `who`."""
         return next((cues[0] for t, cues in self._cues if t == answer_type and cues), "")
 
-    def speaker(self, normalised: str) -> str | None:
-        """The entity right before a "said" cue ("what did india say" -> india), or None."""
+    def speaker(self, normalised: str, *, reach: int = 1) -> str | None:
+        """The entity right before a "said" cue ("what did india say" -> india), or within `reach`
+        words of it ("has the uk expressed a view"), or None."""
         said = {c for t, cues in self._cues if t == "said" for c in cues if c and " " not in c}
         words = normalised.split()
         for i, word in enumerate(words[1:], start=1):
             if word in said:
-                found = self.find_entities(words[i - 1])
+                found = self.find_entities(" ".join(words[max(0, i - reach) : i]))
                 if found:
-                    return found[0]
+                    return found[-1]
         return None
 
     def agent(self, text: str) -> str | None:

@@ -614,7 +614,9 @@ class LanguageRouter:
             if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
-        speaker = (lexicon.speaker(norm) or lexicon.agent(text)) if "said" in asks else None
+        speaker = (
+            (lexicon.speaker(norm) or lexicon.agent(text) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
+        )
         return _Question(text, [w for w in words if w not in heard], named, asks, heard, speaker)
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:

@@ -454,6 +454,23 @@ def test_two_urdu_words_run_together_are_read_apart(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("has britain expressed a view on the attacks", [("answer", "uk-condemnation")]),
+        ("has the uae issued any statement", [("answer", "uae-condemnation")]),
+        ("what did pakistan say about india", [("answer", "india-allegation")]),
+    ],
+)
+def test_a_party_asked_for_its_statement_in_other_words_gets_its_own(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A word between the party and the word of saying ("britain expressed a view") still makes it the
+    speaker, after the Urdu agent ("دہلی نے ... کیا کہا"): the round-up was given before; "issued"
+    was an unknown word (a decline). The last is a guard: Pakistan, right before "say", speaks."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

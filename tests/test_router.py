@@ -471,6 +471,22 @@ def test_a_party_asked_for_its_statement_in_other_words_gets_its_own(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("noshki mein bhi hua?", [("answer", "districts")]),
+        ("کیا گوادر میں بھی ہوا", [("answer", "districts")]),
+        ("kal raat lahore mein kuch hua?", [("decline", None)]),
+    ],
+)
+def test_did_it_happen_there_too_asks_where_it_happened(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "X mein bhi hua", "X میں بھی ہوا": "hua" is a stopword, so only the place was left and both were
+    declined. A place outside the story is still another event (a guard)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

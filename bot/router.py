@@ -270,7 +270,11 @@ class LanguageRouter:
         # A number is known when our facts give it: one an example happens to ask about ("were 100
         # injured?") is still a figure someone heard.
         asked_words = {w for w in vocabulary(choices) if not w.isdigit()}
-        self._vocabulary = asked_words | vocabulary([*bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words
+        # Spans of time are words of the story even when no example uses one ("lasted a week?").
+        spans = lexicon.normalised_words(story.spans)
+        self._vocabulary = (
+            asked_words | vocabulary([*bags, *said, *lexicon.alias_to_entity]) | lexicon.cue_words | spans
+        )
         # Typos are repaired towards words people ask with, not towards any word of a statement; a word
         # only one example uses may be a writer's typo ("milatants") and is repaired like any other.
         examples = [
@@ -326,7 +330,7 @@ class LanguageRouter:
         }
         self._story_figures = frozenset(str(n) for figures in self._figures_of.values() for n in figures)
         self._figure_words = lexicon.normalised_words(story.counted)
-        self._span_words = lexicon.normalised_words(story.spans)
+        self._span_words = spans
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )

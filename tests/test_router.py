@@ -487,6 +487,22 @@ def test_did_it_happen_there_too_asks_where_it_happened(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("suna hai ye hamle mangal ko hue, sach?", [("answer", "timing")]),
+        ("were the attacks on thursday", [("answer", "timing")]),
+        ("how many militants were killed on saturday", [("answer", "militants-killed-92")]),
+    ],
+)
+def test_a_day_or_span_someone_heard_is_asked_against_ours(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A weekday the story is not on is a date someone heard (declined, or a "did you mean" of the
+    districts); the story's own days keep their meaning (the 92 was Saturday's figure: a guard)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

@@ -40,6 +40,8 @@ class Story(_Model):
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
     spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
+    periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")
+    ago: tuple[str, ...] = Field(default=(), description="words after a period that make it a time past")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 

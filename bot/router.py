@@ -331,6 +331,8 @@ class LanguageRouter:
         self._story_figures = frozenset(str(n) for figures in self._figures_of.values() for n in figures)
         self._figure_words = lexicon.normalised_words(story.counted)
         self._span_words = spans
+        self._period_words = lexicon.normalised_words(story.periods)
+        self._ago_words = lexicon.normalised_words(story.ago)
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
@@ -618,10 +620,12 @@ class LanguageRouter:
             if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
+        # "the deadliest in 20 years" compares; "20 years ago" names another time, as before.
+        periods = [n for n in self._heard(words, named, self._period_words) if not self._ago(words, n)]
         speaker = (
             (lexicon.speaker(norm) or lexicon.agent(text) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
         )
-        return _Question(text, [w for w in words if w not in heard], named, asks, heard, speaker)
+        return _Question(text, [w for w in words if w not in heard and w not in periods], named, asks, heard, speaker)
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""
@@ -637,6 +641,11 @@ class LanguageRouter:
             for number, following in zip(words, [*words[1:], ""], strict=True)
             if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
         )
+
+    def _ago(self, words: list[str], number: str) -> bool:
+        """Whether a number and its unit are followed by a word of time past ("20 years ago")."""
+        at = words.index(number)
+        return bool(self._ago_words.intersection(words[at + 2 : at + 3]))
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)

@@ -503,6 +503,23 @@ def test_a_day_or_span_someone_heard_is_asked_against_ours(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("deadliest in 10 years?", [("answer", "record-toll")]),
+        ("سب سے بڑا حملہ 20 سال میں؟", [("answer", "record-toll")]),
+        ("who attacked quetta 10 years ago", [("decline", None)]),
+        ("20 سال پہلے کیا ہوا", [("decline", None)]),
+    ],
+)
+def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "the deadliest in 10 years" compares (`story.periods`): the number was one our facts do not
+    give, so both were declined as another event. "10 years ago" still names another time (guards)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

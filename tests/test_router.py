@@ -520,6 +520,22 @@ def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("was it the taliban or someone else", [("answer", "bla-claim")]),
+        ("could it have been the taliban", [("answer", "bla-claim")]),
+        ("who else condemned it", [("answer", "condemnation-overview")]),
+    ],
+)
+def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "or someone else" ("else" was a word no guess may have) and "could it have been" (no guessing
+    phrase) were declined; they get who the sources say did it. "who else" keeps its question (a guard)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["who is the us president", "us ambassador kon hai"])
 def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: Core, question: str) -> None:
     """Office words ask who someone is only beside a person's name: the US's president or ambassador

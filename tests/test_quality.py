@@ -84,8 +84,9 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 
 
 # Gates per script: today's figures (issue 10's targets are 95 % on-topic and gaps, misleading 0).
-# Urdu two_part is 6 of 8: one question moves it by 12.5 points (7 -> 6 with the Urdu vocabulary
-# repair of the fourth round, a classifier near-tie not looked into, since that would tune on test).
+# Urdu two_part is 7 of 8: one question moves it by 12.5 points (7 -> 6 with the Urdu vocabulary
+# repair of the fourth round, a classifier near-tie not looked into, since that would tune on test;
+# back to 7 in the fifth).
 # English misleading went 2 -> 3 in the fifth round by a policy, not a slip: a question of how things
 # stand now ("is it still going on") is the gap about what came after our sources, as three
 # independent writers' batches label it; the test split labels one such question with the fact that
@@ -93,7 +94,7 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 TUNE_GATES = {"en": {"misleading": 3, "off_topic": 0.94}, "ur": {"misleading": 1, "off_topic": 1.0}}
 TEST_GATES = {
     "en": {"misleading": 3, "off_topic": 0.96, "in_scope": 0.88, "gaps": 0.87, "meta": 0.90, "two_part": 0.75},
-    "ur": {"misleading": 2, "off_topic": 1.0, "in_scope": 0.92, "gaps": 1.0, "meta": 1.0, "two_part": 0.75},
+    "ur": {"misleading": 2, "off_topic": 1.0, "in_scope": 0.92, "gaps": 1.0, "meta": 1.0, "two_part": 0.87},
 }
 
 

@@ -42,6 +42,7 @@ class Story(_Model):
     spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
     periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")
     ago: tuple[str, ...] = Field(default=(), description="words after a period that make it a time past")
+    comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 
@@ -188,6 +189,8 @@ class LexiconText(_Model):
     hedges: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
     there: tuple[str, ...] = ()
+    existential: tuple[str, ...] = ()
+    besides: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -118,6 +118,11 @@ class Lexicon(BaseModel):
     # Words pointing at a place named before ("im from gwadar, how many died there"): where the
     # asker is then says what they ask about.
     there: frozenset[str] = frozenset()
+    # Phrases where "there" points at nothing ("was there an emergency"): taken out before looking.
+    existential: tuple[str, ...] = ()
+    # Words that set a party aside ("besides the us, who condemned it"): such a question asks about
+    # everyone else, so the gap about other parties' words stays.
+    besides: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -274,6 +279,25 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def points_there(self, part: str) -> bool:
+        """Whether a part points at a place named before ("how many died there"), not "was there"."""
+        folded = fold(part)
+        if self._existential is not None:
+            folded = self._existential.sub(" ", folded)
+        return not self.there.isdisjoint(folded.split())
+
+    @cached_property
+    def _existential(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.existential))
+
+    def sets_aside(self, text: str) -> bool:
+        """Whether a question sets a party aside ("other than india, did anyone react")."""
+        return self._besides is not None and self._besides.search(fold(text)) is not None
+
+    @cached_property
+    def _besides(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.besides))
 
     def is_hedge(self, part: str) -> bool:
         """Whether a part only guesses at or narrows the answer to the part before ("separatists or

@@ -333,6 +333,7 @@ class LanguageRouter:
         self._span_words = spans
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
+        self._comparing = lexicon.normalised_words(story.comparing)
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
@@ -415,16 +416,16 @@ class LanguageRouter:
         told: list[str] = []
         asking: list[str] = []
         for before, part in zip(["", *parts], parts, strict=False):  # each part and the one before it
-            # A story goes on with a part that asks nothing: "my uncle is a doctor, and got called in
-            # at night, was there an emergency?"
-            goes_on = bool(told) and told[-1] == before and not self._asks(part)
+            # A story the message opens with goes on in a part that asks nothing: "my uncle is a
+            # doctor, and got called in at night, was there an emergency?"
+            goes_on = bool(told) and not asking and not self._asks(part)
             (told if len(parts) > 1 and (goes_on or self._tells(part, before)) else asking).append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
-        there = any(not lexicon.there.isdisjoint(fold(p).split()) for p in asking)
+        there = any(lexicon.points_there(p) for p in asking)
         plain = (
             asking
             and len(asking) < len(parts)
@@ -456,7 +457,7 @@ class LanguageRouter:
         for part in asking[1:]:
             asks = lexicon.asks_for(self.normalise(part))
             words = fold(part).split()
-            if not asks and not lexicon.opens_question(part):
+            if not self._asks(part):
                 if len(words) > 3:
                     continue  # a clause of the part before: "..., according to the chief minister"
                 if len(words) <= 2:
@@ -577,8 +578,8 @@ class LanguageRouter:
         """Two Urdu words typed without the space between them ("کاردعمل", "سرفرازبگٹی"): on a phone
         it is often lost, as a letter that never joins the next already looks like a word's end. Each
         half is a word people ask with (three letters at least) or a stopword, one half not a stopword."""
-        if script_language(word) != "ur":
-            return None
+        if script_language(word) != "ur" or _zipf(word, "ur") >= 3.0:
+            return None  # a common Urdu word is a word ("بیانیہ" is no "بیان یہ")
         stopwords = self.factbase.lexicon.stopwords
 
         def known(half: str) -> bool:
@@ -620,12 +621,13 @@ class LanguageRouter:
             if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
-        # "the deadliest in 20 years" compares; "20 years ago" names another time, as before.
-        periods = [n for n in self._heard(words, named, self._period_words) if not self._ago(words, n)]
+        # "the deadliest in 20 years" compares; "20 years ago", "killed in 5 years" name another time.
+        periods = self._periods(words, named)
         speaker = (
             (lexicon.speaker(norm) or lexicon.agent(text) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
         )
-        return _Question(text, [w for w in words if w not in heard and w not in periods], named, asks, heard, speaker)
+        kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
+        return _Question(text, kept, named, asks, heard, speaker)
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""
@@ -642,10 +644,22 @@ class LanguageRouter:
             if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
         )
 
-    def _ago(self, words: list[str], number: str) -> bool:
-        """Whether a number and its unit are followed by a word of time past ("20 years ago")."""
-        at = words.index(number)
-        return bool(self._ago_words.intersection(words[at + 2 : at + 3]))
+    def _periods(self, words: list[str], named: list[str]) -> frozenset[int]:
+        """Where a number is a period the story is compared with ("the deadliest in 20 years"): a
+        number we do not know before a period unit, in a question that compares, with no word of time
+        past after it ("20 years ago")."""
+        if self._comparing.isdisjoint(words) or any(e not in self._in_story for e in named):
+            return frozenset()
+        padded = [*words, "", ""]
+        return frozenset(
+            i
+            for i, number in enumerate(words)
+            if number.isdigit()
+            and number not in self._vocabulary
+            and int(number) not in _YEARS
+            and padded[i + 1] in self._period_words
+            and padded[i + 2] not in self._ago_words
+        )
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)
@@ -833,12 +847,12 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
-        parties = [e for e in named if e in self._parties]
-        if parties and all(e in self._spoken_by for e in parties):
+        if spoken is not None and not self.factbase.lexicon.sets_aside(question.text):
             # "india ka kya jawab aya", "did india condemn it": India's own statement, never "no other
-            # country's reaction" nor "nothing from Pakistan's leaders".
+            # country's reaction" nor "nothing from Pakistan's leaders" ("besides india, who
+            # reacted" still asks about the others).
             for speaker, theirs in self._gap_speakers.items():
-                if speaker not in parties:
+                if speaker != question.speaker:
                     eligible &= ~theirs
         uncovered = self._uncovered_share(words)
         top = self._top(scores, eligible, named)

@@ -384,6 +384,8 @@ def test_roman_urdu_words_people_type_are_read(core: Core, question: str, reply:
         ("did india condemn the attacks", [("clarify", "india-rejection")]),
         ("what did pakistani leaders say", [("gap", "pakistani-leaders")]),
         ("did pakistan's president say anything", [("gap", "pakistani-leaders")]),
+        ("what did the pm say about india", [("gap", "pakistani-leaders")]),
+        ("besides the us?", [("gap", "other-reactions")]),
     ],
 )
 def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
@@ -391,7 +393,8 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
 ) -> None:
     """A gap says whose unreported words it is about (`speaker`): India was told "no reaction from
     any other country is reported" and "nothing from Pakistan's leaders", though its rejection is a
-    fact. Pakistan's leaders are still Pakistan's gap (the last two are guards)."""
+    fact. Pakistan's leaders are still Pakistan's gap, also said about India, and a party set aside
+    ("besides the us") leaves the others' gap (the last four are guards)."""
     assert _decided(core, question) == reply
 
 
@@ -408,13 +411,19 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
             [("answer", "no-city-seized")],
         ),
         ("i am from noshki, how many died there?", [("gap", "district-tolls")]),
+        ("how many died, i heard 200, in quetta?", [("gap", "district-tolls")]),
+        (
+            "i live in karachi and my family is in noshki, was there an emergency in hospitals?",
+            [("answer", "hospitals-emergency")],
+        ),
     ],
 )
 def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """Where the asker and theirs are, and what they went through, frames the question and asks
     nothing: the first three were declined (read whole, with Karachi as another event and the
     night as a time of day). A place the question points back to ("there") is what it asks about:
-    the last is a guard (with no words of `there` it gets the toll in all, misleading)."""
+    the fourth is a guard (with no words of `there` it gets the toll in all, misleading); so is a
+    place after the asker's aside ("i heard 200, in quetta?"); "was there" points nowhere."""
     assert _decided(core, question) == reply
 
 
@@ -426,6 +435,8 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
         ("civilian casualties", [("answer", "civilians-killed")]),
         ("what's his name, the chief minister", [("answer", "person-bugti")]),
         ("was it al qaeda?", [("answer", "bla-claim")]),
+        ("were any women killed", [("gap", "victim-breakdown")]),
+        ("any foreigners killed", [("gap", "victim-breakdown")]),
     ],
 )
 def test_a_gap_that_fits_far_better_keeps_a_word_a_fact_shares(
@@ -433,9 +444,17 @@ def test_a_gap_that_fits_far_better_keeps_a_word_a_fact_shares(
 ) -> None:
     """ "named" is the names of the dead, though a fact is asked "what's his name": the first got the
     17 soldiers (misleading). The second read "accusation" as no word of blame (a "did you mean").
-    The last three are guards: a fact asked with the word still wins where it fits (with no lead
-    needed, `distinct` 0, a guess at who did it becomes a "did you mean")."""
+    The next three are guards: a fact asked with the word still wins where it fits. Women and
+    foreigners get the breakdown gap from the rules alone (with the rule off, a "did you mean")."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(("distinct", "decision"), [(15.0, "answer"), (0.0, "clarify")])
+def test_a_gap_must_fit_by_a_lead_to_keep_a_shared_word(core: Core, distinct: float, decision: str) -> None:
+    """With no lead needed (`distinct` 0) a guess at who did it loses its answer to the gaps its
+    words share; the default keeps it."""
+    router = Router(core.factbase, thresholds=Thresholds(distinct=distinct))
+    assert [i.decision for i in router.route("was it al qaeda?").intents] == [decision]
 
 
 @pytest.mark.parametrize(
@@ -444,13 +463,15 @@ def test_a_gap_that_fits_far_better_keeps_a_word_a_fact_shares(
         ("جیسوالکون ہے", [("answer", "person-jaiswal")]),
         ("امریکہنے کیا کہا", [("answer", "us-condemnation")]),
         ("بھارتی ترجمان رندھیر جیسوال کون ہیں", [("answer", "person-jaiswal")]),
+        ("بیانیہ کیا ہے", [("decline", None)]),
     ],
 )
 def test_two_urdu_words_run_together_are_read_apart(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """A space lost between two Urdu words ("جیسوال کون", "امریکہ نے"): both were declined. A word
-    we know stays whole (the last is a guard: split, جیسوال would read as "جی سوال")."""
+    we know stays whole, and so does a common Urdu word (guards: split, جیسوال would read as "جی سوال"
+    and بیانیہ as "بیان یہ")."""
     assert _decided(core, question) == reply
 
 
@@ -510,13 +531,16 @@ def test_a_day_or_span_someone_heard_is_asked_against_ours(
         ("سب سے بڑا حملہ 20 سال میں؟", [("answer", "record-toll")]),
         ("who attacked quetta 10 years ago", [("decline", None)]),
         ("20 سال پہلے کیا ہوا", [("decline", None)]),
+        ("how many soldiers were killed in 5 years", [("decline", None)]),
     ],
 )
 def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """ "the deadliest in 10 years" compares (`story.periods`): the number was one our facts do not
-    give, so both were declined as another event. "10 years ago" still names another time (guards)."""
+    """ "the deadliest in 10 years" compares (`story.periods`, with a word of `story.comparing`): the
+    number was one our facts do not give, so both were declined as another event. "10 years ago" still
+    names another time, and so does a period in a question that compares nothing (the Urdu "20 years
+    ago" got the summary before; the other two are guards)."""
     assert _decided(core, question) == reply
 
 
@@ -531,8 +555,8 @@ def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
 def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """ "or someone else" ("else" was a word no guess may have) and "could it have been" (no guessing
-    phrase) were declined; they get who the sources say did it. "who else" keeps its question (a guard)."""
+    """ "or someone else" and "could it have been" were no guessing phrases: both were declined; they
+    get who the sources say did it. "who else" keeps its question (a guard)."""
     assert _decided(core, question) == reply
 
 

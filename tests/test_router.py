@@ -549,14 +549,17 @@ def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
     [
         ("was it the taliban or someone else", [("answer", "bla-claim")]),
         ("could it have been the taliban", [("answer", "bla-claim")]),
+        ("did pakistan blame afghanistan", [("answer", "bla-claim")]),
+        ("did pakistan blame india", [("answer", "india-allegation")]),
         ("who else condemned it", [("answer", "condemnation-overview")]),
     ],
 )
 def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """ "or someone else" and "could it have been" were no guessing phrases: both were declined; they
-    get who the sources say did it. "who else" keeps its question (a guard)."""
+    """ "or someone else", "could it have been" and "blame" were no guessing phrases: the first two were
+    declined, "did pakistan blame afghanistan" got "no evidence is reported" (a false "not reported");
+    they get who the sources say did it. India, whom Pakistan blamed, and "who else" are guards."""
     assert _decided(core, question) == reply
 
 

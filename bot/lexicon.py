@@ -40,6 +40,11 @@ def any_of(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return whole_words(kept) if kept else None
 
 
+def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Whether an `any_of` pattern (None: an empty list) finds a phrase in the folded text."""
+    return pattern is not None and pattern.search(fold(text)) is not None
+
+
 EntityKind = Literal["country", "body", "place", "person", "group"]
 AnswerType = Literal["identity", "count", "duration", "when", "where", "why", "who", "said"]
 
@@ -274,7 +279,7 @@ class Lexicon(BaseModel):
         return self.normalised_words(self.sourcing)
 
     def checks_rumour(self, text: str) -> bool:
-        return self._checking is not None and self._checking.search(fold(text)) is not None
+        return _found(self._checking, text)
 
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
@@ -293,7 +298,7 @@ class Lexicon(BaseModel):
 
     def sets_aside(self, text: str) -> bool:
         """Whether a question sets a party aside ("other than india, did anyone react")."""
-        return self._besides is not None and self._besides.search(fold(text)) is not None
+        return _found(self._besides, text)
 
     @cached_property
     def _besides(self) -> re.Pattern[str] | None:

@@ -636,30 +636,30 @@ class LanguageRouter:
     def _heard(self, words: list[str], named: list[str], units: frozenset[str]) -> tuple[str, ...]:
         """Numbers said as a count of people ("were 200 killed") or a span ("3 days"), by the word
         after them, that our facts do not give and that name no other event (9/11, 2008)."""
-        if any(e not in self._in_story for e in named):
-            return ()
-        return tuple(
-            number
-            for number, following in zip(words, [*words[1:], ""], strict=True)
-            if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
-        )
+        return tuple(words[i] for i in self._numbers_before(words, named, units))
 
     def _periods(self, words: list[str], named: list[str]) -> frozenset[int]:
         """Where a number is a period the story is compared with ("the deadliest in 20 years"): a
         number we do not know before a period unit, in a question that compares, with no word of time
         past after it ("20 years ago")."""
-        if self._comparing.isdisjoint(words) or any(e not in self._in_story for e in named):
+        if self._comparing.isdisjoint(words):
             return frozenset()
-        padded = [*words, "", ""]
         return frozenset(
             i
-            for i, number in enumerate(words)
-            if number.isdigit()
-            and number not in self._vocabulary
-            and int(number) not in _YEARS
-            and padded[i + 1] in self._period_words
-            and padded[i + 2] not in self._ago_words
+            for i in self._numbers_before(words, named, self._period_words)
+            if self._ago_words.isdisjoint(words[i + 2 : i + 3])
         )
+
+    def _numbers_before(self, words: list[str], named: list[str], units: frozenset[str]) -> list[int]:
+        """Where a number our facts do not give, and no year, stands right before one of `units`, in a
+        question naming nothing outside the story."""
+        if any(e not in self._in_story for e in named):
+            return []
+        return [
+            i
+            for i, (number, following) in enumerate(zip(words, [*words[1:], ""], strict=True))
+            if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
+        ]
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
         question = self._understand(text)

@@ -171,6 +171,7 @@ class LanguageRouter:
         self.factbase = factbase
         self.thresholds = thresholds or Thresholds()
         self._normalised = functools.lru_cache(maxsize=64)(self._normalise)
+        self._routed = functools.lru_cache(maxsize=64)(self._route_one)
         lexicon = factbase.lexicon
         story = factbase.story
         self._targets: list[_Target] = []
@@ -431,11 +432,11 @@ class LanguageRouter:
             and len(asking) < len(parts)
             and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
         )
-        whole = self._route_one(", ".join(asking) if plain else question)
+        whole = self._routed(", ".join(asking) if plain else question)
         if len(whole) == 1 and len(asking) > 1:
             around = frozenset(normalised.split())
             kept = self._parts(asking, frozenset(lexicon.find_entities(normalised)), around)
-            asked = [i for p in kept for i in self._route_one(p, around) if i.decision != "decline"]
+            asked = [i for p in kept for i in self._routed(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}
             for intent in asked:
                 if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
@@ -475,7 +476,7 @@ class LanguageRouter:
         """Whether a part whose "they" or "it" may mean anyone can be read alone: not if it then lands
         on what a country, body or person the message does not name said or did ("what did they say"
         alone is whichever statement it resembles most)."""
-        for intent in self._route_one(part, around):
+        for intent in self._routed(part, around):
             if (
                 intent.top is not None
                 and (self._targets[self._position[intent.top.target]].subjects & self._parties) - named
@@ -671,12 +672,11 @@ class LanguageRouter:
         words = [w for w in question.words if w not in unknown_numbers]
         if not words:
             return (Intent(text=text, decision="decline"),)
-        scores = self._target_scores(words)
         named = question.named
         if other_event:
             # A number our facts do not have, naming something else (a year, another event),
             # unless the message is plain chat ("summary in 2 lines").
-            chat = self._decide(question, words, named, scores)
+            chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         elsewhere = self._names_place_elsewhere(named)
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
@@ -695,6 +695,7 @@ class LanguageRouter:
             return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
                 question, parties, covered
             )
+        scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:

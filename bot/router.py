@@ -303,7 +303,9 @@ class LanguageRouter:
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
         self._references = any_of(map(fold, story.refers))
         self._generic_story = lexicon.normalised_words(story.generic)
-        self._generic = self._generic_story | lexicon.cue_words
+        # A word that only sets a party aside ("besides quetta, which cities") is not what a question is about.
+        aside = lexicon.normalised_words(b for b in lexicon.besides if " " not in b)
+        self._generic = self._generic_story | lexicon.cue_words | aside
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
         self._gap_speakers = {
@@ -511,11 +513,13 @@ class LanguageRouter:
         return bool(lexicon.asks_for(self.normalise(part))) or lexicon.opens_question(part)
 
     def _is_subject_of(self, part: str, following: str) -> bool:
-        """A first part of a word or two that asks nothing is what the next part asks about: "police
-        and fc, how many were killed", "any wounded?? how many"."""
+        """A first part that asks nothing is what the next part asks about if it is a word or two
+        ("police and fc, how many were killed", "any wounded?? how many") or what the next one sets
+        aside ("besides quetta, which other cities": not a question about Quetta of its own)."""
         lexicon = self.factbase.lexicon
-        short = len(fold(part).split()) <= 2 and not lexicon.asks_for(self.normalise(part))
-        return short and bool(lexicon.asks_for(self.normalise(following)))
+        if lexicon.asks_for(self.normalise(part)) or not lexicon.asks_for(self.normalise(following)):
+            return False
+        return len(fold(part).split()) <= 2 or lexicon.sets_aside(part)
 
     def _speaks_of_story(self, part: str, *, there: bool) -> bool:
         # A name, a figure of ours or a word of the story ("i read 92 militants dead"), not a word some
@@ -624,8 +628,10 @@ class LanguageRouter:
         heard = figures if asks[:1] != ("duration",) else figures + spans
         # "the deadliest in 20 years" compares; "20 years ago", "killed in 5 years" name another time.
         periods = self._periods(words, named)
+        # Who says it: marked as the agent ("dilli ne pakistan ko kya kaha": not Pakistan, which the word
+        # before "kaha" is), else the party right before the word for saying, or two words before it.
         speaker = (
-            (lexicon.speaker(norm) or lexicon.agent(text) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
+            (lexicon.agent(text) or lexicon.speaker(norm) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
         return _Question(text, kept, named, asks, heard, speaker)

@@ -364,6 +364,23 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("besides quetta, which other cities", [("answer", "districts")]),
+        ("نوشکی کے علاوہ اور کون سے شہر", [("answer", "districts")]),
+        ("apart from mastung, which other places were hit", [("answer", "districts")]),
+    ],
+)
+def test_what_a_question_sets_aside_is_no_question_of_its_own(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "besides quetta" asks nothing: it is what the next part sets aside. Read as a part of its own, the
+    first two added "the sources do not report the injured" or "how many attacked" to the list of
+    places. The last is a guard: a wording that was answered, now read as one question."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("kaun se shehar nishane par the", [("answer", "districts")]),
         ("khud kush dhamaka hua tha kya", [("gap", "weapons")]),
         ("how many militants did the forces take out", [("answer", "militants-killed-145")]),
@@ -500,14 +517,19 @@ def test_two_urdu_words_run_together_are_read_apart(
         ("has britain expressed a view on the attacks", [("answer", "uk-condemnation")]),
         ("has the uae issued any statement", [("answer", "uae-condemnation")]),
         ("what did pakistan say about india", [("answer", "india-allegation")]),
+        ("pakistan ne india ko kya kaha", [("answer", "india-allegation")]),
+        ("pakistan ne bharat ko kya bola", [("answer", "india-allegation")]),
+        ("انڈیا نے پاکستان کو کیا کہا", [("answer", "india-rejection")]),
     ],
 )
 def test_a_party_asked_for_its_statement_in_other_words_gets_its_own(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """A word between the party and the word of saying ("britain expressed a view") still makes it the
-    speaker, after the Urdu agent ("دہلی نے ... کیا کہا"): the round-up was given before; "issued"
-    was an unknown word (a decline). The last is a guard: Pakistan, right before "say", speaks."""
+    speaker: the round-up was given before; "issued" was an unknown word (a decline). "what did pakistan
+    say about india" is a guard: Pakistan, right before "say", speaks. In Urdu the one who speaks is
+    marked (ne, نے) and the word before "kaha" is whom it was said to: the other side's statement was
+    given (and "bola" was no word of saying)."""
     assert _decided(core, question) == reply
 
 

@@ -388,12 +388,18 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("allah reham kare, kitne civilians mare gaye", [("answer", "civilians-killed")]),
         ("یا اللہ، کتنے لوگ مارے گئے", [("answer", "overall-toll")]),
         ("saw on whatsapp that 200 soldiers died, is that right?", [("answer", "security-personnel-killed")]),
+        ("aqwam e muttahida ne kya kaha", [("gap", "other-reactions")]),
+        ("randheer jaiswal kaun hai", [("answer", "person-jaiswal")]),
+        ("LEA casualties?", [("answer", "security-personnel-killed")]),
+        ("what were they hoping for", [("gap", "motive")]),
+        ("US ka reaction aya?", [("answer", "us-condemnation")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "kaun se" (which), a suicide attack in two words, killing as "taking out", standing with
-    Pakistan as a reaction, a prayer before the question, where a rumour was seen: each was declined
-    or a "did you mean"."""
+    Pakistan as a reaction, a prayer before the question, where a rumour was seen, the UN in Roman
+    Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came):
+    each was declined, a "did you mean" or (LEA) the overall toll."""
     assert _decided(core, question) == reply
 
 

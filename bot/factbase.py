@@ -43,6 +43,7 @@ class Story(_Model):
     periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")
     ago: tuple[str, ...] = Field(default=(), description="words after a period that make it a time past")
     comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
+    months: tuple[str, ...] = Field(default=(), description="months: a day next to one is a date heard")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 

@@ -25,6 +25,7 @@ _REPEATS = re.compile(rf"([a-z])\1{{2,}}|([{_ARABIC}])\2{{2,}}")  # letters only
 _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arabic: perhaps an accented letter
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "31st" is the number 31
 
 
 def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -374,7 +375,8 @@ class Lexicon(BaseModel):
 def fold(text: str) -> str:
     """Case, accents, punctuation, invisible characters and stretched letters folded away.
 
-    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole.
+    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole,
+    and an ordinal is its number ("31st" -> "31").
     Urdu stays in its own script, in one spelling of the forms people type interchangeably (see
     `_arabic_script`), and its digits, like Arabic-Indic ones, become 0-9: "۱۴۵" is "145"."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -385,7 +387,7 @@ def fold(text: str) -> str:
         else:  # only ASCII and Arabic script, the usual Urdu question: the same in one step
             folded = folded.translate(_URDU)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
-    collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
+    collapsed = _REPEATS.sub(_one_or_two, _ORDINAL.sub(r"\1", _NOT_WORD.sub(" ", stripped.lower())))
     return " ".join(collapsed.split())
 
 

@@ -337,6 +337,7 @@ class LanguageRouter:
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
         self._comparing = lexicon.normalised_words(story.comparing)
+        self._months = lexicon.normalised_words(story.months)
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
@@ -381,13 +382,18 @@ class LanguageRouter:
         that follows on from the asker's `previous` question ("and in noshki?" or just "noshki?"
         after "how many died?") and is no answer on its own is read with it."""
         alone = self._route(question)
-        if previous is None or alone.confident:
+        if previous is None:
+            return alone
+        # "aur police?" after "how many soldiers died" leans on it, even if "police" alone has an answer.
+        rest = self.factbase.lexicon.after_follow_up_opener(question)
+        leans = rest is not None and not self.factbase.lexicon.asks_for(self.normalise(rest))
+        if alone.confident and not leans:
             return alone
         asked = self._follow_up(previous, question)
         if asked is None:
             return alone
         read = self._route(asked)
-        if _replies(read) < 2 and _replies(read) <= _replies(alone):
+        if _replies(read) < 2 and (alone.confident or _replies(read) <= _replies(alone)):
             return alone  # read with the question before, an answer beats anything, a "did you mean" a decline
         return read.model_copy(update={"question": question})
 
@@ -403,8 +409,8 @@ class LanguageRouter:
             rest = folded  # a fragment that asks nothing: "noshki?" after "how many died?"
         if rest is None and not (lexicon.vague | lexicon.pointers).isdisjoint(words):
             rest = folded  # whom "they" or "he" means, the question before says
-        if rest is None:
-            return None
+        if rest is None or self._vocabulary.isdisjoint(self.normalise(rest).split()):
+            return None  # "and the weather?" names nothing we know: a question of its own
         if lexicon.asks_for(self.normalise(rest)):
             return f"{rest} {self._topic_of(previous)}"
         # The question before, as it was written, without its names: "how many civilians died in
@@ -626,6 +632,11 @@ class LanguageRouter:
             if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
+        days = self._days(words)
+        if days:  # "was it on jan 30?": a date heard, asked against ours
+            asks = asks or ("when",)
+            heard = (*heard, *days)
+            words = [*lexicon.cue("when").split(), *words]
         # "the deadliest in 20 years" compares; "20 years ago", "killed in 5 years" name another time.
         periods = self._periods(words, named)
         # Who says it: marked as the agent ("dilli ne pakistan ko kya kaha": not Pakistan, which the word
@@ -635,6 +646,18 @@ class LanguageRouter:
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
         return _Question(text, kept, named, asks, heard, speaker)
+
+    def _days(self, words: list[str]) -> tuple[str, ...]:
+        """Days of the month we do not know, right before or after a month ("jan 30", "30 جنوری"); a year
+        is no day ("jan 2024" names another time)."""
+        return tuple(
+            w
+            for i, w in enumerate(words)
+            if w.isdigit()
+            and 1 <= int(w) <= 31
+            and w not in self._vocabulary
+            and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
+        )
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""

@@ -561,13 +561,18 @@ def test_did_it_happen_there_too_asks_where_it_happened(
         ("suna hai ye hamle mangal ko hue, sach?", [("answer", "timing")]),
         ("were the attacks on thursday", [("answer", "timing")]),
         ("how many militants were killed on saturday", [("answer", "militants-killed-92")]),
+        ("was it on jan 29?", [("answer", "timing")]),
+        ("heard it happened on the 5th of march", [("answer", "timing")]),
+        ("۲۹ جنوری کو ہوا تھا؟", [("answer", "timing")]),
+        ("how many were killed in the quetta attack of jan 2024", [("decline", None)]),
     ],
 )
 def test_a_day_or_span_someone_heard_is_asked_against_ours(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """A weekday the story is not on is a date someone heard (declined, or a "did you mean" of the
-    districts); the story's own days keep their meaning (the 92 was Saturday's figure: a guard)."""
+    """A weekday, a month or a day of the month the story is not on is a date someone heard (declined
+    as an unknown number, or a "did you mean" of the districts); the story's own days keep their
+    meaning (the 92 was Saturday's figure: a guard), and a year is still another event (a guard)."""
     assert _decided(core, question) == reply
 
 
@@ -914,6 +919,8 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
         ("did the uk condemn it", "what did they say", ("answer", "uk-condemnation")),
         ("who is natalie baker", "what did she say", ("clarify", "us-condemnation")),  # all she said
+        ("how many soldiers died", "aur police?", ("answer", "security-personnel-killed")),
+        ("how many soldiers were killed", "and the police?", ("answer", "security-personnel-killed")),
     ],
 )
 def test_a_follow_up_is_read_with_the_question_before(
@@ -921,7 +928,8 @@ def test_a_follow_up_is_read_with_the_question_before(
 ) -> None:
     """One that asks nothing of its own asks the question before of what it names; one that asks
     something asks it of the question before's subject, as does one whose "they" or "she" the question
-    before names; one answered alone is answered alone."""
+    before names; one answered alone is answered alone, unless it opens as a follow-up and asks
+    nothing ("aur police?" alone is the operations the police took part in, not the police killed)."""
     routing = core.router.route(message, previous=previous)
     assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [reply]
     assert routing.question == message

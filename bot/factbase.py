@@ -192,6 +192,7 @@ class LexiconText(_Model):
     there: tuple[str, ...] = ()
     existential: tuple[str, ...] = ()
     besides: tuple[str, ...] = ()
+    spoke: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -129,6 +129,9 @@ class Lexicon(BaseModel):
     # Words that set a party aside ("besides the us, who condemned it"): such a question asks about
     # everyone else, so the gap about other parties' words stays.
     besides: tuple[str, ...] = ()
+    # Words asking who did the speaking ("who gave the us statement", "امریکی بیان کس نے دیا"): with a
+    # word of saying and a party, the person who spoke for that party.
+    spoke: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -281,6 +284,13 @@ class Lexicon(BaseModel):
 
     def checks_rumour(self, text: str) -> bool:
         return _found(self._checking, text)
+
+    def asks_who_spoke(self, text: str) -> bool:
+        return _found(self._spoke, text)
+
+    @cached_property
+    def _spoke(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.spoke))
 
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:

@@ -716,6 +716,11 @@ class LanguageRouter:
             named = [e for e in named if e in self._people]
         parties = [e for e in named if e not in self._places]
         covered = [e for e in parties if e in self._covered_by]
+        spokesperson = self._spokesperson(question, parties)
+        if spokesperson is not None:
+            # "who gave the us statement": who spoke for the US, not what was said (which names them too).
+            match = self._match(spokesperson, self._target_scores(words))
+            return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and len(parties) >= 2 and covered and not elsewhere:
             # "what did india and the us say": each named party has its own fact. A place is no party
@@ -726,6 +731,17 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
+        """The one person in the story who spoke for the one country or body a question asks who spoke
+        for ("who gave the us statement", "بھارت کا بیان کس نے دیا"), if the sources name one."""
+        countries = [e for e in parties if e not in self._people]
+        if "said" not in question.asks or len(countries) != 1 or countries[0] not in self._covered_by:
+            return None
+        if not self.factbase.lexicon.asks_who_spoke(question.text):
+            return None
+        found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[countries[0]])
+        return int(found[0]) if len(found) == 1 else None
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

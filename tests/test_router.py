@@ -364,6 +364,26 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("who issued the american statement", [("answer", "person-baker")]),
+        ("who made india's statement", [("answer", "person-jaiswal")]),
+        ("india ki taraf se bayan kis ne diya", [("answer", "person-jaiswal")]),
+        ("بھارت کا بیان کس نے دیا", [("answer", "person-jaiswal")]),
+        ("did the us say who did it", [("answer", "us-condemnation")]),
+        ("uk ka bayan kis ne diya", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_who_spoke_for_a_country_is_the_person_who_did(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "who issued the american statement" asks for the person (`lexicon.spoke`): the first four got
+    a decline, a "did you mean" or the statement. Guards: "who" after the word of saying asks what
+    was said; no one is named for the UK, so its statement, which says who gave it, is the answer."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("besides quetta, which other cities", [("answer", "districts")]),
         ("نوشکی کے علاوہ اور کون سے شہر", [("answer", "districts")]),
         ("apart from mastung, which other places were hit", [("answer", "districts")]),
@@ -1048,8 +1068,9 @@ def test_a_follow_up_without_a_question_before_is_read_alone(core: Core) -> None
 
 def test_a_weak_match_the_classifier_agrees_with_must_cover_the_question(core: Core) -> None:
     """Agreement is not enough for a fact that matches less than `answer` and leaves the question's
-    subject uncovered: the Indian official's name is not what India said."""
-    intent = core.router.route("بھارتی عہدیدار کا نام کیا ہے جس نے الزام مسترد کیا").intents[0]
+    subject uncovered: the Indian official's name is not what India said. (Asked "... جس نے الزام
+    مسترد کیا", who spoke for India, it is the person: `test_who_spoke_for_a_country_is_the_person_who_did`.)"""
+    intent = core.router.route("الزام مسترد کرنے والے بھارتی عہدیدار کا نام کیا ہے").intents[0]
     assert intent.decision == "clarify" and intent.top is not None
     assert intent.top.target == "india-rejection"
 

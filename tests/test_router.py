@@ -413,13 +413,16 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("LEA casualties?", [("answer", "security-personnel-killed")]),
         ("what were they hoping for", [("gap", "motive")]),
         ("US ka reaction aya?", [("answer", "us-condemnation")]),
+        ("are they pinning it on india", [("answer", "india-allegation")]),
+        ("whom did pakistan hold responsible", [("answer", "india-allegation")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "kaun se" (which), a suicide attack in two words, killing as "taking out", standing with
     Pakistan as a reaction, a prayer before the question, where a rumour was seen, the UN in Roman
-    Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came):
-    each was declined, a "did you mean" or (LEA) the overall toll."""
+    Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
+    pinning it on someone or holding them responsible (blaming): each was declined, a "did you mean"
+    or (LEA) the overall toll."""
     assert _decided(core, question) == reply
 
 
@@ -624,6 +627,8 @@ def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
         ("did pakistan blame afghanistan", [("answer", "bla-claim")]),
         ("did pakistan blame india", [("answer", "india-allegation")]),
         ("who else condemned it", [("answer", "condemnation-overview")]),
+        ("did the ttp claim it", [("answer", "bla-claim")]),
+        ("was it afghanistan who claimed responsibility", [("answer", "bla-claim")]),
     ],
 )
 def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
@@ -631,7 +636,8 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
 ) -> None:
     """ "or someone else", "could it have been" and "blame" were no guessing phrases: the first two were
     declined, "did pakistan blame afghanistan" got "no evidence is reported" (a false "not reported");
-    they get who the sources say did it. India, whom Pakistan blamed, and "who else" are guards."""
+    they get who the sources say did it, as does a guess at who claimed it (the TTP was declined,
+    Afghanistan a "did you mean" the province). India, whom Pakistan blamed, and "who else" are guards."""
     assert _decided(core, question) == reply
 
 

@@ -25,7 +25,6 @@ _REPEATS = re.compile(rf"([a-z])\1{{2,}}|([{_ARABIC}])\2{{2,}}")  # letters only
 _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arabic: perhaps an accented letter
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # "31st" is the number 31
 
 
 def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -285,8 +284,11 @@ class Lexicon(BaseModel):
     def checks_rumour(self, text: str) -> bool:
         return _found(self._checking, text)
 
-    def asks_who_spoke(self, text: str) -> bool:
-        return _found(self._spoke, text)
+    def before_who_spoke(self, text: str) -> str | None:
+        """The folded text before the words asking who did the speaking ("amreeka ki taraf se" of
+        "amreeka ki taraf se kis ne bayan diya"), or None if it has none."""
+        found = None if self._spoke is None else self._spoke.search(fold(text))
+        return None if found is None else found.string[: found.start()]
 
     @cached_property
     def _spoke(self) -> re.Pattern[str] | None:
@@ -307,9 +309,18 @@ class Lexicon(BaseModel):
     def _existential(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.existential))
 
-    def sets_aside(self, text: str) -> bool:
-        """Whether a question sets a party aside ("other than india, did anyone react")."""
-        return _found(self._besides, text)
+    def set_aside(self, text: str) -> tuple[str, ...]:
+        """The entities a question sets aside: named within three words of a word that sets aside
+        ("other than india, did anyone react", "امریکہ کے علاوہ"); none in "besides that, what did
+        the us say"."""
+        if self._besides is None:
+            return ()
+        folded = fold(text)
+        found: list[str] = []
+        for match in self._besides.finditer(folded):
+            near = [*folded[: match.start()].split()[-3:], "|", *folded[match.end() :].split()[:3]]
+            found.extend(self.find_entities(self.normalise(" ".join(near))))
+        return tuple(dict.fromkeys(found))
 
     @cached_property
     def _besides(self) -> re.Pattern[str] | None:
@@ -352,7 +363,7 @@ class Lexicon(BaseModel):
     def speaker(self, normalised: str, *, reach: int = 1) -> str | None:
         """The entity right before a "said" cue ("what did india say" -> india), or within `reach`
         words of it ("has the uk expressed a view"), or None."""
-        said = {c for t, cues in self._cues if t == "said" for c in cues if c and " " not in c}
+        said = self._said_words
         words = normalised.split()
         for i, word in enumerate(words[1:], start=1):
             if word in said:
@@ -361,12 +372,19 @@ class Lexicon(BaseModel):
                     return found[-1]
         return None
 
+    @cached_property
+    def _said_words(self) -> frozenset[str]:
+        return frozenset(c for t, cues in self._cues if t == "said" for c in cues if c and " " not in c)
+
     def agent(self, text: str) -> str | None:
-        """The entity right before the first agent marker that follows one ("india ne kya kaha",
-        "دہلی نے ... کیا کہا"), or None."""
+        """The entity right before the agent marker nearest before the first word of saying ("india ne
+        kya kaha", "pakistan ne ilzam lagaya to india ne kya kaha" -> india), or None."""
         words = fold(text).split()
-        for i, word in enumerate(words[1:], start=1):
-            if word in self.agents:
+        said = next(
+            (i for i, w in enumerate(words) if not self._said_words.isdisjoint(self.normalise(w).split())), None
+        )
+        for i in range((len(words) if said is None else said) - 1, 0, -1):
+            if words[i] in self.agents:
                 found = self.find_entities(self.normalise(" ".join(words[max(0, i - 2) : i])))
                 if found:
                     return found[-1]
@@ -385,8 +403,7 @@ class Lexicon(BaseModel):
 def fold(text: str) -> str:
     """Case, accents, punctuation, invisible characters and stretched letters folded away.
 
-    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole,
-    and an ordinal is its number ("31st" -> "31").
+    Latin letters are transliterated (anyascii: "Søren" -> "soren", not "s ren"); digits stay whole.
     Urdu stays in its own script, in one spelling of the forms people type interchangeably (see
     `_arabic_script`), and its digits, like Arabic-Indic ones, become 0-9: "۱۴۵" is "145"."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -397,7 +414,7 @@ def fold(text: str) -> str:
         else:  # only ASCII and Arabic script, the usual Urdu question: the same in one step
             folded = folded.translate(_URDU)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
-    collapsed = _REPEATS.sub(_one_or_two, _ORDINAL.sub(r"\1", _NOT_WORD.sub(" ", stripped.lower())))
+    collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
     return " ".join(collapsed.split())
 
 

@@ -384,9 +384,16 @@ class LanguageRouter:
         alone = self._route(question)
         if previous is None:
             return alone
-        # "aur police?" after "how many soldiers died" leans on it, even if "police" alone has an answer.
-        rest = self.factbase.lexicon.after_follow_up_opener(question)
-        leans = rest is not None and not self.factbase.lexicon.asks_for(self.normalise(rest))
+        # "aur police?" after "how many soldiers died" leans on it, even if "police" alone has an answer;
+        # not a question of its own ("and did quetta fall?") nor a name but a place's ("aur amrika?",
+        # "and the bla?" have answers of their own).
+        lexicon = self.factbase.lexicon
+        rest = lexicon.after_follow_up_opener(question)
+        leans = (
+            rest is not None
+            and not self._asks(rest)
+            and set(lexicon.find_entities(self.normalise(rest))) <= self._places
+        )
         if alone.confident and not leans:
             return alone
         asked = self._follow_up(previous, question)
@@ -523,9 +530,12 @@ class LanguageRouter:
         ("police and fc, how many were killed", "any wounded?? how many") or what the next one sets
         aside ("besides quetta, which other cities": not a question about Quetta of its own)."""
         lexicon = self.factbase.lexicon
+        length = len(fold(part).split())
+        if length <= 4 and not self._asks(part) and lexicon.set_aside(part):
+            return self._asks(following)  # "except for quetta, were other cities hit"
         if lexicon.asks_for(self.normalise(part)) or not lexicon.asks_for(self.normalise(following)):
             return False
-        return len(fold(part).split()) <= 2 or lexicon.sets_aside(part)
+        return length <= 2
 
     def _speaks_of_story(self, part: str, *, there: bool) -> bool:
         # A name, a figure of ours or a word of the story ("i read 92 militants dead"), not a word some
@@ -632,8 +642,10 @@ class LanguageRouter:
             if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
-        days = self._days(words)
-        if days:  # "was it on jan 30?": a date heard, asked against ours
+        # "was it on jan 30?": a date heard, asked against ours; "how many died on jan 30" asks for a
+        # count of a day the sources do not count by, and "jan me 25 log mare" a count (both as before).
+        days = self._days(words) if "count" not in asks else ()
+        if days:
             asks = asks or ("when",)
             heard = (*heard, *days)
             words = [*lexicon.cue("when").split(), *words]
@@ -648,14 +660,17 @@ class LanguageRouter:
         return _Question(text, kept, named, asks, heard, speaker)
 
     def _days(self, words: list[str]) -> tuple[str, ...]:
-        """Days of the month we do not know, right before or after a month ("jan 30", "30 جنوری"); a year
-        is no day ("jan 2024" names another time)."""
+        """Days of the month we do not know, right before or after a month or "date" (a month the story
+        is not in: "march 5", "30 جنوری"); a year is no day ("jan 2024" names another time), nor is a
+        number followed by what it counts ("12 log")."""
+        units = self._figure_words | self._span_words
         return tuple(
             w
             for i, w in enumerate(words)
             if w.isdigit()
             and 1 <= int(w) <= 31
             and w not in self._vocabulary
+            and units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )
 
@@ -735,12 +750,20 @@ class LanguageRouter:
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
         """The one person in the story who spoke for the one country or body a question asks who spoke
         for ("who gave the us statement", "بھارت کا بیان کس نے دیا"), if the sources name one."""
-        countries = [e for e in parties if e not in self._people]
-        if "said" not in question.asks or len(countries) != 1 or countries[0] not in self._covered_by:
+        lexicon = self.factbase.lexicon
+        bodies = [e for e in parties if e not in self._people]
+        if "said" not in question.asks or len(bodies) != 1 or bodies[0] not in self._covered_by:
             return None
-        if not self.factbase.lexicon.asks_who_spoke(question.text):
+        before = lexicon.before_who_spoke(question.text)
+        if before is None or lexicon.agent(question.text) is not None or bodies[0] in lexicon.set_aside(question.text):
+            return None  # their statement when they said it ("amrika ne kaha ke hamla kis ne kiya") or are set aside
+        # Whose statement: theirs ("who gave the us statement"), or they come before the asking ("amreeka
+        # ki taraf se kis ne bayan diya"), not after it ("who issued a statement against india").
+        if question.speaker != bodies[0] and (
+            question.speaker is not None or bodies[0] not in lexicon.find_entities(self.normalise(before))
+        ):
             return None
-        found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[countries[0]])
+        found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[bodies[0]])
         return int(found[0]) if len(found) == 1 else None
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
@@ -893,7 +916,7 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
-        if spoken is not None and not self.factbase.lexicon.sets_aside(question.text):
+        if spoken is not None and question.speaker not in self.factbase.lexicon.set_aside(question.text):
             # "india ka kya jawab aya", "did india condemn it": India's own statement, never "no other
             # country's reaction" nor "nothing from Pakistan's leaders" ("besides india, who
             # reacted" still asks about the others).

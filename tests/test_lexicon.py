@@ -20,8 +20,6 @@ from bot.lexicon import fold
         ("Quéttä", "quetta"),
         ("zero\u200bwidth", "zero width"),
         ("1000 dead", "1000 dead"),  # digits stay whole
-        ("on the 31st, the 2nd", "on the 31 the 2"),  # an ordinal is its number
-        ("1st-hand 4th", "1 hand 4"),
         ("Søren Ærø", "soren aero"),  # Latin letters are transliterated, not dropped
         ("", ""),
     ],

@@ -433,14 +433,17 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("what did india want pakistan to do", [("answer", "india-rejection")]),
         ("want the death toll", [("answer", "overall-toll")]),
         ("were doctors killed", [("gap", "victim-breakdown")]),
+        ("why does the violence never stop in balochistan", [("answer", "insurgency-context")]),
+        ("why does the fighting never stop there", [("clarify", "insurgency-context")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "kaun se" (which), a suicide attack in two words, killing as "taking out", standing with
     Pakistan as a reaction, a prayer before the question, where a rumour was seen, the UN in Roman
     Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
-    pinning it on someone or holding them responsible (blaming), what they actually want: each was
-    declined, a "did you mean", the help reply or (LEA) the overall toll. Guards: what India wanted
+    pinning it on someone or holding them responsible (blaming), what they actually want, violence
+    that never stops: each was declined, a "did you mean", the help reply, (LEA) the overall toll or
+    (the fighting that never stops) the motive gap. Guards: what India wanted
     is its statement and "want" alone asks nothing; dead doctors are a breakdown nobody reports."""
     assert _decided(core, question) == reply
 

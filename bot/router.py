@@ -304,7 +304,7 @@ class LanguageRouter:
         self._references = any_of(map(fold, story.refers))
         self._generic_story = lexicon.normalised_words(story.generic)
         # A word that only sets a party aside ("besides quetta, which cities") is not what a question is about.
-        aside = lexicon.normalised_words(b for b in lexicon.besides if " " not in b)
+        aside = self._aside_words = lexicon.normalised_words(b for b in lexicon.besides if " " not in b)
         self._generic = self._generic_story | lexicon.cue_words | aside
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
@@ -649,6 +649,11 @@ class LanguageRouter:
             asks = asks or ("when",)
             heard = (*heard, *days)
             words = [*lexicon.cue("when").split(), *words]
+        # "and besides quetta?" (nothing else) asks which other places: not a gap that uses "besides".
+        only_aside = set(words) <= self._entity_words | self._aside_words and bool(lexicon.set_aside(text))
+        if not asks and named and set(named) <= self._places and only_aside:
+            asks = ("where",)
+            words = [*lexicon.cue("where").split(), *words]
         # "the deadliest in 20 years" compares; "20 years ago", "killed in 5 years" name another time.
         periods = self._periods(words, named)
         # Who says it: marked as the agent ("dilli ne pakistan ko kya kaha": not Pakistan, which the word

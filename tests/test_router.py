@@ -395,6 +395,8 @@ def test_who_spoke_for_a_country_is_the_person_who_did(
         ("نوشکی کے علاوہ اور کون سے شہر", [("answer", "districts")]),
         ("apart from mastung, which other places were hit", [("answer", "districts")]),
         ("except for quetta, were other cities hit", [("answer", "districts")]),
+        ("and besides quetta?", [("clarify", "districts")]),
+        ("نوشکی کے علاوہ؟", [("answer", "districts")]),
         ("aside from that, what did the us say", [("answer", "us-condemnation")]),
         (
             "was india involved apart from the bla? how many soldiers died?",
@@ -407,7 +409,8 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
 ) -> None:
     """ "besides quetta" asks nothing: it is what the next part sets aside. Read as a part of its own, the
     first two added "the sources do not report the injured" or "how many attacked" to the list of
-    places. A part that asks ("was india involved apart from the bla?") stays a question; "aside from
+    places; "and besides quetta?" alone got the injured gap, offered now as the list of places. A
+    part that asks ("was india involved apart from the bla?") stays a question; "aside from
     that" sets no party aside (it got the gap of other countries' words); both guards from a review."""
     assert _decided(core, question) == reply
 

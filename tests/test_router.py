@@ -391,6 +391,19 @@ def test_who_spoke_for_a_country_is_the_person_who_did(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("کیا کوئی اریسٹ ہوئی", [("gap", "arrests")]),
+        ("ایویڈنس کیا ہے انڈیا کے خلاف", [("gap", "evidence")]),
+        ("کتنا ڈیمج ہوا", [("gap", "damage")]),
+    ],
+)
+def test_english_words_in_urdu_script_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Arrest, evidence and damage typed in Urdu letters (اریسٹ، ایویڈنس، ڈیمج) were unknown words: declined."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("besides quetta, which other cities", [("answer", "districts")]),
         ("نوشکی کے علاوہ اور کون سے شہر", [("answer", "districts")]),
         ("apart from mastung, which other places were hit", [("answer", "districts")]),

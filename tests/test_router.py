@@ -969,7 +969,10 @@ def test_the_classifier_never_answers_a_count_in_a_place_with_a_count_for_everyw
     assert intent.decision in ("clarify", "gap")
 
 
-@pytest.mark.parametrize("question", ["دھماکے کس گھنٹے ہوئے", "حملہ دن کے کس حصے میں ہوا", "kitne bajay shuru hua"])
+@pytest.mark.parametrize(
+    "question",
+    ["دھماکے کس گھنٹے ہوئے", "حملہ دن کے کس حصے میں ہوا", "kitne bajay shuru hua", "کیا دھماکے آدھی رات کو ہوئے"],
+)
 def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(core: Core, question: str) -> None:
     [intent] = core.router.route(question).intents
     assert intent.decision == "gap" and intent.top is not None

@@ -451,6 +451,8 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("were doctors killed", [("gap", "victim-breakdown")]),
         ("why does the violence never stop in balochistan", [("answer", "insurgency-context")]),
         ("why does the fighting never stop there", [("clarify", "insurgency-context")]),
+        ("were any shops torched", [("gap", "damage")]),
+        ("heard a bridge was blown up near quetta", [("gap", "damage")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -458,9 +460,10 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     Pakistan as a reaction, a prayer before the question, where a rumour was seen, the UN in Roman
     Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
     pinning it on someone or holding them responsible (blaming), what they actually want, violence
-    that never stops: each was declined, a "did you mean", the help reply, (LEA) the overall toll or
-    (the fighting that never stops) the motive gap. Guards: what India wanted
-    is its statement and "want" alone asks nothing; dead doctors are a breakdown nobody reports."""
+    that never stops, shops torched and a bridge blown up (damage): each was declined, a "did you
+    mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
+    Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a
+    breakdown nobody reports."""
     assert _decided(core, question) == reply
 
 

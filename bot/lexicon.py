@@ -380,8 +380,10 @@ class Lexicon(BaseModel):
         """The entity right before the agent marker nearest before the first word of saying ("india ne
         kya kaha", "pakistan ne ilzam lagaya to india ne kya kaha" -> india), or None."""
         words = fold(text).split()
+        # Word by word through the word map only: normalising each word alone would crowd the texts out
+        # of fold's small cache.
         said = next(
-            (i for i, w in enumerate(words) if not self._said_words.isdisjoint(self.normalise(w).split())), None
+            (i for i, w in enumerate(words) if not self._said_words.isdisjoint(self._words.get(w, w).split())), None
         )
         for i in range((len(words) if said is None else said) - 1, 0, -1):
             if words[i] in self.agents:

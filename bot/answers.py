@@ -54,6 +54,7 @@ class FactBlock(_Frozen):
     differing: tuple[Differing, ...] = ()
     earlier: tuple[Claim, ...] = ()
     unreported_figures: tuple[str, ...] = ()  # figures the question named that no source gives
+    unreported_days: tuple[str, ...] = ()  # days of the month it named ("was it on jan 30?"), the same
 
 
 class GapBlock(_Frozen):
@@ -262,7 +263,8 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
-            block = fact_block(factbase, fact, language).model_copy(update={"unreported_figures": intent.figures})
+            heard = "unreported_days" if intent.asks == "when" else "unreported_figures"
+            block = fact_block(factbase, fact, language).model_copy(update={heard: intent.figures})
             blocks.append(block)
             related.extend(related_choices(factbase, fact.related, language))
         elif intent.decision == "gap":

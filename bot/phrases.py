@@ -22,6 +22,7 @@ class Phrases:
     source: str
     translation: str
     figure_not_given: str
+    day_not_given: str
     earlier_report: str
     side_by_side: str
     why_they_differ: str
@@ -103,6 +104,7 @@ EN = Phrases(
     source="Source: {citation}",
     translation="Translation: {text}",
     figure_not_given="Our sources do not give the figure {figures}. What they report:",
+    day_not_given="Our sources do not give {figures} as a date. What they report:",
     earlier_report="Earlier report",
     side_by_side="Another figure, side by side",
     why_they_differ="Why they differ: ",
@@ -212,6 +214,7 @@ UR = Phrases(
     source="ذریعہ: {citation}",
     translation="ترجمہ: {text}",
     figure_not_given="ہمارے ذرائع {figures} کا عدد نہیں دیتے۔ وہ یہ بتاتے ہیں:",
+    day_not_given="ہمارے ذرائع {figures} تاریخ نہیں بتاتے۔ وہ یہ بتاتے ہیں:",
     earlier_report="پہلے کی خبر",
     side_by_side="ایک اور عدد، ساتھ ساتھ",
     why_they_differ="فرق کی وجہ: ",

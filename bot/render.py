@@ -75,9 +75,13 @@ def _block(w: _Writer, block: Block) -> list[str]:
     say = w.say
     if isinstance(block, FactBlock):
         paragraphs = ["\n".join(_claim(w, block.claim))]
-        if block.unreported_figures:
-            note = w.text(say.figure_not_given.format(figures=say.join_or(list(block.unreported_figures))))
-            paragraphs[0] = f"{note}\n{paragraphs[0]}"
+        for heard, not_given in (
+            (block.unreported_figures, say.figure_not_given),
+            (block.unreported_days, say.day_not_given),
+        ):
+            if heard:
+                note = w.text(not_given.format(figures=say.join_or(list(heard))))
+                paragraphs[0] = f"{note}\n{paragraphs[0]}"
         for old in block.earlier:
             paragraphs.append(w.bold(say.earlier_report) + "\n" + "\n".join(_claim(w, old, heading=False)))
         for other in block.differing:

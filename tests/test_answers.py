@@ -32,6 +32,20 @@ def test_answer_states_who_says_so_when_and_source(core: Core) -> None:
     assert "News Desk" in block.claim.citation and "Reuters" in block.claim.citation
 
 
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("were 300 militants killed?", "Our sources do not give the figure 300."),
+        ("was it on jan 29?", "Our sources do not give 29 as a date."),
+        ("۲۹ جنوری کو ہوا تھا؟", "ہمارے ذرائع 29 تاریخ نہیں بتاتے۔"),
+    ],
+)
+def test_a_figure_or_a_day_heard_is_said_to_be_not_given(core: Core, question: str, note: str) -> None:
+    """A day of the month someone heard is no "figure" (the reply said "the figure 29")."""
+    _, answer = core.ask(question)
+    assert note in render_text(answer)
+
+
 def test_conflicting_figures_are_shown_side_by_side(core: Core) -> None:
     _, answer = core.ask("how many militants killed")
     block = answer.blocks[0]

@@ -304,10 +304,11 @@ class LanguageRouter:
         self._references = any_of(map(fold, story.refers))
         self._generic_story = lexicon.normalised_words(story.generic)
         # A word that only sets a party aside ("besides quetta, which cities") is not what a question is about.
-        aside = self._aside_words = lexicon.normalised_words(b for b in lexicon.besides if " " not in b)
+        aside = lexicon.normalised_words(b for b in lexicon.besides if " " not in b)
         self._generic = self._generic_story | lexicon.cue_words | aside
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
+        self._names_or_aside = self._entity_words | aside  # "and besides quetta?" has nothing else
         self._gap_speakers = {
             t.speaker: np.array([u.speaker == t.speaker for u in self._targets], dtype=bool)
             for t in self._targets
@@ -334,6 +335,7 @@ class LanguageRouter:
         self._story_figures = frozenset(str(n) for figures in self._figures_of.values() for n in figures)
         self._figure_words = lexicon.normalised_words(story.counted)
         self._span_words = spans
+        self._units = self._figure_words | spans  # what a number right before one counts or spans
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
         self._comparing = lexicon.normalised_words(story.comparing)
@@ -639,7 +641,7 @@ class LanguageRouter:
         spans = self._heard(words, named, self._span_words) if asks in ((), ("duration",)) else ()
         if (figures or spans) and not asks:
             asks = ("count",) if figures else ("duration",)  # "were 200 killed?" asks for the figure
-            if not named and set(words) - {*figures, *spans} <= self._figure_words | self._span_words:
+            if not named and set(words) - {*figures, *spans} <= self._units:
                 words = [*lexicon.cue(asks[0]).split(), *words]  # "were 300 killed": how many were
         heard = figures if asks[:1] != ("duration",) else figures + spans
         # "was it on jan 30?": a date heard, asked against ours; "how many died on jan 30" asks for a
@@ -650,8 +652,13 @@ class LanguageRouter:
             heard = (*heard, *days)
             words = [*lexicon.cue("when").split(), *words]
         # "and besides quetta?" (nothing else) asks which other places: not a gap that uses "besides".
-        only_aside = set(words) <= self._entity_words | self._aside_words and bool(lexicon.set_aside(text))
-        if not asks and named and set(named) <= self._places and only_aside:
+        if (
+            not asks
+            and named
+            and set(named) <= self._places
+            and set(words) <= self._names_or_aside
+            and lexicon.set_aside(text)
+        ):
             asks = ("where",)
             words = [*lexicon.cue("where").split(), *words]
         # "the deadliest in 20 years" compares; "20 years ago", "killed in 5 years" name another time.
@@ -668,14 +675,13 @@ class LanguageRouter:
         """Days of the month we do not know, right before or after a month or "date" (a month the story
         is not in: "march 5", "30 جنوری"); a year is no day ("jan 2024" names another time), nor is a
         number followed by what it counts ("12 log")."""
-        units = self._figure_words | self._span_words
         return tuple(
             w
             for i, w in enumerate(words)
             if w.isdigit()
             and 1 <= int(w) <= 31
             and w not in self._vocabulary
-            and units.isdisjoint(words[i + 1 : i + 2])
+            and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )
 

@@ -48,6 +48,7 @@ class Store(abc.ABC):
 
     def __init__(self) -> None:
         self._pending: Counter[tuple[str, bool]] = Counter()
+        self._flushing = asyncio.Lock()
 
     @abc.abstractmethod
     async def open(self) -> Self:
@@ -86,16 +87,19 @@ class Store(abc.ABC):
             await self.flush()
 
     async def flush(self) -> None:
-        pending, self._pending = self._pending, Counter()
-        if not pending:
-            return
-        try:
-            await self._add_counts(
-                sorted((text, count, count if unsure else 0) for (text, unsure), count in pending.items())
-            )
-        except BaseException:
-            self._pending.update(pending)  # counted next time, not lost
-            raise
+        """Write the buffered counts; returns only once no earlier flush is still writing, so a read
+        after it sees every question recorded before it."""
+        async with self._flushing:
+            pending, self._pending = self._pending, Counter()
+            if not pending:
+                return
+            try:
+                await self._add_counts(
+                    sorted((text, count, count if unsure else 0) for (text, unsure), count in pending.items())
+                )
+            except BaseException:
+                self._pending.update(pending)  # counted next time, not lost
+                raise
 
     @abc.abstractmethod
     async def _add_counts(self, rows: list[tuple[str, int, int]]) -> None:

@@ -193,6 +193,7 @@ class LexiconText(_Model):
     existential: tuple[str, ...] = ()
     besides: tuple[str, ...] = ()
     spoke: tuple[str, ...] = ()
+    behalf: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -131,6 +131,9 @@ class Lexicon(BaseModel):
     # Words asking who did the speaking ("who gave the us statement", "امریکی بیان کس نے دیا"): with a
     # word of saying and a party, the person who spoke for that party.
     spoke: tuple[str, ...] = ()
+    # Words before the asking that still ask who spoke ("amreeka ki taraf se kis ne", "the us diplomat's
+    # name"); any other word there is what was said ("india ka haath hai, ye kis ne kaha").
+    behalf: frozenset[str] = frozenset()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -367,10 +370,17 @@ class Lexicon(BaseModel):
         words = normalised.split()
         for i, word in enumerate(words[1:], start=1):
             if word in said:
-                found = self.find_entities(" ".join(words[max(0, i - reach) : i]))
+                before = words[max(0, i - reach) : i]
+                # "pakistan blamed india. who said it": the one asked about is who said it, not India.
+                asking = [j for j, w in enumerate(before) if w in self._who_words]
+                found = self.find_entities(" ".join(before[asking[-1] + 1 :] if asking else before))
                 if found:
                     return found[-1]
         return None
+
+    @cached_property
+    def _who_words(self) -> frozenset[str]:
+        return frozenset(c for t, cues in self._cues if t == "who" for c in cues if c and " " not in c)
 
     @cached_property
     def _said_words(self) -> frozenset[str]:

@@ -344,6 +344,7 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._offices = lexicon.normalised_words(lexicon.offices)
+        self._behalf = self._offices | lexicon.normalised_words(lexicon.behalf)
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
@@ -480,7 +481,9 @@ class LanguageRouter:
                     continue  # a clause of the part before: "..., according to the chief minister"
                 if len(words) <= 2:
                     continue  # one more of a list: "total dead including soldiers and civilians"
-            if self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
+            if self._when_or_where_of(part, asks):
+                kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
+            elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
                 if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
                     return []
                 kept.append(part)
@@ -488,6 +491,15 @@ class LanguageRouter:
             elif asks:
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")
         return kept
+
+    def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...]) -> bool:
+        """A part asking only when or where ("and on which day was that?") asks it of the part before:
+        read alone, it would be when or where the attacks were."""
+        question = self._understand(part)
+        if question is None or question.named or set(question.words) - self.factbase.lexicon.cue_words:
+            return False
+        kinds = set(asks) - {"identity"}  # "on what day": "what" alone asks nothing of its own
+        return bool(kinds) and kinds <= {"when", "where"}
 
     def _reads_alone(self, part: str, named: frozenset[str], around: frozenset[str]) -> bool:
         """Whether a part whose "they" or "it" may mean anyone can be read alone: not if it then lands
@@ -773,6 +785,11 @@ class LanguageRouter:
         if question.speaker != bodies[0] and (
             question.speaker is not None or bodies[0] not in lexicon.find_entities(self.normalise(before))
         ):
+            return None
+        # What was said, before the asking, is what it asks about: "india ka haath hai, ye kis ne kaha"
+        # asks who blamed India, not who spoke for it.
+        said = set(self.normalise(before).split()) - self._entity_words - lexicon.cue_words - self._generic
+        if said - self._behalf:
             return None
         found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[bodies[0]])
         return int(found[0]) if len(found) == 1 else None

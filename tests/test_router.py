@@ -375,6 +375,10 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
         ("amrika ne kaha ke hamla kis ne kiya?", [("answer", "us-condemnation")]),
         ("amrika ke ilawa kis ne mazammat ki", [("answer", "condemnation-overview")]),
         ("who issued a statement against india", [("answer", "india-allegation")]),
+        ("bharat ka haath tha is mein, ye kisne kaha tha", [("answer", "india-allegation")]),
+        ("اس میں بھارت کا ہاتھ ہے، یہ کس نے کہا", [("answer", "india-allegation")]),
+        ("the us diplomat ka naam kya hai jis ne bayan diya", [("answer", "person-baker")]),
+        ("pakistan blamed india. who said it", [("answer", "india-allegation")]),
     ],
 )
 def test_who_spoke_for_a_country_is_the_person_who_did(
@@ -384,7 +388,9 @@ def test_who_spoke_for_a_country_is_the_person_who_did(
     a decline, a "did you mean" or the statement. Guards (a review found the last four answered with
     Jaiswal or Baker): "who" after the word of saying asks what was said; no one is named for the UK;
     a country after "kis ne" is what was said, one marked as saying (amrika ne) said it, one set aside
-    is not asked about, and a statement "against india" is not India's."""
+    is not asked about, and a statement "against india" is not India's. What was said ("india's hand")
+    before the asking is what it asks about, unless it only says for whom or names them
+    (`lexicon.behalf`); a "who" between a country and "said" asks who said it, not what it said."""
     assert _decided(core, question) == reply
 
 
@@ -849,6 +855,18 @@ def test_no_not_reported_where_a_fact_matches_as_well(core: Core, question: str,
 @pytest.mark.parametrize("question", ["any arrests?? how many", "any injured?? how many"])
 def test_a_fragment_that_leans_on_the_rest_is_not_a_question_of_its_own(core: Core, question: str) -> None:
     assert [i.decision for i in core.router.route(question).intents] == ["gap"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("pakistan blamed india. who said it and on what day was that?", "india-allegation"),
+        ("the bla claimed it right, and on which day did they", "bla-claim"),
+    ],
+)
+def test_a_part_asking_only_when_asks_it_of_the_part_before(core: Core, question: str, fact_id: str) -> None:
+    """Read alone, "on which day was that" is when the attacks were: the day of the claim it is not."""
+    assert _decided(core, question) == [("answer", fact_id)]
 
 
 @pytest.mark.parametrize("question", ["is 31 right", "who was responsible", "who is sarfraz bugti"])

@@ -1072,10 +1072,15 @@ class LanguageRouter:
         t = self.thresholds
         against = gap.top.score if gap.top is not None else t.suggest
         parties = [e for e in named if e in self._parties]
+        candidates = self._is_fact & evidence & self._mention(parties)
+        asks = gap.asks
+        top = gap.top
+        if top is not None and top.score >= t.answer and asks in self._targets[self._position[top.target]].answers:
+            # A gap about just the kind of answer asked for is no rival to a fact giving another kind:
+            # "who were the soldiers killed" is not answered by how many were ("who is she" is, by her role).
+            candidates &= self._answering[asks] | (self._answering["identity"] if asks == "who" else False)
         rivals = tuple(
-            m
-            for m in self._top(scores, self._is_fact & evidence & self._mention(parties), [], bonus=False)
-            if m.score >= max(t.suggest, against - t.margin)
+            m for m in self._top(scores, candidates, [], bonus=False) if m.score >= max(t.suggest, against - t.margin)
         )
         return gap.model_copy(update={"decision": "clarify", "matches": rivals}) if rivals else gap
 

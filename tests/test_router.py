@@ -869,6 +869,20 @@ def test_a_part_asking_only_when_asks_it_of_the_part_before(core: Core, question
     assert _decided(core, question) == [("answer", fact_id)]
 
 
+@pytest.mark.parametrize(
+    "question", ["who were the policemen that were killed", "who were the 17 who died", "who were the dead civilians"]
+)
+def test_who_the_dead_were_is_not_how_many_died(core: Core, question: str) -> None:
+    """A "not reported" of the kind asked for (victim-names: who) is not set aside for a fact that
+    gives another kind: each answered or offered the count."""
+    assert _decided(core, question) == [("gap", "victim-names")]
+
+
+def test_so_much_is_not_how_many(core: Core) -> None:
+    """ "itna", "itni" (so much) were repaired into "kitni" (how many) and the question declined."""
+    assert _decided(core, "balochistan mein itna fasad kyun hai") == [("answer", "insurgency-context")]
+
+
 @pytest.mark.parametrize("question", ["is 31 right", "who was responsible", "who is sarfraz bugti"])
 def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core, question: str) -> None:
     assert core.router.route(question).on_topic

@@ -451,7 +451,7 @@ class LanguageRouter:
             and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
         )
         whole = self._routed(", ".join(asking) if plain else question)
-        if len(whole) == 1 and len(asking) > 1:
+        if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
             kept = self._parts(asking, frozenset(lexicon.find_entities(normalised)), around)
             asked = [i for p in kept for i in self._routed(p, around) if i.decision != "decline"]
@@ -463,6 +463,14 @@ class LanguageRouter:
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()), asked=question)
         return Routing(question=question, normalised=normalised, intents=whole, asked=question)
+
+    def _ask_apart(self, asking: list[str]) -> bool:
+        """Several parties read from the whole message share what it asks of them ("what did iran and
+        afghanistan say"); parts that each ask something, and not the same, are read apart ("who gave
+        the us statement, and what did saudi arabia say")."""
+        lexicon = self.factbase.lexicon
+        kinds = {frozenset(lexicon.asks_for(self.normalise(p))) - {"identity"} for p in asking}
+        return frozenset() not in kinds and len(kinds) > 1
 
     def _parts(self, asking: list[str], named: frozenset[str], around: frozenset[str]) -> list[str]:
         """The questions of a message's asking parts, each worded to be read alone. A part that leans

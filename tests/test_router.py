@@ -883,6 +883,23 @@ def test_so_much_is_not_how_many(core: Core) -> None:
     assert _decided(core, "balochistan mein itna fasad kyun hai") == [("answer", "insurgency-context")]
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("who gave the us statement and what did the uk say", ["person-baker", "uk-condemnation"]),
+        ("us ka bayan kis ne diya aur india ne kya kaha", ["person-baker", "india-rejection"]),
+        ("بھارت کا بیان کس نے دیا اور برطانیہ نے کیا کہا", ["person-jaiswal", "uk-condemnation"]),
+        ("what did iran and afghanistan say", ["other-reactions", "other-reactions"]),
+    ],
+)
+def test_parts_asking_different_things_of_two_parties_are_read_apart(
+    core: Core, question: str, reply: list[str]
+) -> None:
+    """Read whole, both parties shared "what did they say" and the first three gave the statements; a
+    message asking one thing of both is still read whole (each part alone, Iran would be a place)."""
+    assert [i.top.target for i in core.router.route(question).intents if i.top] == reply
+
+
 @pytest.mark.parametrize("question", ["is 31 right", "who was responsible", "who is sarfraz bugti"])
 def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core, question: str) -> None:
     assert core.router.route(question).on_topic

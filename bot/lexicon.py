@@ -378,6 +378,13 @@ class Lexicon(BaseModel):
                     return found[-1]
         return None
 
+    def after_saying(self, normalised: str) -> str:
+        """The words after the first word of saying ("bangladesh" of "jaiswal say about bangladesh"),
+        or none."""
+        words = normalised.split()
+        said = next((i for i, w in enumerate(words) if w in self._said_words), len(words))
+        return " ".join(words[said + 1 :])
+
     @cached_property
     def _who_words(self) -> frozenset[str]:
         return frozenset(c for t, cues in self._cues if t == "who" for c in cues if c and " " not in c)

@@ -768,6 +768,12 @@ class LanguageRouter:
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
         speaking = question.asks[:1] in (("said",), ("identity",))
+        if speaking and question.speaker in covered:
+            # "what did jaiswal say about bangladesh": what he said is not about a party outside the story.
+            spoken_of = self.factbase.lexicon.find_entities(self.factbase.lexicon.after_saying(self.normalise(text)))
+            outside = [e for e in spoken_of if e in parties and e not in self._in_story]
+            if outside:
+                return (Intent(text=text, decision="gap", asks=question.asks[0], uncovered_entities=tuple(outside)),)
         if speaking and len(parties) >= 2 and covered and not elsewhere:
             # "what did india and the us say": each named party has its own fact. A place is no party
             # ("what did the us say about quetta"), and one outside the story is another event ("did

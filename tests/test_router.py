@@ -900,7 +900,22 @@ def test_parts_asking_different_things_of_two_parties_are_read_apart(
     assert [i.top.target for i in core.router.route(question).intents if i.top] == reply
 
 
-@pytest.mark.parametrize("question", ["is 31 right", "who was responsible", "who is sarfraz bugti"])
+@pytest.mark.parametrize("question", ["somebody said it happened last thursday?", "did the attacks happen last week"])
+def test_last_before_a_day_is_a_day_heard_not_how_long(core: Core, question: str) -> None:
+    """ "last" was read as "lasted": the first was declined, the second a "did you mean"."""
+    assert _decided(core, question) == [("answer", "timing")]
+
+
+def test_what_a_speaker_said_about_a_party_outside_the_story_is_not_reported(core: Core) -> None:
+    """His statement is about Pakistan's allegation, not Bangladesh: only the "not reported"."""
+    intents = core.router.route("what has jaiswal said about bangladesh").intents
+    assert [(i.decision, i.uncovered_entities) for i in intents] == [("gap", ("bangladesh",))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is 31 right", "who was responsible", "who is sarfraz bugti", "what is the province where all this happened"],
+)
 def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core, question: str) -> None:
     assert core.router.route(question).on_topic
 

@@ -336,6 +336,7 @@ class LanguageRouter:
         self._figure_words = lexicon.normalised_words(story.counted)
         self._span_words = spans
         self._units = self._figure_words | spans  # what a number right before one counts or spans
+        self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
         self._comparing = lexicon.normalised_words(story.comparing)
@@ -655,6 +656,7 @@ class LanguageRouter:
             words = [w for w in words if w not in offices]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
+        words = self._unbounded(words)
         figures = self._heard(words, named, self._figure_words)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
@@ -690,6 +692,20 @@ class LanguageRouter:
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
         return _Question(text, kept, named, asks, heard, speaker)
+
+    def _unbounded(self, words: list[str]) -> list[str]:
+        """The words without those that bound a number ("over 50 soldiers", "200 se zyada log"): "were
+        over 50 soldiers killed" asks what "were 50 soldiers killed" does."""
+        if self._bounds.isdisjoint(words):
+            return words
+        plain = [i for i, w in enumerate(words) if w not in self._bounds]
+
+        def beside_number(i: int) -> bool:
+            before = [j for j in plain if j < i][-1:]
+            after = [j for j in plain if j > i][:1]
+            return any(words[j].isdigit() for j in (*before, *after))
+
+        return [w for i, w in enumerate(words) if w not in self._bounds or not beside_number(i)]
 
     def _days(self, words: list[str]) -> tuple[str, ...]:
         """Days of the month we do not know, right before or after a month or "date" (a month the story

@@ -215,6 +215,7 @@ def test_a_claim_that_one_party_alone_said_it_gets_the_round_up(core: Core, ques
         ("i heard 30 civilians died", "civilians-killed"),
         ("were 20 soldiers killed", "security-personnel-killed"),
         ("so around 180 militants were killed?", "militants-killed-145"),  # "around" was the 92's word
+        ("were over 40 soldiers killed", "security-personnel-killed"),  # was the militants' 145
     ],
 )
 def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core, question: str, fact_id: str) -> None:
@@ -225,10 +226,22 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert intent.top.target == fact_id
 
 
-@pytest.mark.parametrize("question", ["200 killed, right?", "suna hai 400 log mare", "heard that 350 were killed"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "200 killed, right?",
+        "suna hai 400 log mare",
+        "heard that 350 were killed",
+        "heard more than 300 people were killed",
+        "250 se zyada log mare?",
+        "کیا 200 سے زیادہ لوگ مرے",
+    ],
+)
 def test_a_figure_heard_of_no_one_in_particular_asks_how_many_died_in_all(core: Core, question: str) -> None:
     """ "were 300 killed" says nothing of whom: it asks what "how many were killed" asks, and gets the
-    toll in all with each figure in it (it was a "did you mean" between the soldiers and the toll)."""
+    toll in all with each figure in it (it was a "did you mean" between the soldiers and the toll).
+    A word bounding the figure (`story.bounds`: "more than", "se zyada") is part of it: the last three
+    got the soldiers' count or a decline."""
     [intent] = core.router.route(question).intents
     assert (intent.decision, intent.top and intent.top.target) == ("answer", "overall-toll")
     assert intent.figures

@@ -753,6 +753,8 @@ def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question:
         ("whee were the attacks", "where were the attacks"),
         ("what did thse people say", "what did these people say"),
         ("yaar america ne condemn kiya", "america ne condemn kiya"),
+        ("hw mny soldiers dyed", "how many soldiers died"),  # too short, or a word: the lexicon's
+        ("fc ke kitne jawan mare", "security ke kitne jawan mare"),  # a force people name
     ],
 )
 def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: str) -> None:

@@ -195,6 +195,8 @@ class LexiconText(_Model):
     besides: tuple[str, ...] = ()
     spoke: tuple[str, ...] = ()
     behalf: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

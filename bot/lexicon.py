@@ -134,6 +134,10 @@ class Lexicon(BaseModel):
     # Words before the asking that still ask who spoke ("amreeka ki taraf se kis ne", "the us diplomat's
     # name"); any other word there is what was said ("india ka haath hai, ye kis ne kaha").
     behalf: frozenset[str] = frozenset()
+    # Words offering a choice ("soldiers or civilians"): the asker guesses at the answer.
+    choices: frozenset[str] = frozenset()
+    # Words saying what something was said about ("about bangladesh", "bangladesh ke bare mein").
+    about: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -378,12 +382,21 @@ class Lexicon(BaseModel):
                     return found[-1]
         return None
 
-    def after_saying(self, normalised: str) -> str:
-        """The words after the first word of saying ("bangladesh" of "jaiswal say about bangladesh"),
-        or none."""
-        words = normalised.split()
-        said = next((i for i, w in enumerate(words) if w in self._said_words), len(words))
-        return " ".join(words[said + 1 :])
+    def spoken_about(self, text: str) -> tuple[str, ...]:
+        """Entities named as what something was said about: right after "about" ("what did jaiswal say
+        about bangladesh") or right before "ke bare mein" ("bangladesh ke bare mein kya kaha")."""
+        if self._about is None:
+            return ()
+        folded = fold(text)
+        found: list[str] = []
+        for marker in self._about.finditer(folded):
+            for near in (folded[: marker.start()].split()[-2:], folded[marker.end() :].split()[:3]):
+                found.extend(self.find_entities(self.normalise(" ".join(near))))
+        return tuple(found)
+
+    @cached_property
+    def _about(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.about))
 
     @cached_property
     def _who_words(self) -> frozenset[str]:

@@ -490,7 +490,7 @@ class LanguageRouter:
                     continue  # a clause of the part before: "..., according to the chief minister"
                 if len(words) <= 2:
                     continue  # one more of a list: "total dead including soldiers and civilians"
-            if self._when_or_where_of(part, asks):
+            if self._when_or_where_of(part, asks, subject):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
             elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
                 if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
@@ -501,14 +501,19 @@ class LanguageRouter:
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")
         return kept
 
-    def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...]) -> bool:
-        """A part asking only when or where ("and on which day was that?") asks it of the part before:
-        read alone, it would be when or where the attacks were."""
+    def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...], subject: str) -> bool:
+        """A part asking only when or where ("and on which day was that?") asks it of the part before,
+        if what that part asks about gives it (the day Pakistan blamed India); read alone, it would be
+        when or where the attacks were, which is right when it does not ("how many died, and on which
+        day?")."""
         question = self._understand(part)
         if question is None or question.named or set(question.words) - self.factbase.lexicon.cue_words:
             return False
         kinds = set(asks) - {"identity"}  # "on what day": "what" alone asks nothing of its own
-        return bool(kinds) and kinds <= {"when", "where"}
+        if not kinds or not kinds <= {"when", "where"}:
+            return False
+        tops = [self._position[i.top.target] for i in self._routed(subject) if i.top is not None]
+        return bool(tops) and all(self._answering[kind][tops[0]] for kind in kinds)
 
     def _reads_alone(self, part: str, named: frozenset[str], around: frozenset[str]) -> bool:
         """Whether a part whose "they" or "it" may mean anyone can be read alone: not if it then lands
@@ -786,7 +791,7 @@ class LanguageRouter:
         speaking = question.asks[:1] in (("said",), ("identity",))
         if speaking and question.speaker in covered:
             # "what did jaiswal say about bangladesh": what he said is not about a party outside the story.
-            spoken_of = self.factbase.lexicon.find_entities(self.factbase.lexicon.after_saying(self.normalise(text)))
+            spoken_of = self.factbase.lexicon.spoken_about(text)
             outside = [e for e in spoken_of if e in parties and e not in self._in_story]
             if outside:
                 return (Intent(text=text, decision="gap", asks=question.asks[0], uncovered_entities=tuple(outside)),)
@@ -1105,7 +1110,12 @@ class LanguageRouter:
         candidates = self._is_fact & evidence & self._mention(parties)
         asks = gap.asks
         top = gap.top
-        if top is not None and top.score >= t.answer and asks in self._targets[self._position[top.target]].answers:
+        if (
+            top is not None
+            and top.score >= t.answer
+            and asks in self._targets[self._position[top.target]].answers
+            and self.factbase.lexicon.choices.isdisjoint(fold(gap.text).split())  # "soldiers or civilians"
+        ):
             # A gap about just the kind of answer asked for is no rival to a fact giving another kind:
             # "who were the soldiers killed" is not answered by how many were ("who is she" is, by her role).
             candidates &= self._answering[asks] | (self._answering["identity"] if asks == "who" else False)

@@ -775,6 +775,13 @@ def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, ne
     assert word in core.router.normalise(f"who {word} it").split()
 
 
+@pytest.mark.parametrize("question", ["quetta mein sardi kitni parti hai", "kya aap meri homework kar sakte ho"])
+def test_a_word_of_another_subject_is_not_repaired_into_ours(core: Core, question: str) -> None:
+    """ "sardi" (cold), a word of `elsewhere:`, was repaired into "saudi" and the question became a
+    count of Saudi Arabia's; "meri" (my) into "mare" (killed). Both are declined."""
+    assert _decided(core, question) == [("decline", None)]
+
+
 @pytest.mark.parametrize("question", ["were 300 people injured", "were 250 people wounded"])
 def test_a_figure_an_example_happens_to_use_is_still_a_figure_heard(core: Core, question: str) -> None:
     """Only the numbers our facts give are known words; any other is a figure someone heard."""

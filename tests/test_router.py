@@ -394,6 +394,8 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
         ("us ki janib se kis ne bayan jari kiya", [("answer", "person-baker")]),
         ("امریکی سفارت خانے کا بیان کس نے دیا", [("answer", "person-baker")]),
         ("bharat ki wazarat e kharja ka bayan kis ne diya", [("answer", "person-jaiswal")]),
+        ("us ka bayan dene wali khatoon kaun thi", [("answer", "person-baker")]),
+        ("بھارت کا جواب دینے والے ترجمان کون ہیں", [("answer", "person-jaiswal")]),
         ("pakistan blamed india. who said it", [("answer", "india-allegation")]),
     ],
 )

@@ -474,7 +474,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("want the death toll", [("answer", "overall-toll")]),
         ("were doctors killed", [("gap", "victim-breakdown")]),
         ("why does the violence never stop in balochistan", [("answer", "insurgency-context")]),
-        ("why does the fighting never stop there", [("clarify", "insurgency-context")]),
+        ("why does the fighting never stop there", [("answer", "insurgency-context")]),
         ("were any shops torched", [("gap", "damage")]),
         ("heard a bridge was blown up near quetta", [("gap", "damage")]),
     ],
@@ -775,6 +775,21 @@ def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, ne
     an unknown word, however close it is to one of ours."""
     assert OSA.distance(word, near) == 1
     assert word in core.router.normalise(f"who {word} it").split()
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("why is there so much fighting over there", [("answer", "insurgency-context")]),
+        ("what are the militants fighting for", [("gap", "motive")]),
+    ],
+)
+def test_the_fighting_is_the_insurgency_and_what_they_fight_for_their_motive(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "fighting" was the motive gap's word, from "what is the bla fighting for": why fighting goes on
+    there got "the sources do not report what the attackers wanted"."""
+    assert _decided(core, question) == reply
 
 
 @pytest.mark.parametrize("question", ["quetta mein sardi kitni parti hai", "kya aap meri homework kar sakte ho"])

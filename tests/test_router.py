@@ -1032,7 +1032,12 @@ def test_the_classifier_settles_a_near_tie_between_sibling_facts(core: Core, que
 
 @pytest.mark.parametrize(
     "question",
-    ["how many attackers took part in it", "how many fighters launched the assault", "how many bla men took part"],
+    [
+        "how many attackers took part in it",
+        "how many fighters launched the assault",
+        "how many bla men took part",
+        "145 were killed out of how many militants?",  # was the 145
+    ],
 )
 def test_a_count_of_attackers_is_not_a_count_of_the_dead(core: Core, question: str) -> None:
     """The killed counts declare `asked_with` (killed, toll, their figure): a count without any of them

@@ -226,6 +226,15 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert intent.top.target == fact_id
 
 
+@pytest.mark.parametrize("question", ["were the attacks in 12 districts", "heard they attacked 7 cities"])
+def test_a_count_of_places_heard_gets_the_places(core: Core, question: str) -> None:
+    """A number before "districts" or "cities" (`story.counted`) is a figure heard, not another event:
+    both were declined; the districts fact says "several", and the reply that 12 is not given."""
+    [intent] = core.router.route(question).intents
+    assert (intent.decision, intent.top and intent.top.target) == ("answer", "districts")
+    assert intent.figures
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -488,6 +488,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("heard a bridge was blown up near quetta", [("gap", "damage")]),
         ("were some of the dead labourers", [("gap", "victim-breakdown")]),
         ("kya mare jane walon mein mazdoor bhi the", [("gap", "victim-breakdown")]),
+        ("any captures so far?", [("gap", "arrests")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -496,7 +497,7 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
     pinning it on someone or holding them responsible (blaming), what they actually want, violence
     that never stops, shops torched and a bridge blown up (damage), labourers (a breakdown of the
-    dead by work, which nobody reports): each was declined, a "did you
+    dead by work, which nobody reports), captures (arrests, not a city taken): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a
     breakdown nobody reports."""

@@ -299,14 +299,6 @@ class LanguageRouter:
         self._typo_content = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._typo_words = sorted({*self._typo_content, *(w for w in lexicon.stopwords if len(w) >= 4)})
         self._uses = uses
-        # A word of other subjects (`elsewhere:`) is never repaired into a name: "sardi" (cold) is no
-        # "saudi". Into another word it may be: some are spellings of ours too ("tareekh", a date).
-        self._other_words = vocabulary(fold(e) for e in factbase.elsewhere if (script_language(e) or "en") == language)
-        names = vocabulary(fold(a) for e in lexicon.entities for a in e.aliases)
-        self._typo_unnamed = (
-            [w for w in self._typo_content if w not in names],
-            [w for w in self._typo_words if w not in names],
-        )
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
         self._references = any_of(map(fold, story.refers))
@@ -623,8 +615,7 @@ class LanguageRouter:
         # A word some example uses ("nayi", new) may be a writer's typo, but it is not repaired away
         # into a stopword ("nahi"): that would drop what it says.
         edits = 1 if len(word) < TWO_SLIPS_FROM else 2
-        content, every = self._typo_unnamed if word in self._other_words else (self._typo_content, self._typo_words)
-        targets = content if word in self._uses else every
+        targets = self._typo_content if word in self._uses else self._typo_words
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if not near:
             return word

@@ -1114,7 +1114,7 @@ class LanguageRouter:
             top is not None
             and top.score >= t.answer
             and asks in self._targets[self._position[top.target]].answers
-            and self.factbase.lexicon.choices.isdisjoint(fold(gap.text).split())  # "soldiers or civilians"
+            and not self._offers_choice(gap.text)
         ):
             # A gap about just the kind of answer asked for is no rival to a fact giving another kind:
             # "who were the soldiers killed" is not answered by how many were ("who is she" is, by her role).
@@ -1123,6 +1123,12 @@ class LanguageRouter:
             m for m in self._top(scores, candidates, [], bonus=False) if m.score >= max(t.suggest, against - t.margin)
         )
         return gap.model_copy(update={"decision": "clarify", "matches": rivals}) if rivals else gap
+
+    def _offers_choice(self, text: str) -> bool:
+        """A message ending in a choice ("who died, soldiers or civilians?", "فوجی یا پولیس"); not one
+        naming two groups in passing ("who were the soldiers or police killed")."""
+        words = fold(text).split()
+        return len(words) >= 3 and words[-2] in self.factbase.lexicon.choices
 
     def _refers(self, text: str) -> bool:
         return self._references is not None and self._references.search(fold(text)) is not None

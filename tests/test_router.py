@@ -940,7 +940,13 @@ def test_a_part_asking_only_when_asks_it_of_the_part_before(core: Core, question
 
 
 @pytest.mark.parametrize(
-    "question", ["who were the policemen that were killed", "who were the 17 who died", "who were the dead civilians"]
+    "question",
+    [
+        "who were the policemen that were killed",
+        "who were the 17 who died",
+        "who were the dead civilians",
+        "who were the soldiers or police killed",  # two groups named, no choice offered
+    ],
 )
 def test_who_the_dead_were_is_not_how_many_died(core: Core, question: str) -> None:
     """A "not reported" of the kind asked for (victim-names: who) is not set aside for a fact that

@@ -92,9 +92,10 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 # independent writers' batches label it; the test split labels one such question with the fact that
 # clearance operations were still under way on 1 February. Its label is left as written.
 # Sixth round: English misleading 3 -> 2 and Urdu 2 -> 1, Urdu on-topic 37 -> 38 of 40 (gates follow).
-TUNE_GATES = {"en": {"misleading": 3, "off_topic": 0.94}, "ur": {"misleading": 1, "off_topic": 1.0}}
+# Seventh round: English gaps 57 -> 58 of 64, Urdu tune misleading 1 -> 0 (gates follow).
+TUNE_GATES = {"en": {"misleading": 3, "off_topic": 0.94}, "ur": {"misleading": 0, "off_topic": 1.0}}
 TEST_GATES = {
-    "en": {"misleading": 2, "off_topic": 0.96, "in_scope": 0.88, "gaps": 0.87, "meta": 0.90, "two_part": 0.75},
+    "en": {"misleading": 2, "off_topic": 0.96, "in_scope": 0.88, "gaps": 0.90, "meta": 0.90, "two_part": 0.75},
     "ur": {"misleading": 1, "off_topic": 1.0, "in_scope": 0.95, "gaps": 1.0, "meta": 1.0, "two_part": 0.87},
 }
 

@@ -320,13 +320,18 @@ class Lexicon(BaseModel):
         """The entities a question sets aside: named within three words of a word that sets aside
         ("other than india, did anyone react", "امریکہ کے علاوہ"); none in "besides that, what did
         the us say"."""
-        if self._besides is None:
+        return self._named_beside(self._besides, text, before=3, after=3)
+
+    def _named_beside(self, marker: re.Pattern[str] | None, text: str, *, before: int, after: int) -> tuple[str, ...]:
+        """Entities named within `before` words before, or `after` words after, a match of `marker`;
+        each side read alone, so that no name is made of words on both sides of it."""
+        if marker is None:
             return ()
         folded = fold(text)
         found: list[str] = []
-        for match in self._besides.finditer(folded):
-            near = [*folded[: match.start()].split()[-3:], "|", *folded[match.end() :].split()[:3]]
-            found.extend(self.find_entities(self.normalise(" ".join(near))))
+        for match in marker.finditer(folded):
+            for near in (folded[: match.start()].split()[-before:], folded[match.end() :].split()[:after]):
+                found.extend(self.find_entities(self.normalise(" ".join(near))))
         return tuple(dict.fromkeys(found))
 
     @cached_property
@@ -385,14 +390,7 @@ class Lexicon(BaseModel):
     def spoken_about(self, text: str) -> tuple[str, ...]:
         """Entities named as what something was said about: right after "about" ("what did jaiswal say
         about bangladesh") or right before "ke bare mein" ("bangladesh ke bare mein kya kaha")."""
-        if self._about is None:
-            return ()
-        folded = fold(text)
-        found: list[str] = []
-        for marker in self._about.finditer(folded):
-            for near in (folded[: marker.start()].split()[-2:], folded[marker.end() :].split()[:3]):
-                found.extend(self.find_entities(self.normalise(" ".join(near))))
-        return tuple(found)
+        return self._named_beside(self._about, text, before=2, after=3)
 
     @cached_property
     def _about(self) -> re.Pattern[str] | None:
@@ -400,11 +398,14 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _who_words(self) -> frozenset[str]:
-        return frozenset(c for t, cues in self._cues if t == "who" for c in cues if c and " " not in c)
+        return self._one_word_cues("who")
 
     @cached_property
     def _said_words(self) -> frozenset[str]:
-        return frozenset(c for t, cues in self._cues if t == "said" for c in cues if c and " " not in c)
+        return self._one_word_cues("said")
+
+    def _one_word_cues(self, kind: str) -> frozenset[str]:
+        return frozenset(c for t, cues in self._cues if t == kind for c in cues if c and " " not in c)
 
     def agent(self, text: str) -> str | None:
         """The entity right before the agent marker nearest before the first word of saying ("india ne

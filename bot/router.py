@@ -490,7 +490,7 @@ class LanguageRouter:
                     continue  # a clause of the part before: "..., according to the chief minister"
                 if len(words) <= 2:
                     continue  # one more of a list: "total dead including soldiers and civilians"
-            if self._when_or_where_of(part, asks, subject):
+            if self._when_or_where_of(part, asks, subject, around):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
             elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
                 if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
@@ -501,7 +501,7 @@ class LanguageRouter:
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")
         return kept
 
-    def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...], subject: str) -> bool:
+    def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...], subject: str, around: frozenset[str]) -> bool:
         """A part asking only when or where ("and on which day was that?") asks it of the part before,
         if what that part asks about gives it (the day Pakistan blamed India); read alone, it would be
         when or where the attacks were, which is right when it does not ("how many died, and on which
@@ -512,7 +512,8 @@ class LanguageRouter:
         kinds = set(asks) - {"identity"}  # "on what day": "what" alone asks nothing of its own
         if not kinds or not kinds <= {"when", "where"}:
             return False
-        tops = [self._position[i.top.target] for i in self._routed(subject) if i.top is not None]
+        # Read as the message's parts are answered (with its words around): the routing is then shared.
+        tops = [self._position[i.top.target] for i in self._routed(subject, around) if i.top is not None]
         return bool(tops) and all(self._answering[kind][tops[0]] for kind in kinds)
 
     def _reads_alone(self, part: str, named: frozenset[str], around: frozenset[str]) -> bool:

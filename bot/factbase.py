@@ -822,6 +822,7 @@ def _with_urdu_words(
     return Lexicon(
         phrases={**lexicon.phrases, **words.phrases},
         words={**lexicon.words, **words.words},
+        spellings=lexicon.spellings,
         asks=tuple(asks(a) for a in lexicon.asks),
         entities=tuple(entity(e) for e in lexicon.entities),
         **lists,

@@ -81,6 +81,9 @@ class Lexicon(BaseModel):
 
     phrases: dict[str, str] = {}
     words: dict[str, str] = {}
+    # Short words as people spell them in chat ("ny" for "ne", "mre" for "mare"), read before anything
+    # else: typo repair leaves words this short alone.
+    spellings: dict[str, str] = {}
     stopwords: frozenset[str] = frozenset()
     splitters: tuple[str, ...] = ()
     # Words of someone telling, not asking ("my cousin lives in mastung, how many died"): a part of a

@@ -336,6 +336,9 @@ class LanguageRouter:
         self._figure_words = lexicon.normalised_words(story.counted)
         self._span_words = spans
         self._units = self._figure_words | spans  # what a number right before one counts or spans
+        # A figure that ends the question may follow what it counts: "is the death toll 100?", "killed 200?".
+        tallies = lexicon.normalised_words(n for a in lexicon.asks if a.type == "count" for n in a.nouns)
+        self._tallies = self._figure_words | tallies
         self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
@@ -603,6 +606,9 @@ class LanguageRouter:
         return self.factbase.lexicon.normalise_folded(repaired)
 
     def _repair(self, word: str) -> str:
+        spelt = self.factbase.lexicon.spellings.get(word)
+        if spelt is not None:
+            return spelt
         if word in self._known_raw or len(word) < 4 or word.isdigit():
             return word
         if _zipf(word, "en") >= 3.0:
@@ -663,7 +669,7 @@ class LanguageRouter:
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
         words = self._unbounded(words)
-        figures = self._heard(words, named, self._figure_words)
+        figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
         spans = self._heard(words, named, self._span_words) if asks in ((), ("duration",)) else ()
@@ -731,10 +737,13 @@ class LanguageRouter:
         """The words that ask what someone named is: an office, if a person is named."""
         return self._offices if not self._people.isdisjoint(named) else frozenset()
 
-    def _heard(self, words: list[str], named: list[str], units: frozenset[str]) -> tuple[str, ...]:
+    def _heard(
+        self, words: list[str], named: list[str], units: frozenset[str], *, after: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
         """Numbers said as a count of people ("were 200 killed") or a span ("3 days"), by the word
-        after them, that our facts do not give and that name no other event (9/11, 2008)."""
-        return tuple(words[i] for i in self._numbers_before(words, named, units))
+        after them (or, for `after`, before them), that our facts do not give and that name no other
+        event (9/11, 2008)."""
+        return tuple(words[i] for i in self._numbers_before(words, named, units, after=after))
 
     def _periods(self, words: list[str], named: list[str]) -> frozenset[int]:
         """Where a number is a period the story is compared with ("the deadliest in 20 years"): a
@@ -748,15 +757,21 @@ class LanguageRouter:
             if self._ago_words.isdisjoint(words[i + 2 : i + 3])
         )
 
-    def _numbers_before(self, words: list[str], named: list[str], units: frozenset[str]) -> list[int]:
-        """Where a number our facts do not give, and no year, stands right before one of `units`, in a
-        question naming nothing outside the story."""
+    def _numbers_before(
+        self, words: list[str], named: list[str], units: frozenset[str], *, after: frozenset[str] = frozenset()
+    ) -> list[int]:
+        """Where a number our facts do not give, and no year, stands right before one of `units` (or,
+        last of all, right after one of `after`), in a question naming nothing outside the story."""
         if any(e not in self._in_story for e in named):
             return []
+        neighbours = zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
         return [
             i
-            for i, (number, following) in enumerate(zip(words, [*words[1:], ""], strict=True))
-            if number.isdigit() and number not in self._vocabulary and int(number) not in _YEARS and following in units
+            for i, (previous, number, following) in enumerate(neighbours)
+            if number.isdigit()
+            and number not in self._vocabulary
+            and int(number) not in _YEARS
+            and (following in units or (previous in after and not following))
         ]
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:

@@ -187,10 +187,15 @@ def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str,
     assert intent.decision == "meta" and intent.top is not None and intent.top.target == meta
 
 
-def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core) -> None:
-    intent = core.router.route("1000 dead?").intents[0]
-    assert intent.figures == ("1000",)
-    assert intent.decision != "decline"
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("1000 dead?", "1000"), ("is the death toll 250?", "250"), ("militants killed 300?", "300")],
+)
+def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core, question: str, figure: str) -> None:
+    """After what it counts ("toll 250?"), a figure that ends the question was taken for another event."""
+    intent = core.router.route(question).intents[0]
+    assert intent.figures == (figure,)
+    assert intent.decision == "answer"
 
 
 @pytest.mark.parametrize(
@@ -522,6 +527,52 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
 def test_roman_urdu_words_people_type_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """Leadership (qayadat), killing (khatam kiye), a spelling of Jaiswal, China (cheen ne): a "did you
     mean", a decline, and for China the US statement before. Snatching (cheen liya) is no China."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("hamla kis ny kiya", [("answer", "bla-claim")]),
+        ("kitne log mry total", [("answer", "overall-toll")]),
+        ("fighting still on rn?", [("gap", "current-situation")]),
+        ("intl response?", [("answer", "condemnation-overview")]),
+    ],
+)
+def test_short_words_spelt_as_in_chat_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Vowels dropped from words too short to repair ("ny" for "ne", "mry" for "mare", "rn" for right
+    now, "intl"): each was declined, or the now of "rn" lost (how long the operation lasted)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("this is horrible, who is behind it", [("answer", "bla-claim")]),
+        ("afsos hua, kis ne kiya", [("answer", "bla-claim")]),
+        ("awful. why did they do it", [("gap", "motive")]),
+    ],
+)
+def test_how_the_asker_feels_is_no_part_of_the_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A feeling before the question ("this is horrible", "afsos hua": what a pity) was read as what it
+    asks about, a word no fact covers: the message was declined."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("where did u get all this", [("meta", "sources")]),
+        ("where?", [("answer", "districts")]),
+    ],
+)
+def test_where_the_facts_come_from_is_not_where_it_happened(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "where did you get" asks for the sources: read as "where", it tied the sources with the
+    districts and was declined; so was "where?" alone, as the sources' examples read "where" too."""
     assert _decided(core, question) == reply
 
 

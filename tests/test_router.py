@@ -564,6 +564,26 @@ def test_how_the_asker_feels_is_no_part_of_the_question(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("bharat ka is ilzam par moaqif kya hai", [("answer", "india-rejection")]),
+        ("did the bla accept responsibility for it", [("answer", "bla-claim")]),
+        ("operation herof ka hukm kis ne diya", [("gap", "bla-leader")]),
+        ("ان حملوں کا حکم کون دیتا ہے", [("gap", "bla-leader")]),
+        ("who is bugti, for anyone who doesnt know", [("answer", "person-bugti")]),
+    ],
+)
+def test_who_stands_where_owns_up_or_gave_the_order_is_read(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """India's stance (moaqif) on the charge is its rejection, not the charge; accepting responsibility
+    is claiming the attacks (it read as rejecting); who gave the order (hukm, حکم) is the group's
+    leader, whom the sources do not name (a "did you mean" of other facts); "anyone who" opens no
+    question of its own (it added the BLA's claim)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("where did u get all this", [("meta", "sources")]),
         ("where?", [("answer", "districts")]),
     ],

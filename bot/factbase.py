@@ -197,6 +197,7 @@ class LexiconText(_Model):
     behalf: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
+    too: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -141,6 +141,9 @@ class Lexicon(BaseModel):
     choices: frozenset[str] = frozenset()
     # Words saying what something was said about ("about bangladesh", "bangladesh ke bare mein").
     about: tuple[str, ...] = ()
+    # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
+    # a place outside the story and nothing else, the question asks where the attacks were.
+    too: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -307,6 +310,13 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def says_too(self, text: str) -> bool:
+        return _found(self._too, text)
+
+    @cached_property
+    def _too(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.too)
 
     def points_there(self, part: str) -> bool:
         """Whether a part points at a place named before ("how many died there"), not "was there"."""

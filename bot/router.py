@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,7 @@ SPECIFIC_BONUS = 5.0
 FRAGMENT = 3  # words of a message that asks nothing and may lean on the question before
 NEAR_FIGURE = 1.5  # a figure heard is "near" one of ours within half as much again
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
+TELLING_IDF = 2.5  # a word in fewer than about a fifth of targets: at scale, examples must share one
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
 # one model per target, in 0.7 s for the shipped facts and 35 s at ten times their size
 TWO_SLIPS_FROM = 9  # letters from which a word may have two typos
@@ -259,6 +261,12 @@ class LanguageRouter:
         }
         self._postings, self._idf = _keyword_index(choices, self._starts, bags)
         self._typical = _typicality(self._postings, choices, self._starts, self.thresholds.typicality)
+        # At scale, of the targets shortlisted only the examples that share a telling word with the question
+        # are scored (the rest would score low): a bit for each such word, of 64, says which it has.
+        shortlisting = len(starts) > 2 * SHORTLIST
+        self._signatures = np.array(
+            [_signature(c.split(), self._idf) for c in choices] if shortlisting else [], dtype=np.uint64
+        )
         stems = [_stems(c) for c in choices]
         # What each target is asked about (its examples), apart from what its statement mentions.
         self._asked, _ = _keyword_index(stems, self._starts, ["" for _ in bags])
@@ -309,6 +317,7 @@ class LanguageRouter:
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
         self._names_or_aside = self._entity_words | aside  # "and besides quetta?" has nothing else
+        self._too = lexicon.normalised_words(lexicon.too)
         self._gap_speakers = {
             t.speaker: np.array([u.speaker == t.speaker for u in self._targets], dtype=bool)
             for t in self._targets
@@ -791,6 +800,13 @@ class LanguageRouter:
             chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         elsewhere = self._names_place_elsewhere(named)
+        if self._asks_if_there_too(question, words):
+            # "was it in karachi?", "کیا کراچی میں بھی حملہ ہوا": where the attacks were answers it.
+            named = [e for e in named if e in self._in_story]
+            cue = self.factbase.lexicon.cue("where").split()
+            words = [*cue, *(w for w in words if w not in self._place_words | self._too)]
+            question = replace(question, named=named, asks=("where",))
+            elsewhere = False
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
             if elsewhere:
                 # "who is the chief minister of punjab": the role in another place is someone else.
@@ -844,6 +860,19 @@ class LanguageRouter:
             return None
         found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[bodies[0]])
         return int(found[0]) if len(found) == 1 else None
+
+    def _asks_if_there_too(self, question: _Question, words: list[str]) -> bool:
+        """Whether a question naming places asks only if the attacks were there as well ("was it in
+        karachi?", "lahore mein bhi hua?"), not about something else there ("kal raat lahore mein kuch
+        hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
+        event."""
+        if not question.named or not set(question.named) <= self._places:
+            return False
+        if question.asks not in ((), ("where",), ("identity",)):
+            return False
+        lexicon = self.factbase.lexicon
+        points = lexicon.says_too(question.text) or not lexicon.vague.isdisjoint(fold(question.text).split())
+        return points and not set(words) - self._place_words - self._generic - self._too
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""
@@ -1333,8 +1362,9 @@ class LanguageRouter:
         """Best score of each target over its examples, discounted for words we do not know.
 
         Keywords are scored for every target at once; only the SHORTLIST targets they rank best
-        have their examples scored by rapidfuzz, so a fact base 1000 times larger costs little
-        more (the shipped one has fewer targets, so nothing is skipped)."""
+        have their examples scored by rapidfuzz, and of those only the examples that share a telling
+        word with the question, so a fact base 1000 times larger costs little more (the shipped one
+        has fewer targets, so nothing is skipped)."""
         keywords = np.zeros(len(self._targets))
         weights = [(w, NAME_WEIGHT if w in self._entity_words else self._idf.get(w, 0.0)) for w in dict.fromkeys(words)]
         for word, idf in weights:
@@ -1351,8 +1381,11 @@ class LanguageRouter:
             ends = self._ends[shortlist]
             lengths = ends - self._starts[shortlist]
             positions = np.repeat(ends - lengths.cumsum(), lengths) + np.arange(lengths.sum())
-            examples = self._sorted_array[positions]
-            row = process.cdist(query, examples, scorer=fuzz.ratio, dtype=np.float32, workers=-1)[0]
+            signature = _signature(words, self._idf)
+            scored = (self._signatures[positions] & np.uint64(signature)) != 0 if signature else slice(None)
+            examples = self._sorted_array[positions[scored]]
+            row = np.zeros(len(positions), dtype=np.float32)
+            row[scored] = process.cdist(query, examples, scorer=fuzz.ratio, dtype=np.float32, workers=-1)[0]
             fuzzy[shortlist] = np.maximum.reduceat(row, np.concatenate(([0], lengths.cumsum()[:-1])))
         k = self.thresholds.keyword_weight
         per_target = (1.0 - k) * fuzzy + k * 100.0 * keywords / total
@@ -1404,6 +1437,15 @@ def _first(asks: tuple[AnswerType, ...]) -> AnswerType | None:
 # are scored as the bytes 0x80-0xFF: a one-to-one code (every score is the same), which makes an
 # Urdu example cost what an English one does.
 _ONE_BYTE = {ord(c): chr(0x80 + i) for i, c in enumerate(c for c in map(chr, range(0x0600, 0x0700)) if fold(c) == c)}
+
+
+def _signature(words: Iterable[str], idf: dict[str, float]) -> int:
+    """The telling words of a text (rare among targets, or unknown), a bit each of 64."""
+    bits = 0
+    for word in words:
+        if idf.get(word, TELLING_IDF) >= TELLING_IDF:
+            bits |= 1 << (hash(word) & 63)
+    return bits
 
 
 def _sort_words(text: str) -> str:

@@ -303,6 +303,12 @@ class Lexicon(BaseModel):
         found = None if self._spoke is None else self._spoke.search(fold(text))
         return None if found is None else found.string[: found.start()]
 
+    def after_who_spoke(self, text: str) -> str:
+        """The folded text after the words asking who did the speaking ("for india" of "who spoke for
+        india"), empty if it has none."""
+        found = None if self._spoke is None else self._spoke.search(fold(text))
+        return "" if found is None else found.string[found.end() :]
+
     @cached_property
     def _spoke(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.spoke))

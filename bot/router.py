@@ -842,15 +842,23 @@ class LanguageRouter:
         for ("who gave the us statement", "بھارت کا بیان کس نے دیا"), if the sources name one."""
         lexicon = self.factbase.lexicon
         bodies = [e for e in parties if e not in self._people]
-        if "said" not in question.asks or len(bodies) != 1 or bodies[0] not in self._covered_by:
+        if len(bodies) != 1 or bodies[0] not in self._covered_by:
+            return None
+        # Right after the asking, for them: "who spoke for india".
+        after = lexicon.after_who_spoke(question.text).split()
+        for_them = bool(after) and after[0] in lexicon.behalf and bodies[0] in self._named_in(" ".join(after[1:3]))
+        if "said" not in question.asks and not for_them:
             return None
         before = lexicon.before_who_spoke(question.text)
         if before is None or lexicon.agent(question.text) is not None or bodies[0] in lexicon.set_aside(question.text):
             return None  # their statement when they said it ("amrika ne kaha ke hamla kis ne kiya") or are set aside
         # Whose statement: theirs ("who gave the us statement"), or they come before the asking ("amreeka
-        # ki taraf se kis ne bayan diya"), not after it ("who issued a statement against india").
-        if question.speaker != bodies[0] and (
-            question.speaker is not None or bodies[0] not in lexicon.find_entities(self.normalise(before))
+        # ki taraf se kis ne bayan diya") or right after it for them, not otherwise after it ("who issued
+        # a statement against india").
+        if (
+            question.speaker != bodies[0]
+            and not for_them
+            and (question.speaker is not None or bodies[0] not in self._named_in(before))
         ):
             return None
         # What was said, before the asking, is what it asks about: "india ka haath hai, ye kis ne kaha"
@@ -860,6 +868,9 @@ class LanguageRouter:
             return None
         found = np.flatnonzero(self._is_fact & self._about_person & self._covered_by[bodies[0]])
         return int(found[0]) if len(found) == 1 else None
+
+    def _named_in(self, text: str) -> tuple[str, ...]:
+        return self.factbase.lexicon.find_entities(self.normalise(text))
 
     def _asks_if_there_too(self, question: _Question, words: list[str]) -> bool:
         """Whether a question naming places asks only if the attacks were there as well ("was it in

@@ -419,6 +419,8 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
         ("بھارت کا جواب دینے والے ترجمان کون ہیں", [("answer", "person-jaiswal")]),
         ("amrika ka bayan jari karne wala kaun tha", [("answer", "person-baker")]),
         ("pakistan blamed india. who said it", [("answer", "india-allegation")]),
+        ("who spoke for new delhi", [("answer", "person-jaiswal")]),
+        ("pakistan mein kis ne hamla kiya", [("answer", "bla-claim")]),
     ],
 )
 def test_who_spoke_for_a_country_is_the_person_who_did(
@@ -430,7 +432,9 @@ def test_who_spoke_for_a_country_is_the_person_who_did(
     a country after "kis ne" is what was said, one marked as saying (amrika ne) said it, one set aside
     is not asked about, and a statement "against india" is not India's. What was said ("india's hand")
     before the asking is what it asks about, unless it only says for whom or names them
-    (`lexicon.behalf`); a "who" between a country and "said" asks who said it, not what it said."""
+    (`lexicon.behalf`); a "who" between a country and "said" asks who said it, not what it said. Right
+    after the asking, "for" and a country asks who spoke for it ("who spoke for new delhi" was a "did
+    you mean" of Pakistan's charge); who attacked in a country is no one who spoke (a guard)."""
     assert _decided(core, question) == reply
 
 

@@ -84,6 +84,8 @@ def test_explicit_gap_is_routed_to_its_entry(core: Core) -> None:
         ("tell me about bugti", "person-bugti"),
         ("how long did the fighting last", "operation-duration"),  # a duration, not the dates
         ("how did new delhi react", "india-rejection"),  # an alias names the same entity
+        ("so where is balochistan", "province-context"),  # the province, not the places in it
+        ("where in balochistan were the attacks", "districts"),
     ],
 )
 def test_a_question_gets_the_fact_that_gives_what_it_asks_for(core: Core, question: str, target: str) -> None:

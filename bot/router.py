@@ -621,7 +621,7 @@ class LanguageRouter:
         if word in self._known_raw or len(word) < 4 or word.isdigit():
             return word
         if _zipf(word, "en") >= 3.0:
-            return word
+            return word  # a common word is a word: "founded" is not "funded"
         split = self._run_together(word)
         if split is not None:
             return split
@@ -633,6 +633,10 @@ class LanguageRouter:
         edits = 1 if len(word) < TWO_SLIPS_FROM else 2
         targets = self._typo_content if word in self._uses else self._typo_words
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
+        if near and _zipf(word, "ur") >= 3.0:
+            # A common Urdu word is only another form of ours, its ending changed ("سربراہی" is
+            # "سربراہ", "لگتا" "لگاتا"): "سارے" (all) is not "مارے" (killed), nor "چلتی" "ملتی".
+            near = [n for n in near if n[0].startswith(word[:-2])]
         if not near:
             return word
         fewest = min(d for _, d, _ in near)

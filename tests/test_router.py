@@ -894,6 +894,18 @@ def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: s
     assert core.router.normalise(typed) == core.router.normalise(meant)
 
 
+@pytest.mark.parametrize(("word", "wrong"), [("سارے", "مارے"), ("چلتی", "ملتی"), ("رکتے", "کرتے")])
+def test_a_common_urdu_word_is_only_repaired_into_another_form_of_ours(core: Core, word: str, wrong: str) -> None:
+    """ "سارے" (all) was repaired into "مارے" (killed), so "were the 145 all the attackers" answered
+    with the 145 dead; "چلتی" (went on) became "ملتی" (meets), "رکتے" (stop) "کرتے" (do). A common
+    Urdu word is repaired only into one that keeps all but its last two letters: another ending of one
+    of ours, as "سربراہی" (leadership) is "سربراہ" (leader)."""
+    urdu = core.router.by_language["ur"]
+    assert OSA.distance(word, wrong) <= 2
+    assert urdu._repair(word) != wrong
+    assert urdu._repair("سربراہی") == "سربراہ"
+
+
 @pytest.mark.parametrize(("word", "near"), [("founded", "funded"), ("stated", "state")])
 def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, near: str) -> None:
     """ "who founded it" is not "who funded it": a word English uses often (wordfreq) is left as it is,

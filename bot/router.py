@@ -825,16 +825,23 @@ class LanguageRouter:
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
         speaking = question.asks[:1] in (("said",), ("identity",))
+        spoken_of = self.factbase.lexicon.spoken_about(text) if speaking else ()
         if speaking and question.speaker in covered:
             # "what did jaiswal say about bangladesh": what he said is not about a party outside the story.
-            spoken_of = self.factbase.lexicon.spoken_about(text)
             outside = [e for e in spoken_of if e in parties and e not in self._in_story]
             if outside:
                 return (Intent(text=text, decision="gap", asks=question.asks[0], uncovered_entities=tuple(outside)),)
-        if speaking and len(parties) >= 2 and covered and not elsewhere:
+            # "what did the us say about india": the US statement, whatever it says of India.
+            about = {e for e in spoken_of if e in parties and e != question.speaker}
+            named = [e for e in named if e not in about]
+            parties = [e for e in parties if e not in about]
+            words = [w for w in words if w not in {n for e in about for n in self._name_words.get(e, ())}]
+        speakers = [e for e in parties if e not in spoken_of]
+        if speaking and len(speakers) >= 2 and covered and not elsewhere:
             # "what did india and the us say": each named party has its own fact. A place is no party
-            # ("what did the us say about quetta"), and one outside the story is another event ("did
-            # the us condemn the attacks in lahore"): the rules decide those whole.
+            # ("what did the us say about quetta"), nor is what was said about ("the us statement about
+            # the bla attacks"), and one outside the story is another event ("did the us condemn the
+            # attacks in lahore"): the rules decide those whole.
             return tuple(self._decide_for(question, words, e, named) for e in covered) + self._uncovered(
                 question, parties, covered
             )

@@ -1117,6 +1117,24 @@ def test_last_before_a_day_is_the_day_before_not_how_long(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("what was the uk statement about the bla", [("answer", "uk-condemnation")]),
+        ("what did the us say about india", [("answer", "us-condemnation")]),
+        ("saudi arabia ne bla ke bare mein kya kaha", [("answer", "saudi-condemnation")]),
+        ("what did india and the us say", [("answer", "india-rejection"), ("answer", "us-condemnation")]),
+    ],
+)
+def test_what_a_party_said_about_another_is_its_own_statement(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """What was said about (`lexicon.about`) is no second speaker: each got a second reply about the
+    BLA (a "did you mean" of its operation) or India (its rejection). Two speakers still get their
+    statement each (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("what has jaiswal said about bangladesh", [("gap", ("bangladesh",))]),
         ("جیسوال نے بنگلہ دیش کے بارے میں کیا کہا", [("gap", ("bangladesh",))]),
         ("what did the uk say? and did china condemn", [("answer", ()), ("gap", ("china",))]),

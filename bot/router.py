@@ -825,7 +825,9 @@ class LanguageRouter:
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
         speaking = question.asks[:1] in (("said",), ("identity",))
-        spoken_of = self.factbase.lexicon.spoken_about(text) if speaking else ()
+        lexicon = self.factbase.lexicon
+        # What was said about, but not "what about iran, did they condemn": who else, asked in turn.
+        spoken_of = lexicon.spoken_about(text) if speaking and not lexicon.follows_on(text) else ()
         if speaking and question.speaker in covered:
             # "what did jaiswal say about bangladesh": what he said is not about a party outside the story.
             outside = [e for e in spoken_of if e in parties and e not in self._in_story]

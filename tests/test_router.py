@@ -1121,6 +1121,7 @@ def test_last_before_a_day_is_the_day_before_not_how_long(
         ("what did the us say about india", [("answer", "us-condemnation")]),
         ("saudi arabia ne bla ke bare mein kya kaha", [("answer", "saudi-condemnation")]),
         ("what did india and the us say", [("answer", "india-rejection"), ("answer", "us-condemnation")]),
+        ("what about iran and afghanistan, did they condemn", [("gap", "other-reactions"), ("gap", "other-reactions")]),
     ],
 )
 def test_what_a_party_said_about_another_is_its_own_statement(
@@ -1128,7 +1129,7 @@ def test_what_a_party_said_about_another_is_its_own_statement(
 ) -> None:
     """What was said about (`lexicon.about`) is no second speaker: each got a second reply about the
     BLA (a "did you mean" of its operation) or India (its rejection). Two speakers still get their
-    statement each (a guard)."""
+    statement each, and "what about" opens a follow-up, not what was said about (guards)."""
     assert _decided(core, question) == reply
 
 

@@ -39,6 +39,7 @@ class Story(_Model):
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
+    tallies: tuple[str, ...] = Field(default=(), description="words a figure heard may end on: 'toll 250?'")
     bounds: tuple[str, ...] = Field(default=(), description="words beside a number that bound it: 'over 200'")
     spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
     periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")

@@ -346,8 +346,7 @@ class LanguageRouter:
         self._span_words = spans
         self._units = self._figure_words | spans  # what a number right before one counts or spans
         # A figure that ends the question may follow what it counts: "is the death toll 100?", "killed 200?".
-        tallies = lexicon.normalised_words(n for a in lexicon.asks if a.type == "count" for n in a.nouns)
-        self._tallies = self._figure_words | tallies
+        self._tallies = self._figure_words | lexicon.normalised_words(story.tallies)
         self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
@@ -635,8 +634,10 @@ class LanguageRouter:
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if near and _zipf(word, "ur") >= 3.0:
             # A common Urdu word is only another form of ours, its ending changed ("سربراہی" is
-            # "سربراہ", "لگتا" "لگاتا"): "سارے" (all) is not "مارے" (killed), nor "چلتی" "ملتی".
-            near = [n for n in near if n[0].startswith(word[:-2])]
+            # "سربراہ", "لگتا" "لگاتا"): "سارے" (all) is not "مارے" (killed), nor "چلتی" "ملتی"; and no
+            # misspelt stopword ("بارش", rain, is not "بارے").
+            stopwords = self.factbase.lexicon.stopwords
+            near = [n for n in near if n[0].startswith(word[:-2]) and n[0] not in stopwords]
         if not near:
             return word
         fewest = min(d for _, d, _ in near)
@@ -895,8 +896,12 @@ class LanguageRouter:
         if question.asks not in ((), ("where",), ("identity",)):
             return False
         lexicon = self.factbase.lexicon
-        points = lexicon.says_too(question.text) or not lexicon.vague.isdisjoint(fold(question.text).split())
-        return points and not set(words) - self._place_words - self._generic - self._too
+        # "too", or a yes/no question about "it" ("was it in karachi"; not "how is it in quetta").
+        points = lexicon.says_too(question.text) or (
+            lexicon.opens_question(question.text) and not lexicon.vague.isdisjoint(fold(question.text).split())
+        )
+        setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
+        return points and not setting and not set(words) - self._place_words - self._generic - self._too
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

@@ -40,6 +40,8 @@ class Story(_Model):
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()
     tallies: tuple[str, ...] = Field(default=(), description="words a figure heard may end on: 'toll 250?'")
+    groups: tuple[str, ...] = Field(default=(), description="groups of people the sources count the dead of")
+    losses: tuple[str, ...] = Field(default=(), description="words of a loss: a group's loss is its dead")
     bounds: tuple[str, ...] = Field(default=(), description="words beside a number that bound it: 'over 200'")
     spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
     periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")

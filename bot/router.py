@@ -347,6 +347,9 @@ class LanguageRouter:
         self._units = self._figure_words | spans  # what a number right before one counts or spans
         # A figure that ends the question may follow what it counts: "is the death toll 100?", "killed 200?".
         self._tallies = self._figure_words | lexicon.normalised_words(story.tallies)
+        self._groups = lexicon.normalised_words(story.groups)
+        self._losses = lexicon.normalised_words(story.losses)
+        self._killed = lexicon.normalise("killed")
         self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
         self._ago_words = lexicon.normalised_words(story.ago)
@@ -682,7 +685,7 @@ class LanguageRouter:
             words = [w for w in words if w not in offices]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
-        words = self._unbounded(words)
+        words = self._losses_of_groups(self._unbounded(words))
         figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
@@ -718,6 +721,15 @@ class LanguageRouter:
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
         return _Question(text, kept, named, asks, heard, speaker)
+
+    def _losses_of_groups(self, words: list[str]) -> list[str]:
+        """A loss that ends the question right after a group of people (words asking how many aside)
+        is its dead: "security forces ka kitna nuqsan hua" asks how many of them died."""
+        plain = [w for w in words if w not in self.factbase.lexicon.cue_words]
+        if len(plain) < 2 or plain[-1] not in self._losses or plain[-2] not in self._groups:
+            return words
+        last = len(words) - 1 - words[::-1].index(plain[-1])
+        return [*words[:last], self._killed, *words[last + 1 :]]
 
     def _unbounded(self, words: list[str]) -> list[str]:
         """The words without those that bound a number ("over 50 soldiers", "200 se zyada log"): "were

@@ -201,6 +201,7 @@ class LexiconText(_Model):
     about: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     too: tuple[str, ...] = ()
+    feelings: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

@@ -141,6 +141,8 @@ class Lexicon(BaseModel):
     choices: frozenset[str] = frozenset()
     # Words saying what something was said about ("about bangladesh", "bangladesh ke bare mein").
     about: tuple[str, ...] = ()
+    # How the asker feels ("this is terrible", "afsos hua"): a part of nothing else asks nothing.
+    feelings: tuple[str, ...] = ()
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
@@ -316,6 +318,16 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def only_feels(self, part: str) -> bool:
+        """Whether a part of a message says nothing but how the asker feels ("this is terrible")."""
+        if self._feelings is None or self._feelings.search(fold(part)) is None:
+            return False
+        return not self.normalise_folded(self._feelings.sub(" ", fold(part))).split()
+
+    @cached_property
+    def _feelings(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.feelings)
 
     def says_too(self, text: str) -> bool:
         return _found(self._too, text)

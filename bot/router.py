@@ -547,6 +547,8 @@ class LanguageRouter:
         heard ("suna hai ek DSP bhi shaheed hua, naam kya tha"), or only a name, a guess at what the
         part before asks ("who is behind this, india??"; but "who is bugti, and jaiswal?" asks twice)."""
         lexicon = self.factbase.lexicon
+        if lexicon.only_feels(part):
+            return True  # "this is terrible, who did this": how the asker feels
         normalised = self.normalise(part)
         if before and lexicon.asks_who_says(normalised):
             return True  # "how many died, and who said so?": every answer says who
@@ -636,11 +638,11 @@ class LanguageRouter:
         targets = self._typo_content if word in self._uses else self._typo_words
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
         if near and _zipf(word, "ur") >= 3.0:
-            # A common Urdu word is only another form of ours, its ending changed ("سربراہی" is
-            # "سربراہ", "لگتا" "لگاتا"): "سارے" (all) is not "مارے" (killed), nor "چلتی" "ملتی"; and no
-            # misspelt stopword ("بارش", rain, is not "بارے").
+            # A common Urdu word is only another form of ours ("سربراہی" is "سربراہ", "ملتا" "ملتی"):
+            # "سارے" (all) is not "مارے" (killed), nor "سوری" (sorry) "سورس"; and no misspelt stopword
+            # ("بارش", rain, is not "بارے").
             stopwords = self.factbase.lexicon.stopwords
-            near = [n for n in near if n[0].startswith(word[:-2]) and n[0] not in stopwords]
+            near = [n for n in near if _another_ending(word, n[0]) and n[0] not in stopwords]
         if not near:
             return word
         fewest = min(d for _, d, _ in near)
@@ -1453,6 +1455,18 @@ class LanguageRouter:
         plain = [w for w in words if w not in self._entity_words]
         unknown = sum(len(w) for w in plain if w not in self._vocabulary)
         return unknown / max(1, sum(len(w) for w in plain))
+
+
+# The letters an Urdu word's ending changes in (gender and number: ملتا، ملتی، ملتے), folded.
+_URDU_ENDINGS = frozenset("\u0627\u06cc\u06d2\u06c1\u0646")
+
+
+def _another_ending(word: str, other: str) -> bool:
+    """Whether `other` is `word` with letters added or dropped at its end, or its last letter (a vowel
+    or noon) changed for another."""
+    if other.startswith(word) or word.startswith(other):
+        return True
+    return len(other) == len(word) and other[:-1] == word[:-1] and {word[-1], other[-1]} <= _URDU_ENDINGS
 
 
 def _stem(word: str) -> str:

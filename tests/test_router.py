@@ -566,14 +566,18 @@ def test_short_words_spelt_as_in_chat_are_read(core: Core, question: str, reply:
     [
         ("this is horrible, who is behind it", [("answer", "bla-claim")]),
         ("afsos hua, kis ne kiya", [("answer", "bla-claim")]),
-        ("awful. why did they do it", [("gap", "motive")]),
+        ("awful, why did they do it", [("gap", "motive")]),
+        ("who is sad", [("decline", None)]),
+        ("afsos kis ne kiya", [("decline", None)]),
     ],
 )
 def test_how_the_asker_feels_is_no_part_of_the_question(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """A feeling before the question ("this is horrible", "afsos hua": what a pity) was read as what it
-    asks about, a word no fact covers: the message was declined."""
+    """A part of nothing but a feeling ("this is horrible", "afsos hua": what a pity) was read as what
+    the message asks about, a word no fact covers: the message was declined. A feeling that is what a
+    question asks about is no part to leave out ("who is sad" got who claimed the attacks while
+    feelings were stopwords: guards)."""
     assert _decided(core, question) == reply
 
 
@@ -581,9 +585,10 @@ def test_how_the_asker_feels_is_no_part_of_the_question(
     ("question", "reply"),
     [
         ("bharat ka is ilzam par moaqif kya hai", [("answer", "india-rejection")]),
-        ("has india accepted responsibility", [("answer", "india-rejection")]),
+        ("so delhi accepted the charge?", [("answer", "india-rejection")]),
+        ("kya india ne hamlon ka hukm diya", [("decline", None)]),
         ("operation herof ka hukm kis ne diya", [("gap", "bla-leader")]),
-        ("ان حملوں کا حکم کون دیتا ہے", [("gap", "bla-leader")]),
+        ("ان حملوں کا حکم کس نے دیا تھا", [("gap", "bla-leader")]),
         ("who is bugti, for anyone who doesnt know", [("answer", "person-bugti")]),
     ],
 )
@@ -591,9 +596,10 @@ def test_who_stands_where_owns_up_or_gave_the_order_is_read(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """India's stance (moaqif) on the charge is its rejection, not the charge, as is India accepting it
-    (it was declined); who gave the order for the attacks (hukm, حکم) is the group's
-    leader, whom the sources do not name (a "did you mean" of other facts); "anyone who" opens no
-    question of its own (it added the BLA's claim)."""
+    (it was declined); who gave the order for the attacks (hukm kis ne, حکم کس نے) is the group's
+    leader, whom the sources do not name (a "did you mean" of other facts), but not whether India gave
+    it (a guard: it got the leader gap); "anyone who" opens no question of its own (it added the BLA's
+    claim)."""
     assert _decided(core, question) == reply
 
 
@@ -923,13 +929,17 @@ def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: s
     assert core.router.normalise(typed) == core.router.normalise(meant)
 
 
-@pytest.mark.parametrize(("word", "wrong"), [("سارے", "مارے"), ("چلتی", "ملتی"), ("رکتے", "کرتے"), ("بارش", "بارے")])
+@pytest.mark.parametrize(
+    ("word", "wrong"),
+    [("سارے", "مارے"), ("چلتی", "ملتی"), ("رکتے", "کرتے"), ("بارش", "بارے"), ("سوری", "سورس"), ("طالبات", "طالبان")],
+)
 def test_a_common_urdu_word_is_only_repaired_into_another_form_of_ours(core: Core, word: str, wrong: str) -> None:
     """ "سارے" (all) was repaired into "مارے" (killed), so "were the 145 all the attackers" answered
     with the 145 dead; "چلتی" (went on) became "ملتی" (meets), "رکتے" (stop) "کرتے" (do). A common
-    Urdu word is repaired only into one that keeps all but its last two letters: another ending of one
-    of ours, as "سربراہی" (leadership) is "سربراہ" (leader); and never into a stopword ("بارش", rain,
-    was "بارے" and dropped)."""
+    Urdu word is repaired only into another ending of one of ours (letters added or dropped at its end,
+    or a last vowel changed), as "سربراہی" (leadership) is "سربراہ" (leader); and never into a stopword
+    ("بارش", rain, was "بارے" and dropped). Keeping all but the last two letters, tried first, still
+    made "سوری" (sorry) "سورس" (source) and "طالبات" (students) "طالبان"."""
     urdu = core.router.by_language["ur"]
     assert OSA.distance(word, wrong) <= 2
     assert urdu._repair(word) != wrong

@@ -628,14 +628,17 @@ def test_a_title_or_a_superlative_in_other_words_is_read(
         ("security forces ka kitna nuqsan hua", [("answer", "security-personnel-killed")]),
         ("پولیس اہلکاروں کا کتنا نقصان ہوا", [("answer", "security-personnel-killed")]),
         ("awam ka nuqsan", [("answer", "civilians-killed")]),
+        ("فوج کا کتنا نقصان ہوا", [("answer", "security-personnel-killed")]),
         ("املاک کا کتنا نقصان ہوا", [("gap", "damage")]),
         ("did militants damage the roads", [("gap", "damage")]),
     ],
 )
 def test_a_group_s_losses_are_its_dead(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """A loss (nuqsan, نقصان) right after a group of people the sources count (`story.groups`) asks how
-    many of them died: each was told damage to property is not reported, though the dead are. Property's
-    losses, and damage that people did, are still the damage gap (guards)."""
+    many of them died: each was told damage to property is not reported, though the dead are ("فوج",
+    the army, alone reads as the one who killed: a "did you mean" of the militants' toll until the
+    army's losses were its soldiers'). Property's losses, and damage that people did, are still the
+    damage gap (guards)."""
     assert _decided(core, question) == reply
 
 
@@ -643,6 +646,7 @@ def test_a_group_s_losses_are_its_dead(core: Core, question: str, reply: list[tu
     ("question", "reply"),
     [
         ("where do u get ur facts", [("meta", "sources")]),
+        ("where did you get that", [("meta", "sources")]),
         ("where did you get the names", [("gap", "victim-names")]),
         ("where?", [("answer", "districts")]),
     ],

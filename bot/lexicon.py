@@ -302,14 +302,17 @@ class Lexicon(BaseModel):
     def before_who_spoke(self, text: str) -> str | None:
         """The folded text before the words asking who did the speaking ("amreeka ki taraf se" of
         "amreeka ki taraf se kis ne bayan diya"), or None if it has none."""
-        found = None if self._spoke is None else self._spoke.search(fold(text))
+        found = self._who_spoke(text)
         return None if found is None else found.string[: found.start()]
 
     def after_who_spoke(self, text: str) -> str:
         """The folded text after the words asking who did the speaking ("for india" of "who spoke for
         india"), empty if it has none."""
-        found = None if self._spoke is None else self._spoke.search(fold(text))
+        found = self._who_spoke(text)
         return "" if found is None else found.string[found.end() :]
+
+    def _who_spoke(self, text: str) -> re.Match[str] | None:
+        return None if self._spoke is None else self._spoke.search(fold(text))
 
     @cached_property
     def _spoke(self) -> re.Pattern[str] | None:
@@ -321,9 +324,10 @@ class Lexicon(BaseModel):
 
     def only_feels(self, part: str) -> bool:
         """Whether a part of a message says nothing but how the asker feels ("this is terrible")."""
-        if self._feelings is None or self._feelings.search(fold(part)) is None:
+        folded = fold(part)
+        if self._feelings is None or self._feelings.search(folded) is None:
             return False
-        return not self.normalise_folded(self._feelings.sub(" ", fold(part))).split()
+        return not self.normalise_folded(self._feelings.sub(" ", folded)).split()
 
     @cached_property
     def _feelings(self) -> re.Pattern[str] | None:

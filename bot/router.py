@@ -407,11 +407,7 @@ class LanguageRouter:
         # "and the bla?" have answers of their own).
         lexicon = self.factbase.lexicon
         rest = lexicon.after_follow_up_opener(question)
-        leans = (
-            rest is not None
-            and not self._asks(rest)
-            and set(lexicon.find_entities(self.normalise(rest))) <= self._places
-        )
+        leans = rest is not None and not self._asks(rest) and set(self._named_in(rest)) <= self._places
         if alone.confident and not leans:
             return alone
         asked = self._follow_up(previous, question)
@@ -803,6 +799,7 @@ class LanguageRouter:
         ]
 
     def _route_one(self, text: str, around: frozenset[str] = frozenset()) -> tuple[Intent, ...]:
+        lexicon = self.factbase.lexicon
         question = self._understand(text)
         if question is None:
             return (Intent(text=text, decision="decline"),)
@@ -822,8 +819,9 @@ class LanguageRouter:
         if self._asks_if_there_too(question, words):
             # "was it in karachi?", "کیا کراچی میں بھی حملہ ہوا": where the attacks were answers it.
             named = [e for e in named if e in self._in_story]
-            cue = self.factbase.lexicon.cue("where").split()
-            words = [*cue, *(w for w in words if w not in self._place_words | self._too)]
+            cue = lexicon.cue("where").split()
+            where_only = self._place_words | self._too
+            words = [*cue, *(w for w in words if w not in where_only)]
             question = replace(question, named=named, asks=("where",))
             elsewhere = False
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
@@ -840,7 +838,6 @@ class LanguageRouter:
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
         speaking = question.asks[:1] in (("said",), ("identity",))
-        lexicon = self.factbase.lexicon
         # What was said about, but not "what about iran, did they condemn": who else, asked in turn.
         spoken_of = lexicon.spoken_about(text) if speaking and not lexicon.follows_on(text) else ()
         if speaking and question.speaker in covered:
@@ -852,7 +849,8 @@ class LanguageRouter:
             about = {e for e in spoken_of if e in parties and e != question.speaker}
             named = [e for e in named if e not in about]
             parties = [e for e in parties if e not in about]
-            words = [w for w in words if w not in {n for e in about for n in self._name_words.get(e, ())}]
+            their_names = {n for e in about for n in self._name_words.get(e, ())}
+            words = [w for w in words if w not in their_names]
         speakers = [e for e in parties if e not in spoken_of]
         if speaking and len(speakers) >= 2 and covered and not elsewhere:
             # "what did india and the us say": each named party has its own fact. A place is no party

@@ -870,7 +870,7 @@ class LanguageRouter:
         bodies = [e for e in parties if e not in self._people]
         if len(bodies) != 1 or bodies[0] not in self._covered_by:
             return None
-        # Right after the asking, for them: "who spoke for india".
+        # Right after the asking, for them: "who spoke for new delhi".
         after = lexicon.after_who_spoke(question.text).split()
         for_them = bool(after) and after[0] in lexicon.behalf and bodies[0] in self._named_in(" ".join(after[1:3]))
         if "said" not in question.asks and not for_them:

@@ -95,7 +95,7 @@ class Lexicon(BaseModel):
     # Words that may point back at the part before or at the story itself ("how long did the op last
     # n did they capture any city"): a part with one must read alike both ways to be asked alone.
     vague: frozenset[str] = frozenset()
-    # Words that open a yes/no question ("were hospitals on emergency"): a part of a message opening
+    # Words that open a yes/no question ("were the hospitals ready"): a part of a message opening
     # with one asks something even with no cue word in it.
     openers: frozenset[str] = frozenset()
     # How a message that follows on from the last one opens ("and turkey?", "what about the eu"): a

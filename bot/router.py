@@ -1277,7 +1277,7 @@ class LanguageRouter:
         others = {w for e in outside for w in self._name_words.get(e, ())}
         rest = [w for w in words if w not in others]
         if not self._content(rest):
-            return None  # nothing but the name is asked about: "what is cpec"
+            return None  # nothing but the name is asked about: "whats cpec"
         like = self._top(self._target_scores(rest), self._is_gap, [], bonus=False, count=1)
         if not like or like[0].score < self.thresholds.answer:
             return None

@@ -72,7 +72,7 @@ def test_quotes_are_kept_verbatim(core: Core) -> None:
 def test_three_kinds_of_no_are_three_different_replies(core: Core) -> None:
     replies = {}
     for question, kind in [
-        ("bitcoin price today", DeclineBlock),
+        ("bitcoin price this week", DeclineBlock),
         ("how many people were wounded", GapBlock),
         ("what did bugti say", ClarifyBlock),
     ]:
@@ -171,7 +171,7 @@ def test_urdu_figures_side_by_side_with_the_reason_in_urdu(core: Core) -> None:
     ("question", "expected"),
     [
         ("کتنے زخمی ہوئے", "ہمارے ذرائع یہ نہیں بتاتے: کتنے لوگ زخمی یا گھائل ہوئے۔"),  # an explicit gap
-        ("چین نے کیا کہا", "ہمارے ذرائع یہ نہیں بتاتے: اس معاملے پر چین کے بارے میں کچھ بھی۔"),  # no fact names China
+        ("چین کا بیان", "ہمارے ذرائع یہ نہیں بتاتے: اس معاملے پر چین کے بارے میں کچھ بھی۔"),  # no fact names China
         ("آج موسم کیسا ہے", "معذرت، میں صرف اس خبر کے بارے میں"),  # off topic
         ("شکریہ", "آپ کا شکریہ۔"),  # meta
     ],

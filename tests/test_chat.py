@@ -100,7 +100,7 @@ async def test_did_you_mean_buttons_answer_and_none_is_recorded(bot_app: App, ap
     await api.wait_for(lambda: api.messages[(PRIVATE["id"], reply["message_id"])].get("edited"))
     assert "Source:" in api.messages[(PRIVATE["id"], reply["message_id"])]["text"]
 
-    [second] = await ask(api, "what did the chief minister say")
+    [second] = await ask(api, "did the chief minister say anything")
     api.callback(second["reply_markup"]["inline_keyboard"][-1][0]["callback_data"], message=second, user=ALICE)
     await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)
     store: Store = bot_app.bot_data.store
@@ -150,7 +150,7 @@ async def test_group_chatter_is_ignored(bot_app: App, api: BotAPIServer) -> None
     ("text", "kwargs"),
     [
         ("@FactTestBot who did it", {"entities": mention("@FactTestBot who did it")}),
-        ("how many civilians died @facttestbot", {"entities": mention("how many civilians died @FactTestBot")}),
+        ("civilians slain? @facttestbot", {"entities": mention("civilians slain? @FactTestBot")}),
         ("/ask who did it", {"entities": command("/ask who did it")}),
     ],
 )
@@ -276,7 +276,7 @@ async def test_messages_without_text(bot_app: App, api: BotAPIServer) -> None:
 async def test_edited_question_in_private_is_answered_again(bot_app: App, api: BotAPIServer) -> None:
     message = api.user_message("who did it", chat=PRIVATE, user=ALICE)
     await api.wait_for(lambda: api.replies_to(message))
-    api.push({"edited_message": {**message, "text": "how many civilians died", "edit_date": 1}})
+    api.push({"edited_message": {**message, "text": "how many civilians were slain", "edit_date": 1}})
     await api.wait_for(lambda: len(api.sent) == 2)
     assert "31" in api.sent[1]["text"]
 

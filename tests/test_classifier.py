@@ -11,7 +11,7 @@ from bot import classifier as classifier_module
 from bot.classifier import Classifier, fit, trained
 
 EXAMPLES = {
-    "civilians": ["how many civilians died", "civilian deaths", "ordinary people killed", "innocent civilians dead"],
+    "civilians": ["civilians slain", "civilian deaths", "ordinary people killed", "innocent civilians dead"],
     "overall": ["how many people died in all", "total deaths", "overall toll", "all the dead together"],
     "claim": ["who claimed it", "which group claimed the attacks", "who took responsibility"],
 }

@@ -116,7 +116,7 @@ def test_ask_answers_in_urdu_by_script_or_by_choice(args: list[str], expected: s
 
 
 def test_ask_json_says_the_language_of_each_answer() -> None:
-    result = factbot("ask", "--json", stdin="کتنے شہری مارے گئے\nhow many civilians died\n")
+    result = factbot("ask", "--json", stdin="کتنے شہری مارے گئے\nhow many civilians were slain\n")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["language"], r["facts"]) for r in records] == [
         ("ur", ["civilians-killed"]),

@@ -11,7 +11,7 @@ from bot.language import choose, client_language, script_language
     ("text", "language"),
     [
         ("بلوچستان میں کتنے لوگ مارے گئے؟", "ur"),
-        ("how many people were killed", "en"),
+        ("how many people got killed", "en"),
         ("kitne log mare gaye", "en"),  # Roman Urdu is Latin script: English answers
         ("کتنے militants ہلاک ہوئے", "ur"),  # mixed: most letters decide
         ("what did بھارت say", "en"),

@@ -26,7 +26,7 @@ def _decided(core: Core, question: str, previous: str | None = None) -> list[tup
     ("question", "fact_id"),
     [
         ("who claimed the attacks?", "bla-claim"),
-        ("how many civilians died", "civilians-killed"),
+        ("how many civilians were slain", "civilians-killed"),
         ("what did the uk say", "uk-condemnation"),
         ("who launched the attacks", "bla-claim"),
         ("who masterminded this", "bla-claim"),
@@ -82,7 +82,7 @@ def test_explicit_gap_is_routed_to_its_entry(core: Core) -> None:
     [
         ("who is natalie baker", "person-baker"),  # a person's role, not what she said
         ("tell me about bugti", "person-bugti"),
-        ("how long did the fighting last", "operation-duration"),  # a duration, not the dates
+        ("how long did the clashes last", "operation-duration"),  # a duration, not the dates
         ("how did new delhi react", "india-rejection"),  # an alias names the same entity
         ("so where is balochistan", "province-context"),  # the province, not the places in it
         ("where in balochistan were the attacks", "districts"),
@@ -915,7 +915,7 @@ def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question:
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
-        ("milittants killd", "militants killed"),
+        ("no of milittants killd", "no of militants killed"),
         ("how many civlians were kiled", "how many civilians were killed"),
         ("whee were the attacks", "where were the attacks"),
         ("what did thse people say", "what did these people say"),
@@ -1050,7 +1050,7 @@ def test_an_urdu_question_gets_the_fact_an_english_one_would(core: Core, questio
 def test_urdu_has_the_same_three_kinds_of_no(core: Core) -> None:
     route = core.router.route
     assert [i.decision for i in route("کتنے زخمی ہوئے").intents] == ["gap"]
-    assert [i.uncovered_entities for i in route("چین نے کیا کہا").intents] == [("china",)]
+    assert [i.uncovered_entities for i in route("چین نے کیا بیان دیا").intents] == [("china",)]
     assert not route("آج موسم کیسا ہے").on_topic and not route("کرکٹ میچ کون جیتا").on_topic
     assert not route("کراچی حملے میں کتنے لوگ مرے").on_topic  # another attack is another story
 
@@ -1369,7 +1369,7 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
         ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
         ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
-        ("did the uk condemn it", "what did they say", ("answer", "uk-condemnation")),
+        ("did britain condemn it", "what did they say", ("answer", "uk-condemnation")),
         ("who is natalie baker", "what did she say", ("clarify", "us-condemnation")),  # all she said
         ("how many soldiers died", "aur police?", ("answer", "security-personnel-killed")),
         ("how many soldiers were killed", "and the police?", ("answer", "security-personnel-killed")),
@@ -1395,7 +1395,7 @@ def test_a_follow_up_is_read_with_the_question_before(
     ("question", "reply"),
     [
         ("any foreigners from china killed", ("gap", "victim-breakdown")),  # who the dead were
-        ("what is cpec", ("decline", None)),  # nothing asked but the name
+        ("whats cpec", ("decline", None)),  # nothing asked but the name
         ("who claimed the lahore bombing", ("decline", None)),  # a place outside the story: another event
     ],
 )

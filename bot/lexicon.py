@@ -111,6 +111,12 @@ class Lexicon(BaseModel):
     # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
     # of a "what did ... say" in languages that put the verb last.
     agents: frozenset[str] = frozenset()
+    # Words of killing ("kill", "maare", "ہلاک"), of asking whether someone did ("did", "has") and of
+    # the one who did ("killed by"): a side of the fighting so marked ("did the army kill 200", "fauj
+    # ne kitne maare", "soldiers killed by the bla") is who killed, not who died.
+    killing: tuple[str, ...] = ()
+    doing: tuple[str, ...] = ()
+    by: tuple[str, ...] = ()
     # Words of a part asking only who says so ("..., and who gave that number?", "according to whom"):
     # every answer says who, so such a part asks nothing more of it.
     sourcing: frozenset[str] = frozenset()
@@ -332,6 +338,40 @@ class Lexicon(BaseModel):
     @cached_property
     def _feelings(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.feelings)
+
+    def kills(self, text: str, doers: re.Pattern[str]) -> bool:
+        """Whether one of `doers` (a pattern of folded phrases) does the killing in `text`: right after
+        a word of asking whether someone did ("how many did the army kill", a word such as "the"
+        between), marked as the agent ("fauj ne kitne maare") or after "by" ("killed by the bla")."""
+        killing = self._killing
+        if killing is None:
+            return False
+        folded = fold(text)
+        for found in doers.finditer(folded):
+            before = folded[: found.start()].split()[-4:]
+            after = folded[found.end() :].split()
+            if not self._doing.isdisjoint(before[-2:]) and killing.match(" ".join(after)):
+                return True
+            marked = next((i for i, w in enumerate(after[:2]) if w in self.agents), None)
+            if marked is not None and killing.search(" ".join(after[marked + 1 : marked + 5])):
+                return True
+            near = " ".join(before[-3:])
+            by = self._by.search(near) if self._by is not None else None
+            if by is not None and killing.search(near[: by.start()]):
+                return True
+        return False
+
+    @cached_property
+    def _killing(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.killing)
+
+    @cached_property
+    def _doing(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.doing)
+
+    @cached_property
+    def _by(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.by)
 
     def says_too(self, text: str) -> bool:
         return _found(self._too, text)

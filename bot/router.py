@@ -349,6 +349,11 @@ class LanguageRouter:
         self._tallies = self._figure_words | lexicon.normalised_words(story.tallies)
         self._groups = lexicon.normalised_words(story.groups)
         self._losses = lexicon.normalised_words(story.losses)
+        self._forces = any_of(fold(f) for f in story.forces)
+        self._force_words = lexicon.normalised_words(story.forces)
+        self._attackers = any_of(fold(f) for f in story.attackers)
+        self._attacker_words = lexicon.normalised_words(story.attackers)
+        self._militant = lexicon.normalise("militant")
         self._killed = lexicon.normalise("killed")
         self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
@@ -684,6 +689,10 @@ class LanguageRouter:
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
         words = self._losses_of_groups(self._unbounded(words))
+        victims = self._killed_by(text, words)
+        if len(victims) < len(words):
+            named = self._still_named(victims, named)
+        words = victims
         figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
@@ -728,6 +737,25 @@ class LanguageRouter:
             return words
         last = len(words) - 1 - words[::-1].index(plain[-1])
         return [*words[:last], self._killed, *words[last + 1 :]]
+
+    def _killed_by(self, text: str, words: list[str]) -> list[str]:
+        """Who died, when the question says who killed. A force that kills ("how many did the army
+        kill", "fauj ne kitne maare") killed militants, unless it names whom ("... civilians"); the
+        attackers ("how many soldiers did the bla kill", "killed by the bla") killed everyone else."""
+        lexicon = self.factbase.lexicon
+        present = set(words)
+        victims = self._groups - self._force_words - {self._militant}
+        forces = not self._force_words.isdisjoint(present) and not present & victims
+        if forces and self._forces is not None and lexicon.kills(text, self._forces):
+            return list(dict.fromkeys(self._militant if w in self._force_words else w for w in words))
+        attackers = not self._attacker_words.isdisjoint(present)
+        if attackers and self._attackers is not None and lexicon.kills(text, self._attackers):
+            return [w for w in words if w not in self._attacker_words] or words
+        return words
+
+    def _still_named(self, words: list[str], named: list[str]) -> list[str]:
+        """Those named whose names the words still have: "did the bla kill" names the killers only."""
+        return [e for e in named if not self._name_words.get(e, frozenset()).isdisjoint(words)]
 
     def _unbounded(self, words: list[str]) -> list[str]:
         """The words without those that bound a number ("over 50 soldiers", "200 se zyada log"): "were

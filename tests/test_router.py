@@ -645,6 +645,30 @@ def test_a_group_s_losses_are_its_dead(core: Core, question: str, reply: list[tu
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("how many did the army kill", [("answer", "militants-killed-145")]),
+        ("didnt the police kill 300?", [("answer", "militants-killed-145")]),
+        ("fauj ne kitne maare", [("answer", "militants-killed-145")]),
+        ("فوج نے کتنے مارے", [("answer", "militants-killed-145")]),
+        ("how many soldiers did the bla kill", [("answer", "security-personnel-killed")]),
+        ("policemen killed by the terrorists, how many", [("answer", "security-personnel-killed")]),
+        ("بی ایل اے نے کتنے فوجی مارے", [("answer", "security-personnel-killed")]),
+        ("how many people did the attackers kill", [("answer", "overall-toll")]),
+        ("how many army men killed", [("answer", "security-personnel-killed")]),
+        ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
+        ("kitne dehshatgard maare gaye", [("answer", "militants-killed-145")]),
+    ],
+)
+def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A side of the fighting marked as the one who killed (`story.forces`, `story.attackers`; "did",
+    "ne", "by") killed the other side: the army killed militants, and the attackers everyone else.
+    Each of the first eight got the wrong side's dead ("how many did the army kill" the soldiers who
+    died; "how many soldiers did the bla kill" the militants). Unmarked, a side is who died (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("where do u get ur facts", [("meta", "sources")]),
         ("where did you get that", [("meta", "sources")]),
         ("where did you get the names", [("gap", "victim-names")]),

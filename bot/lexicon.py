@@ -108,6 +108,9 @@ class Lexicon(BaseModel):
     # Words of someone checking what they heard ("heard america stayed silent, true?", "suna hai ...,
     # sach hai?"): the rest of such a message is a rumour, worded as the asker likes.
     checks: tuple[str, ...] = ()
+    # Words that turn a statement into a question ("the taliban did it, no?", "india ne kiya na"): a
+    # guess at who did it with one is still only a guess.
+    tags: tuple[str, ...] = ()
     # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
     # of a "what did ... say" in languages that put the verb last.
     agents: frozenset[str] = frozenset()
@@ -273,7 +276,8 @@ class Lexicon(BaseModel):
 
     def guesses_culprit(self, text: str, normalised: str, *, also: frozenset[str] = frozenset()) -> bool:
         """Whether a question is only a guess at who did it: a guessing phrase, and no word but names,
-        the phrase's own, an opener's ("kya india ne kiya") and those `also` allowed ("attack")."""
+        the phrase's own, an opener's ("kya india ne kiya"), a tag's ("..., no?", "..., true?") and those
+        `also` allowed ("attack")."""
         if self._guessing is None or self._guessing.search(fold(text)) is None:
             return False
         names, own = self._guess_words
@@ -284,7 +288,7 @@ class Lexicon(BaseModel):
     def _guess_words(self) -> tuple[frozenset[str], frozenset[str]]:
         """The words of entity names, and those of the guessing phrases and the openers, normalised."""
         names = frozenset(w for n in self.canonical_names for w in n.split())
-        own = self.normalised_words((*self.guesses, *self.openers))
+        own = self.normalised_words((*self.guesses, *self.openers, *self.tags))
         return names, own
 
     def says_only(self, normalised: str, name: str) -> bool:

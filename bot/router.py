@@ -369,6 +369,9 @@ class LanguageRouter:
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
         self._suspects = story.suspects
+        self._accused = story.accused
+        self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
+        self._blaming = frozenset({lexicon.normalise("blame"), *lexicon.normalise(lexicon.cue("said")).split()})
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
@@ -676,10 +679,13 @@ class LanguageRouter:
         rest = set(words) - self._entity_words
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
-        if named and set(named) <= self._guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story):
+        blamed = self._blames(text, norm, named)
+        guessed = named and set(named) <= self._guessable
+        if blamed or (guessed and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
-            # names; a party they link to the attacks narrows it ("was it india": what Pakistan said).
-            named = [e for e in named if e in self._suspects] or list(self._suspects[:1]) or named
+            # names; a party they link to the attacks narrows it ("was it india": what Pakistan said),
+            # and so does a word of blaming ("did pakistan blame the taliban": whom it did blame).
+            named = [e for e in named if e in self._suspects] or list(blamed or self._suspects[:1]) or named
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
         elif named_all and rest <= self._identity_cues | offices and not lexicon.rules_out("identity", text):
@@ -737,6 +743,19 @@ class LanguageRouter:
             return words
         last = len(words) - 1 - words[::-1].index(plain[-1])
         return [*words[:last], self._killed, *words[last + 1 :]]
+
+    def _blames(self, text: str, normalised: str, named: list[str]) -> tuple[str, ...]:
+        """Whom Pakistan blamed, for a guess at it: a word of blaming or saying, only parties the sources
+        quote nothing of named, and nothing else but the forces ("did the army say afghanistan was behind
+        it"; not "did the us say it was iran")."""
+        outside = bool(named) and set(named) <= self._guessable - self._voices
+        if not outside or self._blaming.isdisjoint(normalised.split()):
+            return ()
+        speaker = self.factbase.lexicon.speaker(normalised, reach=2)
+        if speaker is not None and speaker not in self._setting:
+            return ()  # "did iran say it was the taliban" asks what Iran said
+        also = self._generic_story | self._blaming | self._force_words
+        return self._accused if self.factbase.lexicon.guesses_culprit(text, normalised, also=also) else ()
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army

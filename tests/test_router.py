@@ -879,11 +879,13 @@ def test_a_period_compared_with_is_no_other_event_unless_it_is_past(
     [
         ("was it the taliban or someone else", [("answer", "bla-claim")]),
         ("could it have been the taliban", [("answer", "bla-claim")]),
-        ("did pakistan blame afghanistan", [("answer", "bla-claim")]),
         ("did pakistan blame india", [("answer", "india-allegation")]),
         ("who else condemned it", [("answer", "condemnation-overview")]),
         ("did the ttp claim it", [("answer", "bla-claim")]),
         ("was it afghanistan who claimed responsibility", [("answer", "bla-claim")]),
+        ("it was iran no?", [("answer", "bla-claim")]),
+        ("taliban did this no", [("answer", "bla-claim")]),
+        ("کیا ٹی ٹی پی نے یہ حملہ کیا", [("answer", "bla-claim")]),
     ],
 )
 def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
@@ -892,7 +894,27 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
     """ "or someone else", "could it have been" and "blame" were no guessing phrases: the first two were
     declined, "did pakistan blame afghanistan" got "no evidence is reported" (a false "not reported");
     they get who the sources say did it, as does a guess at who claimed it (the TTP was declined,
-    Afghanistan a "did you mean" the province). India, whom Pakistan blamed, and "who else" are guards."""
+    Afghanistan a "did you mean" the province). India, whom Pakistan blamed, and "who else" are guards.
+    A tag ("no?", "correct") or a guess worded as a statement ("it was", "نے یہ حملہ کیا") is still a
+    guess: the last three got the injured gap, a decline and "other reactions are not reported"."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("did pakistan blame afghanistan", [("answer", "india-allegation")]),
+        ("did the military say the taliban were behind it", [("answer", "india-allegation")]),
+        ("did iran say it was the taliban", [("gap", "other-reactions"), ("gap", "other-reactions")]),
+        ("did india say it was them", [("answer", "india-rejection")]),
+    ],
+)
+def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A word of blaming or saying with a party the sources quote nothing of (`story.accused`): the
+    first got the BLA's claim, the second "no evidence is reported" (a false "not reported"). A party
+    named as the one who spoke is asked what it said (guards)."""
     assert _decided(core, question) == reply
 
 

@@ -45,6 +45,7 @@ class Story(_Model):
     losses: tuple[str, ...] = Field(default=(), description="words of a loss: a group's loss is its dead")
     forces: tuple[str, ...] = Field(default=(), description="who fought the militants: 'did the army kill'")
     attackers: tuple[str, ...] = Field(default=(), description="who attacked: 'how many did the bla kill'")
+    weighing: tuple[str, ...] = Field(default=(), description="words weighing groups: 'more civilians than'")
     bounds: tuple[str, ...] = Field(default=(), description="words beside a number that bound it: 'over 200'")
     spans: tuple[str, ...] = Field(default=(), description="units of time that make a number a span heard")
     periods: tuple[str, ...] = Field(default=(), description="units that make a number a period compared with")

@@ -354,6 +354,8 @@ class LanguageRouter:
         self._attackers = any_of(fold(f) for f in story.attackers)
         self._attacker_words = lexicon.normalised_words(story.attackers)
         self._militant = lexicon.normalise("militant")
+        self._people = lexicon.normalise("people")
+        self._weighing = any_of(fold(w) for w in story.weighing)
         self._killed = lexicon.normalise("killed")
         self._bounds = lexicon.normalised_words(story.bounds)
         self._period_words = lexicon.normalised_words(story.periods)
@@ -757,6 +759,15 @@ class LanguageRouter:
         also = self._generic_story | self._blaming | self._force_words
         return self._accused if self.factbase.lexicon.guesses_culprit(text, normalised, also=also) else ()
 
+    def _weighs(self, text: str, words: list[str]) -> bool:
+        """Whether a question weighs one group's dead against another's ("did more civilians die than
+        soldiers"): no one fact answers it, so it is a "did you mean" of theirs, not the first."""
+        return (
+            len(self._groups.intersection(words) - {self._people}) > 1
+            and self._weighing is not None
+            and (self._weighing.search(fold(text)) is not None)
+        )
+
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army
         kill", "fauj ne kitne maare") killed militants, unless it names whom ("... civilians"); the
@@ -1008,6 +1019,9 @@ class LanguageRouter:
           was the indian spokesperson"), if it mentions everything named."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
+        if intent.decision == "answer" and self._weighs(question.text, words):
+            tolls = self._top(scores, self._is_fact & self._answering["count"], named, count=3)
+            return intent.model_copy(update={"decision": "clarify", "matches": tolls})  # each toll weighed
         if intent.decision == "decline":
             return self._rescued(question, words, named, scores) or intent
         if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:

@@ -643,6 +643,20 @@ def test_a_group_s_losses_are_its_dead(core: Core, question: str, reply: list[tu
 
 
 @pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("did more soldiers die than civilians", {"security-personnel-killed", "civilians-killed"}),
+        ("were more policemen killed than militants", {"security-personnel-killed", "militants-killed-145"}),
+    ],
+)
+def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, question: str, offered: set[str]) -> None:
+    """No one fact answers "more X than Y" (`story.weighing`): each was answered with the first group's
+    toll alone, as if the other were not asked about."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "clarify" and offered <= {m.target for m in intent.matches}
+
+
+@pytest.mark.parametrize(
     ("question", "reply"),
     [
         ("how many did the army kill", [("answer", "militants-killed-145")]),

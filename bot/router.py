@@ -354,7 +354,7 @@ class LanguageRouter:
         self._attackers = any_of(fold(f) for f in story.attackers)
         self._attacker_words = lexicon.normalised_words(story.attackers)
         self._militant = lexicon.normalise("militant")
-        self._people = lexicon.normalise("people")
+        self._people_word = lexicon.normalise("people")
         self._weighing = any_of(fold(w) for w in story.weighing)
         self._killed = lexicon.normalise("killed")
         self._bounds = lexicon.normalised_words(story.bounds)
@@ -763,7 +763,7 @@ class LanguageRouter:
         """Whether a question weighs one group's dead against another's ("did more civilians die than
         soldiers"): no one fact answers it, so it is a "did you mean" of theirs, not the first."""
         return (
-            len(self._groups.intersection(words) - {self._people}) > 1
+            len(self._groups.intersection(words) - {self._people_word}) > 1
             and self._weighing is not None
             and (self._weighing.search(fold(text)) is not None)
         )

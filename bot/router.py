@@ -691,9 +691,12 @@ class LanguageRouter:
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
         elif named_all and rest <= self._identity_cues | offices and not lexicon.rules_out("identity", text):
-            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses.
+            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses,
+            # and "is bugti the army chief?" asks nothing of whoever holds that office.
             asks = ("identity",)
             words = [w for w in words if w not in offices]
+            if lexicon.opens_question(text):
+                named = [e for e in named if e in self._in_story] or named
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
         words = self._losses_of_groups(self._unbounded(words))

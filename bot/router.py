@@ -718,7 +718,7 @@ class LanguageRouter:
         days = self._days(words) if "count" not in asks else ()
         if days:
             asks = asks or ("when",)
-            heard = (*heard, *days)
+            heard = (*heard, *(d for d in days if d not in self._vocabulary))
             words = [*lexicon.cue("when").split(), *words]
         # "and besides quetta?" (nothing else) asks which other places: not a gap that uses "besides".
         if (
@@ -805,15 +805,14 @@ class LanguageRouter:
         return [w for i, w in enumerate(words) if w not in self._bounds or not beside_number(i)]
 
     def _days(self, words: list[str]) -> tuple[str, ...]:
-        """Days of the month we do not know, right before or after a month or "date" (a month the story
-        is not in: "march 5", "30 جنوری"); a year is no day ("jan 2024" names another time), nor is a
+        """Days of the month, right before or after a month or "date" ("march 5", "30 جنوری", "feb 1"):
+        a day we do not know is one heard; a year is no day ("jan 2024" names another time), nor is a
         number followed by what it counts ("12 log")."""
         return tuple(
             w
             for i, w in enumerate(words)
             if w.isdigit()
             and 1 <= int(w) <= 31
-            and w not in self._vocabulary
             and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )

@@ -877,6 +877,8 @@ def test_did_it_happen_there_too_asks_where_it_happened(
         ("how many were killed in the quetta attack of jan 2024", [("decline", None)]),
         ("how many soldiers were killed on jan 30", [("decline", None)]),
         ("suna hai mangal ko 12 log zakhmi hue", [("gap", "injured")]),
+        ("were the attacks on feb 1 right?", [("answer", "timing")]),
+        ("hamle feb 1 ko hue?", [("answer", "timing")]),
     ],
 )
 def test_a_day_or_span_someone_heard_is_asked_against_ours(
@@ -885,7 +887,8 @@ def test_a_day_or_span_someone_heard_is_asked_against_ours(
     """A weekday, a month or a day of the month the story is not on is a date someone heard (declined
     as an unknown number, or a "did you mean" of the districts); the story's own days keep their
     meaning (the 92 was Saturday's figure: a guard), and a year is still another event (a guard), as
-    is a count on a day we do not count by; "12 log" counts people (guards a review asked for)."""
+    is a count on a day we do not count by; "12 log" counts people (guards a review asked for). A day
+    of the story's own asks when too (a check of "feb 1" got the latest updates)."""
     assert _decided(core, question) == reply
 
 

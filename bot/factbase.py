@@ -193,6 +193,7 @@ class LexiconText(_Model):
     guesses: tuple[str, ...] = ()
     checks: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    belongs: tuple[str, ...] = ()
     only: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     killing: tuple[str, ...] = ()

@@ -111,6 +111,9 @@ class Lexicon(BaseModel):
     # Words that turn a statement into a question ("the taliban did it, no?", "india ne kiya na"): a
     # guess at who did it with one is still only a guess.
     tags: tuple[str, ...] = ()
+    # Words guessing where a person is from or whom they work for ("is baker from the uk", "works for the
+    # un?"): with a person in the story named, the question asks who that person is.
+    belongs: tuple[str, ...] = ()
     # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
     # of a "what did ... say" in languages that put the verb last.
     agents: frozenset[str] = frozenset()

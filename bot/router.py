@@ -366,6 +366,7 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._offices = lexicon.normalised_words(lexicon.offices)
+        self._tags = lexicon.normalised_words(lexicon.tags) | lexicon.normalised_words(lexicon.belongs)
         self._behalf = self._offices | lexicon.normalised_words(lexicon.behalf)
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
@@ -682,21 +683,28 @@ class LanguageRouter:
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
         blamed = self._blames(text, norm, named)
-        guessed = named and set(named) <= self._guessable
-        if blamed or (guessed and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
+        guessable = bool(named) and set(named) <= self._guessable
+        if blamed or (guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
             # names; a party they link to the attacks narrows it ("was it india": what Pakistan said),
             # and so does a word of blaming ("did pakistan blame the taliban": whom it did blame).
             named = [e for e in named if e in self._suspects] or list(blamed or self._suspects[:1]) or named
             words = [*lexicon.cue("who").split(), *(w for e in named for w in self._name_words.get(e, ()))]
             asks = ("who",)
-        elif named_all and rest <= self._identity_cues | offices and not lexicon.rules_out("identity", text):
-            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses,
-            # and "is bugti the army chief?" asks nothing of whoever holds that office.
+        elif (
+            named_all
+            and rest <= self._identity_cues | offices | self._tags_of(named_all)
+            and not lexicon.rules_out("identity", text)
+        ):
+            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses;
+            # "is bugti the army chief?", "natalie baker is british?" ask nothing of whoever holds that
+            # office or of that country, only who the person in the story is.
             asks = ("identity",)
-            words = [w for w in words if w not in offices]
-            if lexicon.opens_question(text):
-                named = [e for e in named if e in self._in_story] or named
+            words = [w for w in words if w not in offices and w not in self._tags]
+            ours = [e for e in named if e in self._people and e in self._in_story]
+            if ours and (lexicon.opens_question(text) or rest.isdisjoint(self._identity_cues)):
+                others = {w for e in named_all if e not in ours for w in self._name_words.get(e, ())}
+                named, words = ours, [w for w in words if w not in others]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
         words = self._losses_of_groups(self._unbounded(words))
@@ -816,6 +824,11 @@ class LanguageRouter:
             and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )
+
+    def _tags_of(self, named: list[str]) -> frozenset[str]:
+        """Tags ("..., right?") and words of where someone belongs ("from") that leave a guess at who a
+        person in the story is one: "bugti is the pm right", "is baker from the uk"."""
+        return self._tags if not self._people.isdisjoint(named) else frozenset()
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""

@@ -664,6 +664,25 @@ def test_what_a_question_asks_of_a_time_a_charge_or_an_office(
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("bugti is the prime minister right?", [("answer", "person-bugti")]),
+        ("is natalie baker from britain", [("answer", "person-baker")]),
+        ("randhir jaiswal works for modi?", [("answer", "person-jaiswal")]),
+        ("who is bugti and who is imran khan", [("answer", "person-bugti"), ("gap", None)]),
+    ],
+)
+def test_a_guess_at_who_a_person_in_the_story_is_asks_who_they_are(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """An office, a country or an employer guessed for a person in the story, a tag after it ("right?",
+    lexicon: tags, belongs): the first added "nothing is reported about Shehbaz Sharif", the second
+    got "no other country's reaction is reported", the third was declined. Asking who two people are
+    still asks about both (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "offered"),
     [
         ("did more soldiers die than civilians", {"security-personnel-killed", "civilians-killed"}),

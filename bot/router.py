@@ -683,7 +683,7 @@ class LanguageRouter:
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
         blamed = self._blames(text, norm, named)
-        guessable = bool(named) and set(named) <= self._guessable
+        guessable = bool(named) and set(named) <= self._guessable and self._blamer(text, norm) in (None, *self._setting)
         if blamed or (guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
             # names; a party they link to the attacks narrows it ("was it india": what Pakistan said),
@@ -725,9 +725,10 @@ class LanguageRouter:
         # count of a day the sources do not count by, and "jan me 25 log mare" a count (both as before).
         days = self._days(words) if "count" not in asks else ()
         if days:
-            asks = asks or ("when",)
             heard = (*heard, *(d for d in days if d not in self._vocabulary))
-            words = [*lexicon.cue("when").split(), *words]
+            if not asks:  # "what did the army say on jan 31" asks what was said
+                asks = ("when",)
+                words = [*lexicon.cue("when").split(), *words]
         # "and besides quetta?" (nothing else) asks which other places: not a gap that uses "besides".
         if (
             not asks
@@ -764,6 +765,8 @@ class LanguageRouter:
         outside = bool(named) and set(named) <= self._guessable - self._voices
         if not outside or self._blaming.isdisjoint(normalised.split()):
             return ()
+        if self._blamer(text, normalised) not in (None, *self._setting):
+            return ()  # "did iran blame anyone" asks what Iran said
         speaker = self.factbase.lexicon.speaker(normalised, reach=2)
         if speaker is not None and speaker not in self._setting:
             return ()  # "did iran say it was the taliban" asks what Iran said
@@ -778,6 +781,23 @@ class LanguageRouter:
             and self._weighing is not None
             and (self._weighing.search(fold(text)) is not None)
         )
+
+    def _blamer(self, text: str, normalised: str) -> str | None:
+        """Who does the blaming or saying: the party marked as the agent ("amreeka ne india par ilzam
+        lagaya"), else the first one named before the word of blaming ("did the us blame india")."""
+        lexicon = self.factbase.lexicon
+        words = normalised.split()
+        first = next((i for i, w in enumerate(words) if w in self._blaming), None)
+        if first is None:
+            return None  # "india ne kiya kya" guesses who did it
+        folded = fold(text).split()
+        for i, word in enumerate(folded):
+            if word in lexicon.agents:
+                found = lexicon.find_entities(self.normalise(" ".join(folded[max(0, i - 2) : i])))
+                if found:
+                    return found[-1]
+        found = lexicon.find_entities(" ".join(words[:first]))
+        return found[0] if found else None
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army

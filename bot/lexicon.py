@@ -442,6 +442,15 @@ class Lexicon(BaseModel):
         words = fold(text).split()
         return bool(words) and words[0] in self.openers
 
+    def ends_on_tag(self, text: str) -> bool:
+        """Whether a statement is made a question by a tag at its end ("it was in quetta, right?")."""
+        folded = fold(text)
+        return any(folded == tag or folded.endswith(f" {tag}") for tag in self._tags)
+
+    @cached_property
+    def _tags(self) -> tuple[str, ...]:
+        return tuple(t for t in map(fold, self.tags) if t)
+
     def asks_for(self, normalised: str) -> tuple[AnswerType, ...]:
         """What kinds of answer an already normalised question asks for, most specific first."""
         return tuple(t for t, pattern in self._cue_patterns if pattern.search(normalised))

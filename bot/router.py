@@ -805,7 +805,7 @@ class LanguageRouter:
         attackers ("how many soldiers did the bla kill", "killed by the bla") killed everyone else."""
         lexicon = self.factbase.lexicon
         present = set(words)
-        victims = self._groups - self._force_words - {self._militant}
+        victims = self._groups - self._force_words - {self._militant, self._people_word}
         forces = not self._force_words.isdisjoint(present) and not present & victims
         if forces and self._forces is not None and lexicon.kills(text, self._forces):
             return list(dict.fromkeys(self._militant if w in self._force_words else w for w in words))
@@ -1001,9 +1001,11 @@ class LanguageRouter:
         if question.asks not in ((), ("where",), ("identity",)):
             return False
         lexicon = self.factbase.lexicon
-        # "too", or a yes/no question about "it" ("was it in karachi"; not "how is it in quetta").
+        # "too", or a yes/no question about "it" ("was it in karachi", "it was in quetta right?"; not
+        # "how is it in quetta").
+        yes_no = lexicon.opens_question(question.text) or lexicon.ends_on_tag(question.text)
         points = lexicon.says_too(question.text) or (
-            lexicon.opens_question(question.text) and not lexicon.vague.isdisjoint(fold(question.text).split())
+            yes_no and not lexicon.vague.isdisjoint(fold(question.text).split())
         )
         setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
         return points and not setting and not set(words) - self._place_words - self._generic - self._too
@@ -1042,6 +1044,21 @@ class LanguageRouter:
         return (Intent(text=question.text, decision="gap", asks=_first(question.asks), uncovered_entities=missing),)
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
+        """What the rules and the classifier decide (`_judge`), but one group's dead weighed against
+        another's ("did more civilians die than soldiers", "militants vs civilians") is a "did you mean"
+        of each toll: no one fact answers it, and no gap is about it."""
+        intent = self._judge(question, words, named, scores)
+        if (
+            intent.decision in ("answer", "gap")
+            and not intent.uncovered_entities
+            and self._weighs(question.text, words)
+        ):
+            tolls = self._top(scores, self._is_fact & self._answering["count"], named, count=3)
+            if len(tolls) > 1:
+                return intent.model_copy(update={"decision": "clarify", "matches": tolls})
+        return intent
+
+    def _judge(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         """The rules decide; the classifier may then say more:
         - a "did you mean", "not reported" or answer it places among other subjects (`elsewhere:` in
           the facts) is declined, unless the question points at the attacks (`refers`): an answer
@@ -1054,9 +1071,6 @@ class LanguageRouter:
           was the indian spokesperson"), if it mentions everything named."""
         t = self.thresholds
         intent = self._rule(question, words, named, scores)
-        if intent.decision == "answer" and self._weighs(question.text, words):
-            tolls = self._top(scores, self._is_fact & self._answering["count"], named, count=3)
-            return intent.model_copy(update={"decision": "clarify", "matches": tolls})  # each toll weighed
         if intent.decision == "decline":
             return self._rescued(question, words, named, scores) or intent
         if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:

@@ -1256,8 +1256,8 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if not named or not set(named) <= self._in_story & (self._parties | self._guessable):
             return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
-        if not lexicon.checks_rumour(question.text):
-            return None
+        if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+            return None  # "..., true?", "india admitted it, didnt they"
         asks = _first(question.asks)
         eligible = self._is_fact & self._mention(named)
         if asks is not None:

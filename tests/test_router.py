@@ -707,6 +707,8 @@ def test_why_someone_asks_says_nothing_of_what(core: Core, question: str, reply:
         ("mastung was hit no?", [("answer", "districts")]),
         ("it was in mastung right?", [("answer", "districts")]),
         ("no. of dead", [("answer", "overall-toll")]),
+        ("nobody got arrested?", [("gap", "arrests")]),
+        ("the uk kept quiet, didnt they", [("answer", "uk-condemnation")]),
     ],
 )
 def test_the_militants_words_a_part_of_the_day_and_a_tag(
@@ -715,7 +717,8 @@ def test_the_militants_words_a_part_of_the_day_and_a_tag(
     """What the attackers said is what the group that claimed them said (it got Saudi Arabia's words);
     "in the morning" is a time, not a greeting; a tag ("no?", "right?") makes a statement about a
     place a question (it got a "did you mean" of Pakistan's charge, and a decline), and "no." before
-    "of" is a number (a guard: "no" is now a stopword)."""
+    "of" is a number (a guard: "no" is now a stopword); "nobody" is no unknown word (declined), and a
+    tag checks a rumour about a party as "true?" does (declined)."""
     assert _decided(core, question) == reply
 
 

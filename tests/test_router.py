@@ -738,6 +738,25 @@ def test_urdu_targets_weeks_and_charges(core: Core, question: str, reply: list[t
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("did the fighting end in a day", [("answer", "operation-duration")]),
+        ("was it an isolated incident", [("answer", "coordinated")]),
+        ("hospital situation in quetta during the attacks", [("answer", "hospitals-emergency")]),
+        ("how many died in a day", [("clarify", "militants-killed-145")]),
+        ("what hour was the last attack", [("gap", "time-of-day")]),
+    ],
+)
+def test_a_day_long_fight_an_isolated_attack_and_the_hospitals(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Ending in a day is how long it lasted, an isolated incident asks whether the attacks were
+    coordinated, and the hospitals' situation is not how things stand now (each was a "did you mean"
+    or declined). A count in a day is still a count, and "the last attack" is no lasting (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "offered"),
     [
         ("did more soldiers die than civilians", {"security-personnel-killed", "civilians-killed"}),

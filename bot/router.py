@@ -374,7 +374,8 @@ class LanguageRouter:
         self._suspects = story.suspects
         self._accused = story.accused
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
-        self._blaming = frozenset({lexicon.normalise("blame"), *lexicon.normalise(lexicon.cue("said")).split()})
+        self._blame = lexicon.normalise("blame")
+        self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
@@ -682,9 +683,16 @@ class LanguageRouter:
         rest = set(words) - self._entity_words
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
+        blamer = self._blamer(text, norm)
+        blamer = None if blamer in self._setting else blamer  # Pakistan's blaming is what the guesses are about
         blamed = self._blames(text, norm, named)
-        guessable = bool(named) and set(named) <= self._guessable and self._blamer(text, norm) in (None, *self._setting)
-        if blamed or (guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
+        guessable = bool(named) and set(named) <= self._guessable and blamer is None
+        if blamer is not None:
+            # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything
+            named = [blamer]
+            words = [*lexicon.cue("said").split(), *self._name_words.get(blamer, ())]
+            asks = ("said",)
+        elif blamed or (guessable and lexicon.guesses_culprit(text, norm, also=self._generic_story)):
             # "was it the taliban?" asks who did it, and only that: the sources' answer whoever the guess
             # names; a party they link to the attacks narrows it ("was it india": what Pakistan said),
             # and so does a word of blaming ("did pakistan blame the taliban": whom it did blame).
@@ -744,7 +752,9 @@ class LanguageRouter:
         # Who says it: marked as the agent ("dilli ne pakistan ko kya kaha": not Pakistan, which the word
         # before "kaha" is), else the party right before the word for saying, or two words before it.
         speaker = (
-            (lexicon.agent(text) or lexicon.speaker(norm) or lexicon.speaker(norm, reach=2)) if "said" in asks else None
+            (blamer or lexicon.agent(text) or lexicon.speaker(norm) or lexicon.speaker(norm, reach=2))
+            if "said" in asks
+            else None
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
         return _Question(text, kept, named, asks, heard, speaker)
@@ -783,21 +793,27 @@ class LanguageRouter:
         )
 
     def _blamer(self, text: str, normalised: str) -> str | None:
-        """Who does the blaming or saying: the party marked as the agent ("amreeka ne india par ilzam
-        lagaya"), else the first one named before the word of blaming ("did the us blame india")."""
+        """Who does the blaming: the party marked as the agent ("amreeka ne india par ilzam lagaya"),
+        else one named right before the word of blaming ("did the us blame india")."""
         lexicon = self.factbase.lexicon
         words = normalised.split()
-        first = next((i for i, w in enumerate(words) if w in self._blaming), None)
+        first = next((i for i, w in enumerate(words) if w == self._blame), None)
         if first is None:
-            return None  # "india ne kiya kya" guesses who did it
+            return None  # "india ne kiya kya" guesses who did it; "what did the us say" asks it
         folded = fold(text).split()
         for i, word in enumerate(folded):
             if word in lexicon.agents:
                 found = lexicon.find_entities(self.normalise(" ".join(folded[max(0, i - 2) : i])))
                 if found:
                     return found[-1]
-        found = lexicon.find_entities(" ".join(words[:first]))
-        return found[0] if found else None
+        # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
+        # charge against India) name who is blamed.
+        for j in (j for j, word in enumerate(folded) if self.normalise(word) == self._blame):
+            if j and self.normalise(folded[j - 1]) in self._entity_words:
+                found = lexicon.find_entities(self.normalise(" ".join(folded[max(0, j - 3) : j])))
+                if found:
+                    return found[-1]
+        return None
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army
@@ -806,9 +822,10 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         present = set(words)
         victims = self._groups - self._force_words - {self._militant, self._people_word}
-        forces = not self._force_words.isdisjoint(present) and not present & victims
+        forces = not self._force_words.isdisjoint(present) and present.isdisjoint(victims)
         if forces and self._forces is not None and lexicon.kills(text, self._forces):
-            return list(dict.fromkeys(self._militant if w in self._force_words else w for w in words))
+            killed = (self._militant if w in self._force_words else w for w in words if w != self._people_word)
+            return list(dict.fromkeys(killed))
         attackers = not self._attacker_words.isdisjoint(present)
         if attackers and self._attackers is not None and lexicon.kills(text, self._attackers):
             return [w for w in words if w not in self._attacker_words] or words
@@ -1056,7 +1073,18 @@ class LanguageRouter:
             tolls = self._top(scores, self._is_fact & self._answering["count"], named, count=3)
             if len(tolls) > 1:
                 return intent.model_copy(update={"decision": "clarify", "matches": tolls})
+        if intent.decision == "answer" and self._forces_killed_victims(question.text, words):
+            return intent.model_copy(update={"decision": "clarify"})  # not that the forces killed them
         return intent
+
+    def _forces_killed_victims(self, text: str, words: list[str]) -> bool:
+        """ "how many civilians did the army kill": the sources count the civilians killed in the
+        attacks, not any killed by the forces, so their toll is only offered."""
+        present = set(words)
+        victims = self._groups - self._force_words - {self._militant, self._people_word}
+        if self._forces is None or self._force_words.isdisjoint(present) or present.isdisjoint(victims):
+            return False
+        return self.factbase.lexicon.kills(text, self._forces)
 
     def _judge(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         """The rules decide; the classifier may then say more:

@@ -709,6 +709,9 @@ def test_why_someone_asks_says_nothing_of_what(core: Core, question: str, reply:
         ("no. of dead", [("answer", "overall-toll")]),
         ("nobody got arrested?", [("gap", "arrests")]),
         ("the uk kept quiet, didnt they", [("answer", "uk-condemnation")]),
+        ("did no one claim the attacks", [("answer", "bla-claim")]),
+        ("did the fighting go on for a week", [("answer", "operation-duration")]),
+        ("gwadar bhi nishana bana?", [("answer", "districts")]),
     ],
 )
 def test_the_militants_words_a_part_of_the_day_and_a_tag(
@@ -718,7 +721,8 @@ def test_the_militants_words_a_part_of_the_day_and_a_tag(
     "in the morning" is a time, not a greeting; a tag ("no?", "right?") makes a statement about a
     place a question (it got a "did you mean" of Pakistan's charge, and a decline), and "no." before
     "of" is a number (a guard: "no" is now a stopword); "nobody" is no unknown word (declined), and a
-    tag checks a rumour about a party as "true?" does (declined)."""
+    tag checks a rumour about a party as "true?" does (declined); "no one" is nobody, "a week" seven
+    days heard and "nishana bana" attacked (each declined)."""
     assert _decided(core, question) == reply
 
 
@@ -783,6 +787,8 @@ def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, que
         ("بی ایل اے نے کتنے فوجی مارے", [("answer", "security-personnel-killed")]),
         ("how many people did the attackers kill", [("answer", "overall-toll")]),
         ("how many people did the police kill", [("answer", "militants-killed-145")]),
+        ("fauj ne kitne log maare", [("answer", "militants-killed-145")]),
+        ("how many civilians did the police kill", [("clarify", "civilians-killed")]),
         ("how many army men killed", [("answer", "security-personnel-killed")]),
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
         ("kitne dehshatgard maare gaye", [("answer", "militants-killed-145")]),
@@ -792,7 +798,8 @@ def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple
     """A side of the fighting marked as the one who killed (`story.forces`, `story.attackers`; "did",
     "ne", "by") killed the other side: the army killed militants, and the attackers everyone else.
     Each of the first eight got the wrong side's dead ("how many did the army kill" the soldiers who
-    died; "how many soldiers did the bla kill" the militants). Unmarked, a side is who died (guards)."""
+    died; "how many soldiers did the bla kill" the militants). Unmarked, a side is who died (guards).
+    The civilians are counted as killed in the attacks, not by the forces: that toll is only offered."""
     assert _decided(core, question) == reply
 
 
@@ -1042,8 +1049,12 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("did india say it was them", [("answer", "india-rejection")]),
         ("kya pakistan ne afghanistan par ilzam lagaya", [("answer", "india-allegation")]),
         ("kya pakistan ne taliban ke bare mein kuch kaha", [("gap", "pakistani-leaders")]),
-        ("did the taliban blame anyone", [("gap", "evidence")]),
-        ("کیا امریکہ نے بھارت پر الزام لگایا", [("gap", "evidence")]),
+        ("did the taliban blame anyone", [("gap", "other-reactions")]),
+        ("کیا امریکہ نے بھارت پر الزام لگایا", [("answer", "us-condemnation")]),
+        ("did the uk blame the bla", [("answer", "uk-condemnation")]),
+        ("did india blame pakistan", [("answer", "india-rejection")]),
+        ("how did india respond to pakistan's accusation", [("answer", "india-rejection")]),
+        ("saboot kahan hai india wale ilzam ka", [("gap", "evidence")]),
         ("india ne kiya kya", [("answer", "india-allegation")]),
     ],
 )
@@ -1053,9 +1064,11 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     """A word of blaming or saying with a party the sources quote nothing of (`story.accused`): the
     first got the BLA's claim, the second "no evidence is reported" (a false "not reported"); so did
     the Roman Urdu "ilzam" (lexicon: guesses). A party named as the one who spoke or blamed, before the
-    word or marked "ne", is asked what it said, not whom Pakistan blamed: the review found "did the
-    taliban blame anyone" and "did the us blame india" answered with Pakistan's charge, and "pakistani
-    taliban" as a name read "pakistan ne taliban" as the TTP (guards)."""
+    word or marked "ne", is asked what it said, not whom Pakistan blamed: reviews found "did the
+    taliban blame anyone" and "did the us blame india" answered with Pakistan's charge, then with "no
+    evidence is reported" (the US's words are reported); "pakistani taliban" as a name read "pakistan
+    ne taliban" as the TTP. A name before the charge without a marker ("india wale ilzam") is who is
+    blamed, and Pakistan's accusation is no one's words but Pakistan's (guards)."""
     assert _decided(core, question) == reply
 
 

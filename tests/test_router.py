@@ -749,6 +749,8 @@ def test_urdu_targets_weeks_and_charges(core: Core, question: str, reply: list[t
         ("hospital situation in quetta during the attacks", [("answer", "hospitals-emergency")]),
         ("how many died in a day", [("clarify", "militants-killed-145")]),
         ("what hour was the last attack", [("gap", "time-of-day")]),
+        ("militants captured by the army?", [("gap", "arrests")]),
+        ("what was the bla demanding", [("gap", "motive")]),
     ],
 )
 def test_a_day_long_fight_an_isolated_attack_and_the_hospitals(
@@ -756,7 +758,9 @@ def test_a_day_long_fight_an_isolated_attack_and_the_hospitals(
 ) -> None:
     """Ending in a day is how long it lasted, an isolated incident asks whether the attacks were
     coordinated, and the hospitals' situation is not how things stand now (each was a "did you mean"
-    or declined). A count in a day is still a count, and "the last attack" is no lasting (guards)."""
+    or declined). A count in a day is still a count, and "the last attack" is no lasting (guards).
+    People captured are arrested, not a city seized (that was the answer), and demanding is demands
+    (declined)."""
     assert _decided(core, question) == reply
 
 

@@ -36,6 +36,7 @@ class Story(_Model):
     setting: tuple[str, ...] = ()
     suspects: tuple[str, ...] = Field(default=(), description="the parties the sources link to the attacks")
     accused: tuple[str, ...] = Field(default=(), description="whom Pakistan blamed for the attacks")
+    speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
     anchors: tuple[str, ...] = ()
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()

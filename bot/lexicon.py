@@ -355,16 +355,21 @@ class Lexicon(BaseModel):
             return False
         folded = fold(text)
         for found in doers.finditer(folded):
-            before = folded[: found.start()].split()[-4:]
+            before = folded[: found.start()].split()[-6:]
             after = folded[found.end() :].split()
             if not self._doing.isdisjoint(before[-2:]) and killing.match(" ".join(after)):
                 return True
             marked = next((i for i, w in enumerate(after[:2]) if w in self.agents), None)
             if marked is not None and killing.search(" ".join(after[marked + 1 : marked + 5])):
                 return True
-            near = " ".join(before[-3:])
+            near = " ".join(before)
             by = self._by.search(near) if self._by is not None else None
             if by is not None and killing.search(near[: by.start()]):
+                return True
+            # "fauj ke hathon kitne shehri mare": the words of "by" right after the one who killed
+            following = " ".join(after)
+            by = self._by.match(following) if self._by is not None else None
+            if by is not None and killing.search(" ".join(following[by.end() :].split()[:4])):
                 return True
         return False
 

@@ -373,6 +373,7 @@ class LanguageRouter:
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
         self._suspects = story.suspects
         self._accused = story.accused
+        self._speaks_for = dict(story.speaks_for)
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
@@ -684,6 +685,7 @@ class LanguageRouter:
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
         blamer = self._blamer(text, norm)
+        blamer = self._speaks_for.get(blamer, blamer) if blamer is not None else None  # "did jaiswal blame"
         blamer = None if blamer in self._setting else blamer  # Pakistan's blaming is what the guesses are about
         blamed = self._blames(text, norm, named)
         guessable = bool(named) and set(named) <= self._guessable and blamer is None
@@ -809,9 +811,11 @@ class LanguageRouter:
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
         for j in (j for j, word in enumerate(folded) if self.normalise(word) == self._blame):
-            if j and self.normalise(folded[j - 1]) in self._entity_words:
-                found = lexicon.find_entities(self.normalise(" ".join(folded[max(0, j - 3) : j])))
-                if found:
+            if not j or not self.normalise(folded[j - 1]):
+                continue
+            for before in (self.normalise(" ".join(folded[j - k : j])) for k in (1, 2, 3) if k <= j):
+                found = lexicon.find_entities(before)
+                if found and before.split()[-1] in self._entity_words:  # "saudi arabia blame"
                     return found[-1]
         return None
 

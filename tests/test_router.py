@@ -797,7 +797,7 @@ def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, que
         ("fauj ke hathon kitne shehri mare", [("clarify", "civilians-killed")]),
         ("how many army men killed", [("answer", "security-personnel-killed")]),
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
-        ("kitne dehshatgard maare gaye", [("answer", "militants-killed-145")]),
+        ("dehshatgard kitne maare gaye", [("answer", "militants-killed-145")]),
     ],
 )
 def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:

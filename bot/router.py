@@ -371,6 +371,7 @@ class LanguageRouter:
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
+        self._countries = frozenset(e.id for e in lexicon.entities if e.kind == "country") - self._setting
         self._suspects = story.suspects
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
@@ -1017,8 +1018,8 @@ class LanguageRouter:
         karachi?", "lahore mein bhi hua?"), not about something else there ("kal raat lahore mein kuch
         hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
         event."""
-        if not question.named or not set(question.named) <= self._places:
-            return False
+        if not question.named or not set(question.named) <= self._places | self._countries:
+            return False  # "was india attacked too": where the attacks were answers it, not there
         if question.asks not in ((), ("where",), ("identity",)):
             return False
         lexicon = self.factbase.lexicon
@@ -1029,7 +1030,8 @@ class LanguageRouter:
             yes_no and not lexicon.vague.isdisjoint(fold(question.text).split())
         )
         setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
-        return points and not setting and not set(words) - self._place_words - self._generic - self._too
+        names = {w for e in question.named for w in self._name_words.get(e, ())}
+        return points and not setting and not set(words) - self._place_words - names - self._generic - self._too
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

@@ -712,6 +712,7 @@ def test_why_someone_asks_says_nothing_of_what(core: Core, question: str, reply:
         ("did no one claim the attacks", [("answer", "bla-claim")]),
         ("did the fighting go on for a week", [("answer", "operation-duration")]),
         ("gwadar bhi nishana bana?", [("answer", "districts")]),
+        ("was it in iran as well", [("answer", "province-context")]),
     ],
 )
 def test_the_militants_words_a_part_of_the_day_and_a_tag(
@@ -722,7 +723,8 @@ def test_the_militants_words_a_part_of_the_day_and_a_tag(
     place a question (it got a "did you mean" of Pakistan's charge, and a decline), and "no." before
     "of" is a number (a guard: "no" is now a stopword); "nobody" is no unknown word (declined), and a
     tag checks a rumour about a party as "true?" does (declined); "no one" is nobody, "a week" seven
-    days heard and "nishana bana" attacked (each declined)."""
+    days heard and "nishana bana" attacked (each declined). A country named as where it happened too
+    is asked where it was ("is it in iran too" got the injured gap): the province and its borders."""
     assert _decided(core, question) == reply
 
 

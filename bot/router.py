@@ -685,7 +685,7 @@ class LanguageRouter:
         rest = set(words) - self._entity_words
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
-        blamer = self._blamer(text, norm)
+        blamer = self._blamer(text, norm) or self._spoken_for_unquoted(text)
         blamer = self._speaks_for.get(blamer, blamer) if blamer is not None else None  # "did jaiswal blame"
         blamer = None if blamer in self._setting else blamer  # Pakistan's blaming is what the guesses are about
         blamed = self._blames(text, norm, named)
@@ -794,6 +794,18 @@ class LanguageRouter:
             and self._weighing is not None
             and (self._weighing.search(fold(text)) is not None)
         )
+
+    def _spoken_for_unquoted(self, text: str) -> str | None:
+        """The one party a question asks who spoke for ("who spoke for iran"), if the sources quote
+        nothing of it: what it said is not reported (it got "who leads the BLA is not reported")."""
+        lexicon = self.factbase.lexicon
+        after = lexicon.after_who_spoke(text).split()
+        if not after or after[0] not in lexicon.behalf:
+            return None
+        found = [e for e in self._named_in(" ".join(after[1:4])) if e not in self._setting]
+        if len(found) != 1 or found[0] not in self._guessable or found[0] in self._voices:
+            return None
+        return found[0]
 
     def _blamer(self, text: str, normalised: str) -> str | None:
         """Who does the blaming: the party marked as the agent ("amreeka ne india par ilzam lagaya"),

@@ -1066,6 +1066,8 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("who did saudi arabia blame", [("answer", "saudi-condemnation")]),
         ("did the united states blame india", [("answer", "us-condemnation")]),
         ("did jaiswal blame pakistan", [("answer", "india-rejection")]),
+        ("who spoke for iran", [("gap", "other-reactions")]),
+        ("who spoke for china", [("gap", None)]),
         ("india ne kiya kya", [("answer", "india-allegation")]),
     ],
 )
@@ -1081,7 +1083,9 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     ne taliban" as the TTP. A name before the charge without a marker ("india wale ilzam") is who is
     blamed, and Pakistan's accusation is no one's words but Pakistan's (guards). A name of two words
     ("saudi arabia") and a person who speaks for a party (`story.speaks_for`) blame as the party does
-    (a third review found the BLA's claim and a "did you mean" given)."""
+    (a third review found the BLA's claim and a "did you mean" given). Who spoke for a party the
+    sources quote nothing of is its words, not reported ("who spoke for iran" got "who leads the BLA
+    is not reported", misleading; China's was declined)."""
     assert _decided(core, question) == reply
 
 

@@ -355,6 +355,8 @@ class LanguageRouter:
         self._attacker_words = lexicon.normalised_words(story.attackers)
         self._militant = lexicon.normalise("militant")
         self._people_word = lexicon.normalise("people")
+        # Whom the forces may be asked to have killed besides militants: "how many civilians did the army kill".
+        self._victims = self._groups - self._force_words - {self._militant, self._people_word}
         self._weighing = any_of(fold(w) for w in story.weighing)
         self._killed = lexicon.normalise("killed")
         self._bounds = lexicon.normalised_words(story.bounds)
@@ -366,7 +368,7 @@ class LanguageRouter:
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
         self._offices = lexicon.normalised_words(lexicon.offices)
-        self._tags = lexicon.normalised_words(lexicon.tags) | lexicon.normalised_words(lexicon.belongs)
+        self._person_guesses = lexicon.normalised_words(lexicon.tags) | lexicon.normalised_words(lexicon.belongs)
         self._behalf = self._offices | lexicon.normalised_words(lexicon.behalf)
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
@@ -685,10 +687,11 @@ class LanguageRouter:
         rest = set(words) - self._entity_words
         offices = self._offices_of(named_all)
         asks: tuple[AnswerType, ...]
-        blamer = self._blamer(text, norm) or self._spoken_for_unquoted(text)
+        named_blamer = self._blamer(text, norm)
+        blamer = named_blamer or self._spoken_for_unquoted(text)
         blamer = self._speaks_for.get(blamer, blamer) if blamer is not None else None  # "did jaiswal blame"
         blamer = None if blamer in self._setting else blamer  # Pakistan's blaming is what the guesses are about
-        blamed = self._blames(text, norm, named)
+        blamed = self._blames(text, norm, named, named_blamer)
         guessable = bool(named) and set(named) <= self._guessable and blamer is None
         if blamer is not None:
             # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything
@@ -711,7 +714,7 @@ class LanguageRouter:
             # "is bugti the army chief?", "natalie baker is british?" ask nothing of whoever holds that
             # office or of that country, only who the person in the story is.
             asks = ("identity",)
-            words = [w for w in words if w not in offices and w not in self._tags]
+            words = [w for w in words if w not in offices and w not in self._person_guesses]
             ours = [e for e in named if e in self._people and e in self._in_story]
             if ours and (lexicon.opens_question(text) or rest.isdisjoint(self._identity_cues)):
                 others = {w for e in named_all if e not in ours for w in self._name_words.get(e, ())}
@@ -771,14 +774,14 @@ class LanguageRouter:
         last = len(words) - 1 - words[::-1].index(plain[-1])
         return [*words[:last], self._killed, *words[last + 1 :]]
 
-    def _blames(self, text: str, normalised: str, named: list[str]) -> tuple[str, ...]:
+    def _blames(self, text: str, normalised: str, named: list[str], blamer: str | None) -> tuple[str, ...]:
         """Whom Pakistan blamed, for a guess at it: a word of blaming or saying, only parties the sources
         quote nothing of named, and nothing else but the forces ("did the army say afghanistan was behind
-        it"; not "did the us say it was iran")."""
+        it"; not "did the us say it was iran"). `blamer`: who the question says blames (`_blamer`)."""
         outside = bool(named) and set(named) <= self._guessable - self._voices
         if not outside or self._blaming.isdisjoint(normalised.split()):
             return ()
-        if self._blamer(text, normalised) not in (None, *self._setting):
+        if blamer not in (None, *self._setting):
             return ()  # "did iran blame anyone" asks what Iran said
         speaker = self.factbase.lexicon.speaker(normalised, reach=2)
         if speaker is not None and speaker not in self._setting:
@@ -836,17 +839,20 @@ class LanguageRouter:
         """Who died, when the question says who killed. A force that kills ("how many did the army
         kill", "fauj ne kitne maare") killed militants, unless it names whom ("... civilians"); the
         attackers ("how many soldiers did the bla kill", "killed by the bla") killed everyone else."""
-        lexicon = self.factbase.lexicon
         present = set(words)
-        victims = self._groups - self._force_words - {self._militant, self._people_word}
-        forces = not self._force_words.isdisjoint(present) and present.isdisjoint(victims)
-        if forces and self._forces is not None and lexicon.kills(text, self._forces):
+        if present.isdisjoint(self._victims) and self._forces_kill(text, present):
             killed = (self._militant if w in self._force_words else w for w in words if w != self._people_word)
             return list(dict.fromkeys(killed))
         attackers = not self._attacker_words.isdisjoint(present)
-        if attackers and self._attackers is not None and lexicon.kills(text, self._attackers):
+        if attackers and self._attackers is not None and self.factbase.lexicon.kills(text, self._attackers):
             return [w for w in words if w not in self._attacker_words] or words
         return words
+
+    def _forces_kill(self, text: str, present: set[str]) -> bool:
+        """Whether a force the question names is marked as the one who killed."""
+        if self._forces is None or self._force_words.isdisjoint(present):
+            return False
+        return self.factbase.lexicon.kills(text, self._forces)
 
     def _still_named(self, words: list[str], named: list[str]) -> list[str]:
         """Those named whose names the words still have: "did the bla kill" names the killers only."""
@@ -882,7 +888,7 @@ class LanguageRouter:
     def _tags_of(self, named: list[str]) -> frozenset[str]:
         """Tags ("..., right?") and words of where someone belongs ("from") that leave a guess at who a
         person in the story is one: "bugti is the pm right", "is baker from the uk"."""
-        return self._tags if not self._people.isdisjoint(named) else frozenset()
+        return self._person_guesses if not self._people.isdisjoint(named) else frozenset()
 
     def _offices_of(self, named: list[str]) -> frozenset[str]:
         """The words that ask what someone named is: an office, if a person is named."""
@@ -1099,10 +1105,7 @@ class LanguageRouter:
         """ "how many civilians did the army kill": the sources count the civilians killed in the
         attacks, not any killed by the forces, so their toll is only offered."""
         present = set(words)
-        victims = self._groups - self._force_words - {self._militant, self._people_word}
-        if self._forces is None or self._force_words.isdisjoint(present) or present.isdisjoint(victims):
-            return False
-        return self.factbase.lexicon.kills(text, self._forces)
+        return not present.isdisjoint(self._victims) and self._forces_kill(text, present)
 
     def _judge(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         """The rules decide; the classifier may then say more:

@@ -608,9 +608,17 @@ class LanguageRouter:
         return bool(named) or self._on_topic(words, list(named), strict=False)
 
     def _topic_of(self, part: str) -> str:
-        """A part's words without those that only say what kind of answer it wants."""
+        """A part's words without those that only say what kind of answer it wants, in any language
+        ("kab", "کس نے کیا": the part asks and names nothing, so "kahan hua" after it asks where alone)."""
         cues = self.factbase.lexicon.cue_words
-        return " ".join(w for w in fold(part).split() if w not in cues)
+        if set(self.normalise(part).split()) <= cues:
+            return ""
+
+        def cue(word: str) -> bool:
+            meant = self.normalise(word).split()
+            return bool(meant) and set(meant) <= cues
+
+        return " ".join(w for w in fold(part).split() if not cue(w))
 
     def _stands_alone(self, part: str) -> bool:
         """A short part of a message that names nothing and has no word of its own ("any wounded?? how

@@ -49,6 +49,21 @@ def test_two_questions_in_one_message_get_both(core: Core) -> None:
     assert [i.top.target for i in routing.intents if i.top] == ["bla-claim", "civilians-killed"]
 
 
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("kab hua tha aur kahan", ["timing", "districts"]),
+        ("یہ کب اور کہاں ہوا", ["timing", "districts"]),
+        ("کس نے کیا تھا اور کب", ["bla-claim", "timing"]),
+    ],
+)
+def test_question_words_alone_in_a_part_ask_their_own_question(core: Core, question: str, targets: list[str]) -> None:
+    """A part that is only a question word in Roman Urdu or Urdu ("kab", "کس نے کیا") adds nothing of
+    its own to the next part: "kab hua" then asks where alone, not "where ... when"."""
+    routing = core.router.route(question)
+    assert [(i.decision, i.top.target if i.top else None) for i in routing.intents] == [("answer", t) for t in targets]
+
+
 def test_and_inside_one_question_is_not_split(core: Core) -> None:
     routing = core.router.route("how did the army and police respond")
     assert len(routing.intents) == 1

@@ -520,6 +520,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("are they pinning it on india", [("answer", "india-allegation")]),
         ("whom did pakistan hold responsible", [("answer", "india-allegation")]),
         ("what do they actually want", [("gap", "motive")]),
+        ("what do bla want from the govt", [("gap", "motive")]),
         ("what did india want pakistan to do", [("answer", "india-rejection")]),
         ("want the death toll", [("answer", "overall-toll")]),
         ("were doctors killed", [("gap", "victim-breakdown")]),
@@ -536,7 +537,7 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     """ "kaun se" (which), a suicide attack in two words, killing as "taking out", standing with
     Pakistan as a reaction, a prayer before the question, where a rumour was seen, the UN in Roman
     Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
-    pinning it on someone or holding them responsible (blaming), what they actually want, violence
+    pinning it on someone or holding them responsible (blaming), what they (or the BLA) want, violence
     that never stops, shops torched and a bridge blown up (damage), labourers (a breakdown of the
     dead by work, which nobody reports), captures (arrests, not a city taken): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
@@ -795,6 +796,21 @@ def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, que
     toll alone, as if the other were not asked about (the last by the classifier, after the rules)."""
     [intent] = core.router.route(question).intents
     assert intent.decision == "clarify" and offered <= {m.target for m in intent.matches}
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("who were the targets of the attacks", "operation-herof"),
+        ("kisko nishana banaya unhon ne", "operation-herof"),
+        ("کن کو نشانہ بنایا گیا", "operation-herof"),
+        ("who carried out the attack", "bla-claim"),
+    ],
+)
+def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target: str) -> None:
+    """Whom the attacks targeted is what the BLA said its operation targeted; "targets" had been read
+    as "attack", so the first got who claimed the attacks, the others a decline or the dates."""
+    assert _decided(core, question) == [("answer", target)]
 
 
 @pytest.mark.parametrize(

@@ -200,6 +200,8 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         ("آپ کی نوازش", "thanks"),
         ("امید ہے خیریت سے ہوں گے آپ", "greeting"),
         ("مرکزی نکات بتائیں", "summary"),
+        ("hey bot how are you doing today", "greeting"),
+        ("which article do you use for this", "sources"),
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:
@@ -568,12 +570,13 @@ def test_roman_urdu_words_people_type_are_read(core: Core, question: str, reply:
         ("hamla kis ny kiya", [("answer", "bla-claim")]),
         ("fighting still on rn?", [("gap", "current-situation")]),
         ("intl response?", [("answer", "condemnation-overview")]),
+        ("wat cities wer attacked", [("answer", "districts")]),
     ],
 )
 def test_short_words_spelt_as_in_chat_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
-    """Vowels dropped from words too short to repair ("ny" for "ne", "rn" for right now, "intl"): each
-    was declined, or the now of "rn" lost (how long the operation lasted). Not "mre": it is "mere"
-    (my) as often as "mare" (died)."""
+    """Vowels dropped from words too short to repair ("ny" for "ne", "rn" for right now, "intl", "wer"
+    for were): each was declined, or the now of "rn" lost (how long the operation lasted). Not "mre":
+    it is "mere" (my) as often as "mare" (died)."""
     assert _decided(core, question) == reply
 
 

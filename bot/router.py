@@ -746,6 +746,7 @@ class LanguageRouter:
         # "was it on jan 30?": a date heard, asked against ours; "how many died on jan 30" asks for a
         # count of a day the sources do not count by, and "jan me 25 log mare" a count (both as before).
         days = self._days(words) if "count" not in asks else ()
+        days += self._years_guessed(text, words) if not asks else ()
         if days:
             heard = (*heard, *(d for d in days if d not in self._vocabulary))
             if not asks:  # "what did the army say on jan 31" asks what was said
@@ -892,6 +893,16 @@ class LanguageRouter:
             and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )
+
+    def _years_guessed(self, text: str, words: list[str]) -> tuple[str, ...]:
+        """A year put to the story as a yes-or-no guess ("were the attacks in 2025?", "kya ye 2025 mein
+        hua"): asked against the date we know. A year with anything else of its own ("how many died in
+        2024", "what happened in balochistan in 2025") names another time, as before."""
+        years = tuple(w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary)
+        lexicon = self.factbase.lexicon
+        if not years or not (lexicon.opens_question(text) or lexicon.ends_on_tag(text)):
+            return ()
+        return years if set(words) - set(years) <= self._generic_story | self._months | lexicon.cue_words else ()
 
     def _tags_of(self, named: list[str]) -> frozenset[str]:
         """Tags ("..., right?") and words of where someone belongs ("from") that leave a guess at who a

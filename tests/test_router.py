@@ -1023,6 +1023,10 @@ def test_did_it_happen_there_too_asks_where_it_happened(
         ("suna hai mangal ko 12 log zakhmi hue", [("gap", "injured")]),
         ("were the attacks on feb 1 right?", [("answer", "timing")]),
         ("hamle feb 1 ko hue?", [("answer", "timing")]),
+        ("did the attack happen in 2024?", [("answer", "timing")]),
+        ("kya yeh hamla 2023 mein hua tha", [("answer", "timing")]),
+        ("کیا یہ حملے 2024 میں ہوئے تھے", [("answer", "timing")]),
+        ("how many died in the 2024 attacks", [("decline", None)]),
     ],
 )
 def test_a_day_or_span_someone_heard_is_asked_against_ours(
@@ -1032,7 +1036,9 @@ def test_a_day_or_span_someone_heard_is_asked_against_ours(
     as an unknown number, or a "did you mean" of the districts); the story's own days keep their
     meaning (the 92 was Saturday's figure: a guard), and a year is still another event (a guard), as
     is a count on a day we do not count by; "12 log" counts people (guards a review asked for). A day
-    of the story's own asks when too (a check of "feb 1" got the latest updates)."""
+    of the story's own asks when too (a check of "feb 1" got the latest updates). A year put to the
+    story alone as a yes-or-no guess is a date heard too (the three were declined); with a question of
+    its own it is another event (a guard)."""
     assert _decided(core, question) == reply
 
 

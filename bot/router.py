@@ -1144,7 +1144,7 @@ class LanguageRouter:
         if intent.decision not in ("clarify", "gap", "answer") or intent.uncovered_entities:
             return intent
         if self._asks_what_someone_said(question, words, named):
-            return intent  # a choice among all they said, not one of it
+            return self._all_they_said(intent, named, scores)
         if intent.decision == "answer" and (question.around or self._on_topic(words, named, strict=True)):
             # Only an answer the story's strong words do not anchor can be vetoed (below); and the
             # classifier sees a part of a message alone ("... and how many policemen"): the rules,
@@ -1186,6 +1186,17 @@ class LanguageRouter:
         """ "what did <someone in the story> say": the reply offers what the sources attribute to them."""
         asks = _first(question.asks)
         return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words)
+
+    def _all_they_said(self, intent: Intent, named: list[str], scores: np.ndarray) -> Intent:
+        """What someone in the story said is a choice among all the sources attribute to them, or, when
+        that is one statement (Baker's, Jaiswal's), that statement: what else mentions them is who they
+        are or when they spoke, no answer to what they said."""
+        said = np.flatnonzero(self._mention(named) & self._is_fact & self._answering["said"])
+        if intent.decision != "clarify" or len(said) != 1:
+            return intent
+        match = self._match(int(said[0]), scores)
+        rest = tuple(m for m in intent.matches if m.target != match.target)
+        return intent.model_copy(update={"decision": "answer", "matches": (match, *rest)})
 
     def _mentions_parties(self, named: list[str], position: int) -> bool:
         """A pick the rules did not offer must mention every country, body and person named: "did iran

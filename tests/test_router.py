@@ -1170,6 +1170,20 @@ def test_what_someone_said_is_a_choice_among_all_they_said(core: Core, question:
 
 
 @pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("what did jaiswal say", "india-rejection"),
+        ("natalie baker ne kya kaha tha", "us-condemnation"),
+        ("بیکر نے کیا کہا تھا", "us-condemnation"),
+    ],
+)
+def test_what_someone_with_one_statement_said_is_that_statement(core: Core, question: str, target: str) -> None:
+    """Baker and Jaiswal each made one statement in the sources; the rest that mentions them is who they
+    are or when they spoke. Each was a "did you mean" of their statement and who they are."""
+    assert _decided(core, question) == [("answer", target)]
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"),
     [
         ("no of milittants killd", "no of militants killed"),

@@ -37,6 +37,7 @@ class Story(_Model):
     suspects: tuple[str, ...] = Field(default=(), description="the parties the sources link to the attacks")
     accused: tuple[str, ...] = Field(default=(), description="whom Pakistan blamed for the attacks")
     speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
+    figures: dict[str, str] = Field(default={}, description="the fact that gives each figure: 'who gave the 145'")
     anchors: tuple[str, ...] = ()
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
@@ -643,6 +644,15 @@ def _combine(
             for entity in getattr(story, key):
                 if entity not in entity_ids:
                     problems.append(_story_problem(parsed, key, f"story.{key}: unknown entity {entity!r}"))
+
+    if story is not None:
+        statements = {f.id: f.statement for _, _, f in _items(parsed, "facts")}
+        for figure, fact_id in story.figures.items():
+            if fact_id not in fact_ids:
+                problems.append(_story_problem(parsed, "figures", f"story.figures: unknown fact {fact_id!r}"))
+            elif fact_id in statements and figure not in re.findall(r"\d+", statements[fact_id]):
+                message = f"story.figures: fact {fact_id!r} does not give {figure!r} in its statement"
+                problems.append(_story_problem(parsed, "figures", message))
 
     examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):

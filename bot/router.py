@@ -180,6 +180,7 @@ class LanguageRouter:
         choices: list[str] = []
         bags: list[str] = []
         said: list[str] = []  # what each target states: it covers those words, but they do not rank it
+        titles: list[str] = []
         starts: list[int] = []
         for fact in factbase.facts:
             text = factbase.fact_text(fact, language)
@@ -187,6 +188,7 @@ class LanguageRouter:
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(fact, language)))
             bags.append(lexicon.normalise(f"{text.title} {text.attribution}"))
             said.append(lexicon.normalise(text.statement))
+            titles.append(lexicon.normalise(text.title))
             speakers = frozenset(lexicon.find_entities(lexicon.normalise(text.attribution)))
             subjects = frozenset(lexicon.find_entities(lexicon.normalise(text.title)))
             self._targets.append(
@@ -377,6 +379,10 @@ class LanguageRouter:
         self._suspects = story.suspects
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
+        self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
+        self._title_words = [frozenset(t.split()) for t in titles]
+        # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
+        self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
@@ -989,6 +995,11 @@ class LanguageRouter:
             # "who gave the us statement": who spoke for the US, not what was said (which names them too).
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
+        figure = self._figure_alone(question, words)
+        if figure is not None:
+            # "who gave the 145 number", "is 145 correct": the fact that gives it, which says who does.
+            match = self._match(figure, self._target_scores(words))
+            return (Intent(text=text, decision="answer", matches=(match,), asks=_first(question.asks)),)
         speaking = question.asks[:1] in (("said",), ("identity",))
         # What was said about, but not "what about iran, did they condemn": who else, asked in turn.
         spoken_of = lexicon.spoken_about(text) if speaking and not lexicon.follows_on(text) else ()
@@ -1014,6 +1025,26 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _figure_alone(self, question: _Question, words: list[str]) -> int | None:
+        """The fact giving the one figure of ours a question asks about with nothing else of its own but
+        words of that fact's title, of who says so, and tags ("145 militants, according to whom?")."""
+        figures = {w for w in words if w in self._figure_facts}
+        if len(figures) != 1 or not set(question.asks) <= {"who", "said", "count", "identity"}:
+            return None  # when, where, why or how long it was given asks that of the figure
+        if (
+            {"who", "identity"} & set(question.asks)
+            and self._sourcing.isdisjoint([*words, *fold(question.text).split()])
+            and "said" not in question.asks
+        ):
+            return None  # "who were the 17": who the dead were, not who counted them
+        position = self._figure_facts[figures.pop()]
+        if not self._mention(question.named)[position]:
+            return None
+        lexicon = self.factbase.lexicon
+        own = self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
+        named = {w for e in question.named for w in self._name_words.get(e, ())}
+        return position if set(words) - named <= own else None
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
         """The one person in the story who spoke for the one country or body a question asks who spoke

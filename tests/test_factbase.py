@@ -151,6 +151,13 @@ def _problems(facts_dir: Path) -> list[str]:
         ),
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
         ("story.yaml", "suspects: [bla, india]", "suspects: [bla, narnia]", "story.suspects: unknown entity 'narnia'"),
+        ("story.yaml", "'92': militants-killed-92", "'92': militants-killed-93", "unknown fact 'militants-killed-93'"),
+        (
+            "story.yaml",
+            "'31': civilians-killed",
+            "'30': civilians-killed",
+            "fact 'civilians-killed' does not give '30' in its statement",
+        ),
         ("gaps.yaml", "    speaker: pakistan", "    speaker: pakstan", "speaker: unknown entity 'pakstan'"),
         (
             "context.yaml",

@@ -39,6 +39,7 @@ class Story(_Model):
     speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
     figures: dict[str, str] = Field(default={}, description="the fact that gives each figure: 'who gave the 145'")
     anchors: tuple[str, ...] = ()
+    naming: tuple[str, ...] = Field(default=(), description="words a name follows: 'operation sindoor'")
     weak_anchors: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()

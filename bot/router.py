@@ -19,6 +19,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
 FRAGMENT = 3  # words of a message that asks nothing and may lean on the question before
 NEAR_FIGURE = 1.5  # a figure heard is "near" one of ours within half as much again
+NEAR_NAME = 70  # a word we do not know this like a name of ours (rapidfuzz ratio) may be a slip of it
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 TELLING_IDF = 2.5  # a word in fewer than about a fifth of targets: at scale, examples must share one
 CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the shipped facts have 50): it trains
@@ -311,6 +313,8 @@ class LanguageRouter:
         self._uses = uses
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
+        self._naming = lexicon.normalised_words(story.naming)
+        self._anchor_words = sorted({w for a in self._anchors for w in a.split()})
         self._references = any_of(map(fold, story.refers))
         self._generic_story = lexicon.normalised_words(story.generic)
         # A word that only sets a party aside ("besides quetta, which cities") is not what a question is about.
@@ -973,6 +977,8 @@ class LanguageRouter:
             # unless the message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
+        if self._names_another(words):
+            return (Intent(text=text, decision="decline"),)  # "what was operation sindoor"
         elsewhere = self._names_place_elsewhere(named)
         if self._asks_if_there_too(question, words):
             # "was it in karachi?", "کیا کراچی میں بھی حملہ ہوا": where the attacks were answers it.
@@ -1025,6 +1031,18 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _names_another(self, words: list[str]) -> bool:
+        """A word we do not know right after one a name follows (`story.naming`): "operation sindoor",
+        "operation azm" name another operation, not ours; a near miss of a name of ours ("operation
+        hiroof") does not."""
+        return any(
+            before in self._naming
+            and word not in self._vocabulary
+            and not word.isdigit()
+            and process.extractOne(word, self._anchor_words, scorer=fuzz.ratio, score_cutoff=NEAR_NAME) is None
+            for before, word in itertools.pairwise(words)
+        )
 
     def _figure_alone(self, question: _Question, words: list[str]) -> int | None:
         """The fact giving the one figure of ours a question asks about with nothing else of its own but

@@ -802,6 +802,24 @@ def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, que
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what is operation azm", [("decline", None)]),
+        ("آپریشن ضرب عضب کیا تھا", [("decline", None)]),
+        ("operation hiroof", [("clarify", "operation-herof")]),
+        ("operation khatam hua kya", [("gap", "current-situation")]),
+    ],
+)
+def test_an_operation_we_do_not_know_is_another_event(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A word we do not know right after "operation" names another one: the first two got the army's
+    operations after these attacks. A near miss of "herof" is still a "did you mean" of it, and "khatam
+    hua" (ended) of an operation asks how things stand now (it was a "did you mean" of Herof)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "target"),
     [
         ("who announced the 145 figure", "militants-killed-145"),

@@ -401,6 +401,14 @@ class LanguageRouter:
             if self._about_person[i]:
                 for word in set(bag.split()) - setting_words - self._generic:
                     self._roles.setdefault(word, []).append(i)
+        self._held = frozenset(
+            w
+            for i, (first, last) in enumerate(zip(starts, ends, strict=True))
+            if self._about_person[i]
+            for choice in choices[first:last]
+            for w in choice.split()
+            if w in self._offices
+        )
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = frozenset(w for e in self._places for w in self._name_words.get(e, ()))
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
@@ -977,8 +985,8 @@ class LanguageRouter:
             # unless the message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
-        if self._names_another(words):
-            return (Intent(text=text, decision="decline"),)  # "what was operation sindoor"
+        if self._names_another(words) or self._office_of_country(question, words):
+            return (Intent(text=text, decision="decline"),)  # "what was operation sindoor", "who is india's pm"
         elsewhere = self._names_place_elsewhere(named)
         if self._asks_if_there_too(question, words):
             # "was it in karachi?", "کیا کراچی میں بھی حملہ ہوا": where the attacks were answers it.
@@ -1031,6 +1039,18 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _office_of_country(self, question: _Question, words: list[str]) -> bool:
+        """Who holds an office of a country that no one in the story holds ("who is india's pm", "us ka
+        sadar kaun hai"): general knowledge, not the story. Offices people ask a person of ours by ("who
+        is the us envoy", "the indian spokesperson") are in the examples of the facts about them."""
+        if not question.named or not set(question.named) <= self._countries | self._setting:
+            return False
+        if not {"who", "identity"} & set(question.asks):
+            return False
+        offices = set(words) & self._offices
+        names = {w for e in question.named for w in self._name_words.get(e, ())}
+        return bool(offices) and offices.isdisjoint(self._held) and set(words) <= offices | names | self._identity_cues
 
     def _names_another(self, words: list[str]) -> bool:
         """A word we do not know right after one a name follows (`story.naming`): "operation sindoor",

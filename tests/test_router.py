@@ -804,6 +804,25 @@ def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, que
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("who is the pm of india", [("decline", None)]),
+        ("amreeka ka sadar kaun hai", [("decline", None)]),
+        ("who is the indian spokesperson", [("answer", "person-jaiswal")]),
+        ("who is the american envoy", [("answer", "person-baker")]),
+        ("who is the bla chief", [("gap", "bla-leader")]),
+    ],
+)
+def test_who_holds_an_office_no_one_in_the_story_holds_is_general_knowledge(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Who holds a country's office that no person of ours is asked by (their facts' examples) is not
+    the story: the first two got a "did you mean" of whom Pakistan blamed, or a person's role. Offices
+    of ours, and the BLA's leader (a gap), are guards."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("what is operation azm", [("decline", None)]),
         ("آپریشن ضرب عضب کیا تھا", [("decline", None)]),
         ("operation hiroof", [("clarify", "operation-herof")]),

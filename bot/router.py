@@ -409,6 +409,7 @@ class LanguageRouter:
             for w in choice.split()
             if w in self._offices
         )
+        self._chat = frozenset(m.id for m in factbase.meta if m.reply in ("intro", "thanks"))
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = frozenset(w for e in self._places for w in self._name_words.get(e, ()))
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
@@ -480,10 +481,14 @@ class LanguageRouter:
         told: list[str] = []
         asking: list[str] = []
         for before, part in zip(["", *parts], parts, strict=False):  # each part and the one before it
-            # A story the message opens with goes on in a part that asks nothing: "my uncle is a
-            # doctor, and got called in at night, was there an emergency?"
-            goes_on = bool(told) and not asking and not self._asks(part)
-            (told if len(parts) > 1 and (goes_on or self._tells(part, before)) else asking).append(part)
+            # The asker's story goes on in a part that asks nothing: "my uncle is a doctor, and got
+            # called in at night, was there an emergency?", "..., my brother is in the army and his
+            # phone is off"; not a place after it ("how many died, i heard 200, in quetta?")
+            after_story = bool(told) and told[-1] is before and not lexicon.find_entities(self.normalise(part))
+            goes_on = bool(told) and (not asking or after_story) and not self._asks(part)
+            # "salam, ..., how many police died": a greeting asks nothing
+            aside = len(parts) > 1 and (goes_on or self._tells(part, before) or self._is_chat(part))
+            (told if aside else asking).append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
@@ -508,6 +513,12 @@ class LanguageRouter:
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 return Routing(question=question, normalised=normalised, intents=tuple(unique.values()), asked=question)
         return Routing(question=question, normalised=normalised, intents=whole, asked=question)
+
+    def _is_chat(self, part: str) -> bool:
+        """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
+        a question, no part of it."""
+        intents = self._routed(part)
+        return all(i.decision == "meta" and i.top is not None and i.top.target in self._chat for i in intents)
 
     def _ask_apart(self, asking: list[str]) -> bool:
         """Several parties read from the whole message share what it asks of them ("what did iran and
@@ -616,13 +627,17 @@ class LanguageRouter:
         # A name, a figure of ours or a word of the story ("i read 92 militants dead"), not a word some
         # example happens to use or one that names what is asked ("we saw some figures on tv"), nor
         # only where the asker or theirs are ("my family is in noshki, were the attacks coordinated"),
-        # unless a question points there ("im from gwadar, how many died there").
-        cues = self.factbase.lexicon.cue_words
+        # unless a question points there ("im from gwadar, how many died there"), nor the force they
+        # serve in ("my dad is in FC", "mera cousin police mein hai").
+        lexicon = self.factbase.lexicon
+        cues = lexicon.cue_words
         words = [w for w in self.normalise(part).split() if w not in cues]
-        named = self.factbase.lexicon.find_entities(" ".join(words))
+        named = lexicon.find_entities(" ".join(words))
         if not there:
             named = tuple(e for e in named if e not in self._places)
             words = [w for w in words if w not in self._place_words]
+        if not lexicon.narrators.isdisjoint(fold(part).split()):
+            words = [w for w in words if w not in self._force_words]
         return bool(named) or self._on_topic(words, list(named), strict=False)
 
     def _topic_of(self, part: str) -> str:

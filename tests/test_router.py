@@ -957,6 +957,11 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
             "i live in karachi and my family is in noshki, was there an emergency in hospitals?",
             [("answer", "hospitals-emergency")],
         ),
+        (
+            "how many soldiers were killed? my brother is in the army and his phone is off",
+            [("answer", "security-personnel-killed")],
+        ),
+        ("aoa, mera bhai army mein hai, kitne fauji shaheed hue", [("answer", "security-personnel-killed")]),
     ],
 )
 def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -964,7 +969,10 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
     nothing: the first three were declined (read whole, with Karachi as another event and the
     night as a time of day). A place the question points back to ("there") is what it asks about:
     the fourth is a guard (with no words of `there` it gets the toll in all, misleading); so is a
-    place after the asker's aside ("i heard 200, in quetta?"); "was there" points nowhere."""
+    place after the asker's aside ("i heard 200, in quetta?"); "was there" points nowhere. The force
+    the asker's family serves in is their story too, and a greeting no part of the question: the last
+    two were declined (read whole, the family's words unknown), and so is the story going on after the
+    question."""
     assert _decided(core, question) == reply
 
 

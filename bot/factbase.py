@@ -38,6 +38,7 @@ class Story(_Model):
     accused: tuple[str, ...] = Field(default=(), description="whom Pakistan blamed for the attacks")
     speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
     figures: dict[str, str] = Field(default={}, description="the fact that gives each figure: 'who gave the 145'")
+    breakdown: str | None = Field(default=None, description="the gap of a part of a figure: 'of the 17, how many'")
     anchors: tuple[str, ...] = ()
     naming: tuple[str, ...] = Field(default=(), description="words a name follows: 'operation sindoor'")
     weak_anchors: tuple[str, ...] = ()
@@ -208,6 +209,7 @@ class LexiconText(_Model):
     there: tuple[str, ...] = ()
     existential: tuple[str, ...] = ()
     besides: tuple[str, ...] = ()
+    among: tuple[str, ...] = ()
     spoke: tuple[str, ...] = ()
     behalf: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
@@ -654,6 +656,9 @@ def _combine(
             elif fact_id in statements and figure not in re.findall(r"\d+", statements[fact_id]):
                 message = f"story.figures: fact {fact_id!r} does not give {figure!r} in its statement"
                 problems.append(_story_problem(parsed, "figures", message))
+        gap_ids = {g.id for _, _, g in _items(parsed, "gaps")} | failed("gaps")
+        if story.breakdown is not None and story.breakdown not in gap_ids:
+            problems.append(_story_problem(parsed, "breakdown", f"story.breakdown: unknown gap {story.breakdown!r}"))
 
     examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):

@@ -143,6 +143,9 @@ class Lexicon(BaseModel):
     # Words that set a party aside ("besides the us, who condemned it"): such a question asks about
     # everyone else, so the gap about other parties' words stays.
     besides: tuple[str, ...] = ()
+    # Words that take a part of a figure ("of the 17, how many were police", "17 mein se"): next to one
+    # of ours, a count of the part, which the sources do not break down.
+    among: tuple[str, ...] = ()
     # Words asking who did the speaking ("who gave the us statement", "امریکی بیان کس نے دیا"): with a
     # word of saying and a party, the person who spoke for that party.
     spoke: tuple[str, ...] = ()
@@ -424,6 +427,22 @@ class Lexicon(BaseModel):
     @cached_property
     def _besides(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.besides))
+
+    def parts_of(self, text: str) -> tuple[str, ...]:
+        """The numbers a question takes a part of: right after a word of `among` ("of the 17") or right
+        before one ("17 mein se", "۱۷ میں سے")."""
+        if self._among is None:
+            return ()
+        folded = fold(text)
+        found: list[str] = []
+        for match in self._among.finditer(folded):
+            before, after = folded[: match.start()].split()[-1:], folded[match.end() :].split()[:1]
+            found.extend(w for w in (*before, *after) if w.isdigit())
+        return tuple(found)
+
+    @cached_property
+    def _among(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.among))
 
     def is_hedge(self, part: str) -> bool:
         """Whether a part only guesses at or narrows the answer to the part before ("separatists or

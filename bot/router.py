@@ -384,6 +384,7 @@ class LanguageRouter:
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
+        self._breakdown = self._position[story.breakdown] if story.breakdown else None
         self._title_words = [frozenset(t.split()) for t in titles]
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
@@ -511,8 +512,9 @@ class LanguageRouter:
                     unique.setdefault(intent.top.target, intent)
             # Each part must stand on its own, and one at least must be answered outright.
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
-                return Routing(question=question, normalised=normalised, intents=tuple(unique.values()), asked=question)
-        return Routing(question=question, normalised=normalised, intents=whole, asked=question)
+                whole = tuple(unique.values())
+        intents = tuple(dict.fromkeys(self._part_of_figure(question, i) for i in whole))
+        return Routing(question=question, normalised=normalised, intents=intents, asked=question)
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
@@ -1054,6 +1056,19 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+
+    def _part_of_figure(self, message: str, intent: Intent) -> Intent:
+        """A count of part of a figure of ours ("of the 17, how many were police", "۱۷ میں سے کتنے پولیس
+        اور کتنے ایف سی"), answered with that figure again, is the breakdown the sources do not give. A
+        part with a fact of its own ("of the 48, how many were civilians": 31) keeps it."""
+        if self._breakdown is None or intent.decision != "answer" or intent.top is None:
+            return intent
+        parts = self.factbase.lexicon.parts_of(message)
+        if not any(self._figure_facts.get(n) == self._position[intent.top.target] for n in parts):
+            return intent
+        gap = self._targets[self._breakdown]
+        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
+        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
 
     def _office_of_country(self, question: _Question, words: list[str]) -> bool:
         """Who holds an office of a country that no one in the story holds ("who is india's pm", "us ka

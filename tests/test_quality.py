@@ -95,11 +95,11 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 # Seventh round: English gaps 57 -> 58 of 64, Urdu tune misleading 1 -> 0 (gates follow).
 # Eighth round: English on-topic 109 -> 111 of 123, two-part 15 -> 17 of 20 (gates follow).
 # Ninth round: English gaps 58 -> 59 of 64, tune off-topic 166 -> 167 of 173 (gates follow).
-# Tenth round: English on-topic 111 -> 114 of 123, Urdu 38 -> 39 of 40, Urdu misleading 1 -> 0, tune
-# English misleading 3 -> 2 (gates follow).
+# Tenth round: English on-topic 111 -> 114 of 123, Urdu 38 -> 39 of 40, misleading English 2 -> 1 and
+# Urdu 1 -> 0, tune English misleading 3 -> 2 (gates follow).
 TUNE_GATES = {"en": {"misleading": 2, "off_topic": 0.96}, "ur": {"misleading": 0, "off_topic": 1.0}}
 TEST_GATES = {
-    "en": {"misleading": 2, "off_topic": 0.96, "in_scope": 0.92, "gaps": 0.92, "meta": 0.90, "two_part": 0.85},
+    "en": {"misleading": 1, "off_topic": 0.96, "in_scope": 0.92, "gaps": 0.92, "meta": 0.90, "two_part": 0.85},
     "ur": {"misleading": 0, "off_topic": 1.0, "in_scope": 0.97, "gaps": 1.0, "meta": 1.0, "two_part": 0.87},
 }
 

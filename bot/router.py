@@ -470,10 +470,16 @@ class LanguageRouter:
             return None  # "and the weather?" names nothing we know: a question of its own
         if lexicon.asks_for(self.normalise(rest)):
             return f"{rest} {self._topic_of(previous)}"
-        # The question before, as it was written, without its names: "how many civilians died in
-        # quetta", then "and noshki?"
-        unnamed = (w for w in fold(previous).split() if not lexicon.find_entities(lexicon.normalise(w)))
-        return " ".join([*unnamed, rest])
+        # The question before, as it was written, without its names, nor its group if this names one:
+        # "how many civilians died in quetta", then "and noshki?" or "and the soldiers?"
+        groups = self._groups | self._force_words
+        regroup = not groups.isdisjoint(self.normalise(rest).split())
+
+        def kept(word: str) -> bool:
+            meant = lexicon.normalise(word)
+            return not lexicon.find_entities(meant) and not (regroup and not groups.isdisjoint(meant.split()))
+
+        return " ".join([*(w for w in fold(previous).split() if kept(w)), rest])
 
     def _route(self, question: str) -> Routing:
         normalised = self.normalise(question)
@@ -1055,7 +1061,20 @@ class LanguageRouter:
                 question, parties, covered
             )
         scores = self._target_scores(words)
-        return (self._all_of_them(question, named, self._decide(question, words, named, scores), scores),)
+        intent = self._all_of_them(question, named, self._decide(question, words, named, scores), scores)
+        return (self._group_alone(question, words, intent, scores),)
+
+    def _group_alone(self, question: _Question, words: list[str], intent: Intent, scores: np.ndarray) -> Intent:
+        """A group and nothing else ("soldiers?", "and the militants?") may ask how many of them died or
+        anything else of them: unless its toll is what was found, a "did you mean" offering the toll
+        first (it got the army's operations, or what the BLA is)."""
+        if question.asks or not words or not set(words) <= self._groups | self._force_words:
+            return intent
+        tolls = self._top(scores, self._is_fact & self._answering["count"], question.named, count=1)
+        if not tolls or (intent.decision == "answer" and intent.top == tolls[0]):
+            return intent
+        others = tuple(m for m in intent.matches if m.target != tolls[0].target)
+        return Intent(text=question.text, decision="clarify", matches=(tolls[0], *others[:2]))
 
     def _part_of_figure(self, message: str, intent: Intent) -> Intent:
         """A count of part of a figure of ours ("of the 17, how many were police", "۱۷ میں سے کتنے پولیس

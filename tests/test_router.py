@@ -839,6 +839,27 @@ def test_an_operation_we_do_not_know_is_another_event(
 
 
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("the soldiers??", "security-personnel-killed"),
+        ("and the police??", "security-personnel-killed"),
+        ("militants??", "militants-killed-145"),
+    ],
+)
+def test_a_group_alone_offers_its_toll_first(core: Core, question: str, first: str) -> None:
+    """A group and nothing else may ask how many of them died or anything else of them: a "did you
+    mean" with their toll first. Soldiers and police got the army's operations outright, the militants
+    a choice without their toll."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "clarify" and intent.top is not None and intent.top.target == first
+
+
+def test_a_group_alone_after_a_question_is_read_with_it(core: Core) -> None:
+    previous = "how many civilians were killed"
+    assert _decided(core, "and the soldiers?", previous) == [("answer", "security-personnel-killed")]
+
+
+@pytest.mark.parametrize(
     ("question", "reply"),
     [
         ("of the 17 dead how many were police", [("gap", "victim-breakdown")]),

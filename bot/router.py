@@ -19,7 +19,6 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -47,6 +46,7 @@ NAME_WEIGHT = 0.25
 SPECIFIC_BONUS = 5.0
 FRAGMENT = 3  # words of a message that asks nothing and may lean on the question before
 NEAR_FIGURE = 1.5  # a figure heard is "near" one of ours within half as much again
+COMMON = 3.0  # a word this frequent (wordfreq's Zipf scale) is a word of the language, not a slip or a name
 NEAR_NAME = 70  # a word we do not know this like a name of ours (rapidfuzz ratio) may be a slip of it
 SHORTLIST = 1024  # targets whose examples are scored one by one; the rest are ranked by keywords
 TELLING_IDF = 2.5  # a word in fewer than about a fifth of targets: at scale, examples must share one
@@ -685,7 +685,7 @@ class LanguageRouter:
             return spelt
         if word in self._known_raw or len(word) < 4 or word.isdigit():
             return word
-        if _zipf(word, "en") >= 3.0:
+        if _zipf(word, "en") >= COMMON:
             return word  # a common word is a word: "founded" is not "funded"
         split = self._run_together(word)
         if split is not None:
@@ -698,7 +698,7 @@ class LanguageRouter:
         edits = 1 if len(word) < TWO_SLIPS_FROM else 2
         targets = self._typo_content if word in self._uses else self._typo_words
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
-        if near and _zipf(word, "ur") >= 3.0:
+        if near and _zipf(word, "ur") >= COMMON:
             # A common Urdu word is only another form of ours ("سربراہی" is "سربراہ", "ملتا" "ملتی"):
             # "سارے" (all) is not "مارے" (killed), nor "سوری" (sorry) "سورس"; and no misspelt stopword
             # ("بارش", rain, is not "بارے").
@@ -714,7 +714,7 @@ class LanguageRouter:
         """Two Urdu words typed without the space between them ("کاردعمل", "سرفرازبگٹی"): on a phone
         it is often lost, as a letter that never joins the next already looks like a word's end. Each
         half is a word people ask with (three letters at least) or a stopword, one half not a stopword."""
-        if script_language(word) != "ur" or _zipf(word, "ur") >= 3.0:
+        if script_language(word) != "ur" or _zipf(word, "ur") >= COMMON:
             return None  # a common Urdu word is a word ("بیانیہ" is no "بیان یہ")
         stopwords = self.factbase.lexicon.stopwords
 
@@ -1102,15 +1102,17 @@ class LanguageRouter:
         return bool(offices) and offices.isdisjoint(self._held) and set(words) <= offices | names | self._identity_cues
 
     def _names_another(self, words: list[str]) -> bool:
-        """A word we do not know right after one a name follows (`story.naming`): "operation sindoor",
-        "operation azm" name another operation, not ours; a near miss of a name of ours ("operation
-        hiroof") does not."""
+        """A word we do not know in the two after one a name follows (`story.naming`): "operation
+        sindoor", "آپریشن ضرب عضب" name another operation, not ours; a common English word ("operation
+        results") or a near miss of a name of ours ("operation hiroof") does not."""
+        named = (words[i + 1 : i + 3] for i, w in enumerate(words) if w in self._naming)  # a name of two words
         return any(
-            before in self._naming
-            and word not in self._vocabulary
+            word not in self._vocabulary
             and not word.isdigit()
+            and _zipf(word, "en") < COMMON  # not Urdu's: "ضرب عضب" is common in Urdu news
             and process.extractOne(word, self._anchor_words, scorer=fuzz.ratio, score_cutoff=NEAR_NAME) is None
-            for before, word in itertools.pairwise(words)
+            for name in named
+            for word in name
         )
 
     def _figure_alone(self, question: _Question, words: list[str]) -> int | None:

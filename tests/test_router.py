@@ -839,6 +839,28 @@ def test_an_operation_we_do_not_know_is_another_event(
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("who r u", [("meta", "help")]),
+        ("aap kaun hain", [("meta", "help")]),
+        ("how many of us were killed, i serve in the police", [("answer", "overall-toll")]),
+        ("mere abu fc mein hain, kitne jawan shaheed hue", [("answer", "security-personnel-killed")]),
+        ("were the police attacked", [("answer", "operation-herof")]),
+        ("کیا فوج پر حملہ ہوا تھا", [("answer", "operation-herof")]),
+        ("operation results?", [("clarify", "operation-duration")]),
+        ("فیس بک پر لکھا ہے 300 فوجی شہید ہوئے", [("answer", "security-personnel-killed")]),
+    ],
+)
+def test_words_a_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Who the bot is is the help reply (it got who claimed the attacks); "of us" is the asker's side and
+    "abu" a father (they were the United States and Abu Dhabi: "not reported per district"); whether a
+    force was attacked is whom the attacks targeted (it got the army's operations); a common word after
+    "operation" names no other operation (declined); where an Urdu rumour was read (Facebook, "لکھا
+    ہے") is no word of the question (declined)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "first"),
     [
         ("the soldiers??", "security-personnel-killed"),

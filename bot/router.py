@@ -519,7 +519,13 @@ class LanguageRouter:
             # Each part must stand on its own, and one at least must be answered outright.
             if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 whole = tuple(unique.values())
-        intents = tuple(dict.fromkeys(self._part_of_figure(question, i) for i in whole))
+        # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
+        # have the one statement.
+        once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
+        for intent in whole:
+            target = intent.top.target if intent.top else intent.text
+            once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
+        intents = tuple(self._part_of_figure(question, i) for i in once.values())
         return Routing(question=question, normalised=normalised, intents=intents, asked=question)
 
     def _is_chat(self, part: str) -> bool:
@@ -1127,11 +1133,12 @@ class LanguageRouter:
             and "said" not in question.asks
         ):
             return None  # "who were the 17": who the dead were, not who counted them
-        position = self._figure_facts[figures.pop()]
+        figure = figures.pop()
+        position = self._figure_facts[figure]
         if not self._mention(question.named)[position]:
             return None
         lexicon = self.factbase.lexicon
-        own = self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
+        own = {figure} | self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
         named = {w for e in question.named for w in self._name_words.get(e, ())}
         return position if set(words) - named <= own else None
 

@@ -19,6 +19,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -55,6 +56,7 @@ CLASSIFIER_TARGETS = 200  # targets up to which the classifier is trained (the s
 TWO_SLIPS_FROM = 9  # letters from which a word may have two typos
 PARALLEL_FROM = 20_000  # examples from which one question is scored on every core
 _YEARS = range(1900, 2100)
+_SENTENCE_END = re.compile(r"[?!.؟۔]+")
 
 
 class Match(BaseModel):
@@ -874,12 +876,16 @@ class LanguageRouter:
         first = next((i for i, w in enumerate(words) if w == self._blame), None)
         if first is None:
             return None  # "india ne kiya kya" guesses who did it; "what did the us say" asks it
+        # The marker in the sentence that blames: "koi saboot hai ke bharat ne karwaya? ya sirf ilzam?"
+        # asks whether India did it, not what India blamed.
+        sentences = [fold(t).split() for t in _SENTENCE_END.split(text)]
+        for sentence in (s for s in sentences if any(self.normalise(w) == self._blame for w in s)):
+            for i, word in enumerate(sentence):
+                if word in lexicon.agents:
+                    found = lexicon.find_entities(self.normalise(" ".join(sentence[max(0, i - 2) : i])))
+                    if found:
+                        return found[-1]
         folded = fold(text).split()
-        for i, word in enumerate(folded):
-            if word in lexicon.agents:
-                found = lexicon.find_entities(self.normalise(" ".join(folded[max(0, i - 2) : i])))
-                if found:
-                    return found[-1]
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
         for j in (j for j, word in enumerate(folded) if self.normalise(word) == self._blame):

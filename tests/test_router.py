@@ -1251,6 +1251,8 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("who spoke for iran", [("gap", "other-reactions")]),
         ("who spoke for china", [("gap", None)]),
         ("india ne kiya kya", [("answer", "india-allegation")]),
+        ("kya bharat ne karaya? ya bas ilzam hai", [("answer", "india-allegation")]),
+        ("saboot hai ke india ne kiya? ya sirf ilzam", [("gap", "evidence")]),
     ],
 )
 def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
@@ -1267,7 +1269,9 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     ("saudi arabia") and a person who speaks for a party (`story.speaks_for`) blame as the party does
     (a third review found the BLA's claim and a "did you mean" given). Who spoke for a party the
     sources quote nothing of is its words, not reported ("who spoke for iran" got "who leads the BLA
-    is not reported", misleading; China's was declined)."""
+    is not reported", misleading; China's was declined). The marker counts in the sentence that blames
+    ("kya bharat ne karaya? ya bas ilzam hai", "saboot hai ke india ne kiya? ya sirf ilzam" got what
+    India said)."""
     assert _decided(core, question) == reply
 
 

@@ -366,6 +366,7 @@ def test_how_things_stand_now_is_the_gap_after_our_sources(
         ("what is operation herof, a military op or what", [("answer", "operation-herof")]),
         ("who claimed it, the ttp or something", [("answer", "bla-claim")]),
         ("how many attackers were there in total, not just the ones killed", [("gap", "attacker-count")]),
+        ("how many attackers were there, not killed ones", [("gap", "attacker-count")]),
         ("bla kya hai, koi party ya kya", [("answer", "bla-status")]),
         (
             "what did india say, did the us condemn it or what",
@@ -377,7 +378,8 @@ def test_a_guess_at_the_answer_is_no_question_of_its_own(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """A later part that only guesses at or narrows the answer (`lexicon.hedges`: "or what", "not
-    just") and asks nothing without it is left out; one that asks something is still asked."""
+    just", "not") and asks nothing without it is left out; one that asks something is still asked.
+    "..., not killed ones" got the militants killed and a "did you mean" of the record."""
     assert _decided(core, question) == reply
 
 

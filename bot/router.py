@@ -765,9 +765,11 @@ class LanguageRouter:
         elif (
             named_all
             and rest <= self._identity_cues | offices | self._tags_of(named_all)
-            and not lexicon.rules_out("identity", text)
+            and (not lexicon.rules_out("identity", text) or not rest.isdisjoint(offices))
         ):
             # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses;
+            # "what position does baker hold" asks it outright ("does" otherwise rules out who she is:
+            # "what did jaiswal do");
             # "is bugti the army chief?", "natalie baker is british?" ask nothing of whoever holds that
             # office or of that country, only who the person in the story is.
             asks = ("identity",)

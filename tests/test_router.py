@@ -843,6 +843,27 @@ def test_an_operation_we_do_not_know_is_another_event(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("has the bla accepted responsibility", [("answer", "bla-claim")]),
+        ("herof ka english mein matlab", [("answer", "operation-herof")]),
+        ("which post does randhir jaiswal hold", [("answer", "person-jaiswal")]),
+        ("did the attackers hold any city", [("answer", "no-city-seized")]),
+        ("31 civilians? just checking", [("answer", "civilians-killed")]),
+        ("bas itna batao kitne log mare", [("answer", "overall-toll")]),
+        ("jazakallah bhai", [("meta", "thanks")]),
+    ],
+)
+def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Accepting responsibility is claiming it ("accept" alone is "not reject"; it read "reject claim");
+    English is a language in "in english" (it was the UK); the post someone holds is their office
+    ("hold" was "seize" everywhere, and "does" ruled out who someone is), holding a city still seizing
+    it; asking only to check or for just this, and thanking with a blessing, are no words of a question
+    (declined)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("who r u", [("meta", "help")]),
         ("aap kaun hain", [("meta", "help")]),
         ("how many of us were killed, i serve in the police", [("answer", "overall-toll")]),

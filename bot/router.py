@@ -1244,7 +1244,7 @@ class LanguageRouter:
         of each toll: no one fact answers it, and no gap is about it."""
         intent = self._judge(question, words, named, scores)
         if (
-            intent.decision in ("answer", "gap")
+            intent.decision in ("answer", "gap", "clarify")
             and not intent.uncovered_entities
             and self._weighs(question.text, words)
         ):

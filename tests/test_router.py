@@ -843,6 +843,23 @@ def test_an_operation_we_do_not_know_is_another_event(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("did the bla take people hostage", [("gap", "hostages")]),
+        ("کیا یرغمال بھی بنائے گئے", [("gap", "hostages")]),
+        ("bla kab bani", [("decline", None)]),
+    ],
+)
+def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """The sources say nothing of hostages: taking them read as seizing, and got "no city was seized"
+    (misleading). When the BLA was formed is general knowledge ("bani", formed, read as nothing, and
+    the question as when the attacks were)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("has the bla accepted responsibility", [("answer", "bla-claim")]),
         ("herof ka english mein matlab", [("answer", "operation-herof")]),
         ("which post does randhir jaiswal hold", [("answer", "person-jaiswal")]),

@@ -429,14 +429,14 @@ class Lexicon(BaseModel):
         return any_of(map(fold, self.besides))
 
     def parts_of(self, text: str) -> tuple[str, ...]:
-        """The numbers a question takes a part of: right after a word of `among` ("of the 17") or right
-        before one ("17 mein se", "۱۷ میں سے")."""
+        """The numbers a question takes a part of: within two words after a word of `among` ("of the 17",
+        "of those 17 men") or before one ("17 mein se", "۱۷ اہلکاروں میں سے")."""
         if self._among is None:
             return ()
         folded = fold(text)
         found: list[str] = []
         for match in self._among.finditer(folded):
-            before, after = folded[: match.start()].split()[-1:], folded[match.end() :].split()[:1]
+            before, after = folded[: match.start()].split()[-2:], folded[match.end() :].split()[:2]
             found.extend(w for w in (*before, *after) if w.isdigit())
         return tuple(found)
 

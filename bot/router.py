@@ -1096,7 +1096,10 @@ class LanguageRouter:
         part with a fact of its own ("of the 48, how many were civilians": 31) keeps it."""
         if self._breakdown is None or intent.decision != "answer" or intent.top is None:
             return intent
-        parts = self.factbase.lexicon.parts_of(message)
+        lexicon = self.factbase.lexicon
+        if f" {lexicon.cue('count')} " not in f" {self.normalise(message)} ":
+            return intent  # "what is the source of the 92 figure" asks no count of a part
+        parts = lexicon.parts_of(message)
         if not any(self._figure_facts.get(n) == self._position[intent.top.target] for n in parts):
             return intent
         gap = self._targets[self._breakdown]

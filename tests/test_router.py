@@ -866,6 +866,7 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("did the attackers hold any city", [("answer", "no-city-seized")]),
         ("31 civilians? just checking", [("answer", "civilians-killed")]),
         ("bas itna batao kitne log mare", [("answer", "overall-toll")]),
+        ("ye hamla kis ne kar diya", [("answer", "bla-claim")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
 )
@@ -946,14 +947,18 @@ def test_a_group_alone_after_a_question_is_read_with_it(core: Core) -> None:
         ("۱۷ میں سے کتنے فوجی تھے اور کتنے پولیس والے", [("gap", "victim-breakdown")]),
         ("how many of the 145 were from the bla", [("gap", "victim-breakdown")]),
         ("how many policemen died, 17?", [("answer", "security-personnel-killed")]),
+        ("۱۷ جوانوں میں سے کتنے ایف سی کے تھے", [("gap", "victim-breakdown")]),
+        ("where does the figure of the 92 come from", [("answer", "militants-killed-92")]),
     ],
 )
 def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """A count of part of one of our figures (lexicon `among`: "of the", "mein se", "میں سے") answered
-    with the figure again is the breakdown the sources do not give (`story.breakdown`): the first four
-    got the whole figure back, as if it answered. A guess at the figure itself is a guard."""
+    """A count of part of one of our figures (lexicon `among`: "of the", "mein se", "میں سے", with the
+    figure within two words) answered with the figure again is the breakdown the sources do not give
+    (`story.breakdown`): the first four got the whole figure back, as if it answered. A guess at the
+    figure itself, and "of the 92" asking no count, are guards (a dev batch found the second given the
+    breakdown gap: misleading)."""
     assert _decided(core, question) == reply
 
 
@@ -961,6 +966,7 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
     ("question", "target"),
     [
         ("who announced the 145 figure", "militants-killed-145"),
+        ("92 wala figure kis ne diya tha", "militants-killed-92"),
         ("145 ka elaan kis ne kiya", "militants-killed-145"),
         ("۱۴۵ کا عدد کس نے دیا", "militants-killed-145"),
         ("the 17 figure, says who?", "security-personnel-killed"),

@@ -867,6 +867,9 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("31 civilians? just checking", [("answer", "civilians-killed")]),
         ("bas itna batao kitne log mare", [("answer", "overall-toll")]),
         ("ye hamla kis ne kar diya", [("answer", "bla-claim")]),
+        ("as per the report, what sort of group is the bla", [("answer", "bla-status")]),
+        ("what does the article say about the province", [("answer", "province-context")]),
+        ("how does the report describe the bla", [("answer", "bla-status")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
 )
@@ -875,7 +878,9 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     English is a language in "in english" (it was the UK); the post someone holds is their office
     ("hold" was "seize" everywhere, and "does" ruled out who someone is), holding a city still seizing
     it; asking only to check or for just this, and thanking with a blessing, are no words of a question
-    (declined)."""
+    (declined). Every answer is from the article: "as per the report" asks nothing more (it read as who
+    says so, and got who claimed the attacks), and what the article says about something, or how it
+    describes it, asks about that (declined)."""
     assert _decided(core, question) == reply
 
 

@@ -870,6 +870,8 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("as per the report, what sort of group is the bla", [("answer", "bla-status")]),
         ("what does the article say about the province", [("answer", "province-context")]),
         ("how does the report describe the bla", [("answer", "bla-status")]),
+        ("is the balochistan liberation army the same as the bla", [("answer", "bla-status")]),
+        ("did the military say iran-backed militants did this", [("answer", "india-allegation")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
 )
@@ -880,7 +882,9 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     it; asking only to check or for just this, and thanking with a blessing, are no words of a question
     (declined). Every answer is from the article: "as per the report" asks nothing more (it read as who
     says so, and got who claimed the attacks), and what the article says about something, or how it
-    describes it, asks about that (declined)."""
+    describes it, asks about that (declined). "Is X the same as Y" asks what X is (it got the
+    operation's name), and militants someone sponsored or backed are a guess at whom Pakistan blamed
+    (a false "no evidence is reported")."""
     assert _decided(core, question) == reply
 
 

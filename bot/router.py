@@ -386,6 +386,7 @@ class LanguageRouter:
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
+        self._pointers = lexicon.normalised_words(lexicon.pointers)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
         self._title_words = [frozenset(t.split()) for t in titles]
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
@@ -1321,9 +1322,11 @@ class LanguageRouter:
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
 
     def _asks_what_someone_said(self, question: _Question, words: list[str], named: list[str]) -> bool:
-        """ "what did <someone in the story> say": the reply offers what the sources attribute to them."""
+        """ "what did <someone in the story> say" (or "she", a part after "who is natalie baker"): the
+        reply offers what the sources attribute to them."""
         asks = _first(question.asks)
-        return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(words)
+        own = [w for w in words if w not in self._pointers]
+        return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(own)
 
     def _all_they_said(self, intent: Intent, named: list[str], scores: np.ndarray) -> Intent:
         """What someone in the story said is a choice among all the sources attribute to them, or, when

@@ -1384,6 +1384,13 @@ def test_what_someone_with_one_statement_said_is_that_statement(core: Core, ques
     assert _decided(core, question) == [("answer", target)]
 
 
+def test_what_she_said_after_who_she_is_is_her_statement(core: Core) -> None:
+    """The part after "who is baker" asks what "she" said: "she" kept the part from reading as what
+    someone said, and it was a "did you mean"."""
+    reply = _decided(core, "who's natalie baker, and what did she say")
+    assert reply == [("answer", "person-baker"), ("answer", "us-condemnation")]
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
@@ -1843,7 +1850,7 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
         ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
         ("did britain condemn it", "what did they say", ("answer", "uk-condemnation")),
-        ("who is natalie baker", "what did she say", ("clarify", "us-condemnation")),  # all she said
+        ("who is natalie baker", "what did she say", ("answer", "us-condemnation")),  # her one statement
         ("how many soldiers died", "aur police?", ("answer", "security-personnel-killed")),
         ("how many soldiers were killed", "and the police?", ("answer", "security-personnel-killed")),
         ("how many died", "and did quetta fall?", ("answer", "no-city-seized")),

@@ -871,6 +871,9 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("what does the article say about the province", [("answer", "province-context")]),
         ("how does the report describe the bla", [("answer", "bla-status")]),
         ("is the balochistan liberation army the same as the bla", [("answer", "bla-status")]),
+        ("give me the toll of soldiers", [("answer", "security-personnel-killed")]),
+        ("name the cities that were attacked", [("answer", "districts")]),
+        ("name the dead", [("gap", "victim-names")]),
         ("did the military say iran-backed militants did this", [("answer", "india-allegation")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
@@ -884,7 +887,8 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     says so, and got who claimed the attacks), and what the article says about something, or how it
     describes it, asks about that (declined). "Is X the same as Y" asks what X is (it got the
     operation's name), and militants someone sponsored or backed are a guess at whom Pakistan blamed
-    (a false "no evidence is reported")."""
+    (a false "no evidence is reported"). Asking in the imperative ("give me", "list all", "name the
+    cities") asks which (each was a "did you mean"); naming the dead is still their names (a guard)."""
     assert _decided(core, question) == reply
 
 

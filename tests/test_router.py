@@ -874,6 +874,8 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("give me the toll of soldiers", [("answer", "security-personnel-killed")]),
         ("name the cities that were attacked", [("answer", "districts")]),
         ("name the dead", [("gap", "victim-names")]),
+        ("balochistan ki sarhad kin mulkon ke saath lagti hai", [("answer", "province-context")]),
+        ("hamlawar kitne the total", [("gap", "attacker-count")]),
         ("did the military say iran-backed militants did this", [("answer", "india-allegation")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
@@ -888,7 +890,8 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     describes it, asks about that (declined). "Is X the same as Y" asks what X is (it got the
     operation's name), and militants someone sponsored or backed are a guess at whom Pakistan blamed
     (a false "no evidence is reported"). Asking in the imperative ("give me", "list all", "name the
-    cities") asks which (each was a "did you mean"); naming the dead is still their names (a guard)."""
+    cities") asks which (each was a "did you mean"); naming the dead is still their names (a guard).
+    Roman Urdu "kin" (which) and "hamlawar" (attackers) are words of ours (both were declined)."""
     assert _decided(core, question) == reply
 
 

@@ -525,10 +525,10 @@ class LanguageRouter:
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
-        for intent in whole:
+        for intent in (self._part_of_figure(question, i) for i in whole):
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
-        intents = tuple(self._part_of_figure(question, i) for i in once.values())
+        intents = tuple(once.values())
         return Routing(question=question, normalised=normalised, intents=intents, asked=question)
 
     def _is_chat(self, part: str) -> bool:
@@ -1094,14 +1094,20 @@ class LanguageRouter:
     def _part_of_figure(self, message: str, intent: Intent) -> Intent:
         """A count of part of a figure of ours ("of the 17, how many were police", "۱۷ میں سے کتنے پولیس
         اور کتنے ایف سی"), answered with that figure again, is the breakdown the sources do not give. A
-        part with a fact of its own ("of the 48, how many were civilians": 31) keeps it."""
+        part with a fact of its own ("of the 48, how many were civilians": 31) keeps it, and so does a
+        total the sources break down (48 and 193: the 17, 31 and 145 they are made of)."""
         if self._breakdown is None or intent.decision != "answer" or intent.top is None:
             return intent
         lexicon = self.factbase.lexicon
-        if f" {lexicon.cue('count')} " not in f" {self.normalise(message)} ":
+        normalised = self.normalise(message)
+        if f" {lexicon.cue('count')} " not in f" {normalised} ":
             return intent  # "what is the source of the 92 figure" asks no count of a part
-        parts = lexicon.parts_of(message)
-        if not any(self._figure_facts.get(n) == self._position[intent.top.target] for n in parts):
+        if len({w for w in normalised.split() if w in self._figure_facts}) != 1:
+            return intent  # "how many of the 92 were in the 145" weighs two figures
+        position = self._position[intent.top.target]
+        if len([f for f, p in self._figure_facts.items() if p == position]) > 1:
+            return intent  # a total of ours (48, 193), given with the figures it is made of
+        if not any(self._figure_facts.get(n) == position for n in lexicon.parts_of(message)):
             return intent
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)

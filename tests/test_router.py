@@ -861,6 +861,9 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
     ("question", "reply"),
     [
         ("has the bla accepted responsibility", [("answer", "bla-claim")]),
+        ("did the militants hold noshki", [("answer", "no-city-seized")]),
+        ("what office does jaiswal hold", [("answer", "person-jaiswal")]),
+        ("were any attackers held", [("gap", "arrests")]),
         ("herof ka english mein matlab", [("answer", "operation-herof")]),
         ("which post does randhir jaiswal hold", [("answer", "person-jaiswal")]),
         ("did the attackers hold any city", [("answer", "no-city-seized")]),
@@ -883,15 +886,16 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
 def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """Accepting responsibility is claiming it ("accept" alone is "not reject"; it read "reject claim");
     English is a language in "in english" (it was the UK); the post someone holds is their office
-    ("hold" was "seize" everywhere, and "does" ruled out who someone is), holding a city still seizing
-    it; asking only to check or for just this, and thanking with a blessing, are no words of a question
-    (declined). Every answer is from the article: "as per the report" asks nothing more (it read as who
-    says so, and got who claimed the attacks), and what the article says about something, or how it
-    describes it, asks about that (declined). "Is X the same as Y" asks what X is (it got the
-    operation's name), and militants someone sponsored or backed are a guess at whom Pakistan blamed
-    (a false "no evidence is reported"). Asking in the imperative ("give me", "list all", "name the
-    cities") asks which (each was a "did you mean"); naming the dead is still their names (a guard).
-    Roman Urdu "kin" (which) and "hamlawar" (attackers) are words of ours (both were declined)."""
+    ("hold" is "seize", and "does" ruled out who someone is), holding a city still seizing it, and
+    attackers held are detained (a review found them read as hostages); asking only to check or for
+    just this, and thanking with a blessing, are no words of a question (declined). Every answer is
+    from the article: "as per the report" asks nothing more (it read as who says so, and got who
+    claimed the attacks), and what the article says about something, or how it describes it, asks
+    about that (declined). "Is X the same as Y" asks what X is (it got the operation's name), and
+    militants someone sponsored or backed are a guess at whom Pakistan blamed (a false "no evidence is
+    reported"). Asking in the imperative ("give me", "list all", "name the cities") asks which (each
+    was a "did you mean"); naming the dead is still their names (a guard). Roman Urdu "kin" (which)
+    and "hamlawar" (attackers) are words of ours (both were declined)."""
     assert _decided(core, question) == reply
 
 
@@ -965,6 +969,10 @@ def test_a_group_alone_after_a_question_is_read_with_it(core: Core) -> None:
         ("how many policemen died, 17?", [("answer", "security-personnel-killed")]),
         ("۱۷ جوانوں میں سے کتنے ایف سی کے تھے", [("gap", "victim-breakdown")]),
         ("where does the figure of the 92 come from", [("answer", "militants-killed-92")]),
+        ("of the 31, how many were kids", [("gap", "victim-breakdown")]),
+        ("of the 48, how many were policemen", [("answer", "overall-toll")]),
+        ("193 mein se kitne militants the", [("answer", "overall-toll")]),
+        ("how many of the 92 are in the 145", [("answer", "militants-killed-92")]),
     ],
 )
 def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
@@ -974,7 +982,9 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
     figure within two words) answered with the figure again is the breakdown the sources do not give
     (`story.breakdown`): the first four got the whole figure back, as if it answered. A guess at the
     figure itself, and "of the 92" asking no count, are guards (a dev batch found the second given the
-    breakdown gap: misleading)."""
+    breakdown gap: misleading). A review found more: the gap said twice when the part follows a comma;
+    and a false "not reported" for parts of our totals (48, 193: the overall toll gives the 17, 31 and
+    145 they are made of) and for one figure weighed against another."""
     assert _decided(core, question) == reply
 
 

@@ -891,13 +891,17 @@ class LanguageRouter:
         folded = fold(text).split()
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
-        for j in (j for j, word in enumerate(folded) if self.normalise(word) == self._blame):
+        alone = [j for j, word in enumerate(folded) if self.normalise(word) == self._blame]
+        for j in alone:
             if not j or not self.normalise(folded[j - 1]):
                 continue
             for before in (self.normalise(" ".join(folded[j - k : j])) for k in (1, 2, 3) if k <= j):
                 found = lexicon.find_entities(before)
                 if found and before.split()[-1] in self._entity_words:  # "saudi arabia blame"
                     return found[-1]
+        if not alone and first and words[first - 1] in self._entity_words:
+            # Blaming in a phrase ("did the uk hold india responsible"): the name right before it, as read.
+            return next(iter(lexicon.find_entities(words[first - 1])), None)
         return None
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:

@@ -846,6 +846,7 @@ def test_an_operation_we_do_not_know_is_another_event(
         ("did the bla take people hostage", [("gap", "hostages")]),
         ("کیا یرغمال بھی بنائے گئے", [("gap", "hostages")]),
         ("bla kab bani", [("decline", None)]),
+        ("bla kis ne banai", [("decline", None)]),
     ],
 )
 def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
@@ -1325,6 +1326,8 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("india ne kiya kya", [("answer", "india-allegation")]),
         ("kya bharat ne karaya? ya bas ilzam hai", [("answer", "india-allegation")]),
         ("saboot hai ke india ne kiya? ya sirf ilzam", [("gap", "evidence")]),
+        ("did britain hold india responsible", [("answer", "uk-condemnation")]),
+        ("did pakistan hold india responsible", [("answer", "india-allegation")]),
     ],
 )
 def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
@@ -1343,7 +1346,8 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     sources quote nothing of is its words, not reported ("who spoke for iran" got "who leads the BLA
     is not reported", misleading; China's was declined). The marker counts in the sentence that blames
     ("kya bharat ne karaya? ya bas ilzam hai", "saboot hai ke india ne kiya? ya sirf ilzam" got what
-    India said)."""
+    India said). Holding someone responsible is blaming them, and the party before it the one who
+    blames (a review found the UK's question answered with Pakistan's charge)."""
     assert _decided(core, question) == reply
 
 

@@ -414,6 +414,13 @@ class LanguageRouter:
             if w in self._offices
         )
         self._chat = frozenset(m.id for m in factbase.meta if m.reply in ("intro", "thanks"))
+        self._chat_words = frozenset(
+            w
+            for target, first, last in zip(self._targets, starts, ends, strict=True)
+            if target.id in self._chat
+            for choice in choices[first:last]
+            for w in choice.split()
+        )
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = frozenset(w for e in self._places for w in self._name_words.get(e, ()))
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
@@ -534,6 +541,9 @@ class LanguageRouter:
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
         a question, no part of it."""
+        words = self.normalise(part).split()
+        if not words or not self._chat_words.issuperset(words):
+            return False  # a word no greeting or thanks uses: no need to route it
         intents = self._routed(part)
         return all(i.decision == "meta" and i.top is not None and i.top.target in self._chat for i in intents)
 

@@ -880,6 +880,10 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("name the dead", [("gap", "victim-names")]),
         ("balochistan ki sarhad kin mulkon ke saath lagti hai", [("answer", "province-context")]),
         ("hamlawar kitne the total", [("gap", "attacker-count")]),
+        (
+            "kitne log mare, un mein se civilians kitne the",
+            [("answer", "overall-toll"), ("answer", "civilians-killed")],
+        ),
         ("did the military say iran-backed militants did this", [("answer", "india-allegation")]),
         ("jazakallah bhai", [("meta", "thanks")]),
     ],
@@ -896,7 +900,8 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     militants someone sponsored or backed are a guess at whom Pakistan blamed (a false "no evidence is
     reported"). Asking in the imperative ("give me", "list all", "name the cities") asks which (each
     was a "did you mean"); naming the dead is still their names (a guard). Roman Urdu "kin" (which)
-    and "hamlawar" (attackers) are words of ours (both were declined)."""
+    and "hamlawar" (attackers) are words of ours (both were declined), and "un mein" is "of them", not
+    the United Nations (it got "the injured are not reported"; a review found "nothing from the UN")."""
     assert _decided(core, question) == reply
 
 

@@ -909,6 +909,9 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     ("question", "reply"),
     [
         ("who r u", [("meta", "help")]),
+        ("who built you", [("meta", "help")]),
+        ("who attacked the soldiers", [("answer", "bla-claim")]),
+        ("fauj pe kis ne hamla kiya", [("answer", "bla-claim")]),
         ("aap kaun hain", [("meta", "help")]),
         ("how many of us were killed, i serve in the police", [("answer", "overall-toll")]),
         ("mere abu fc mein hain, kitne jawan shaheed hue", [("answer", "security-personnel-killed")]),
@@ -919,7 +922,9 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     ],
 )
 def test_words_a_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
-    """Who the bot is is the help reply (it got who claimed the attacks); "of us" is the asker's side and
+    """Who the bot is, or who made it, is the help reply (it got who claimed the attacks, or was
+    declined); who attacked a force is who is responsible (it got the army's operations, or whom
+    Pakistan blamed); "of us" is the asker's side and
     "abu" a father (they were the United States and Abu Dhabi: "not reported per district"); whether a
     force was attacked is whom the attacks targeted (it got the army's operations); a common word after
     "operation" names no other operation (declined); where an Urdu rumour was read (Facebook, "لکھا

@@ -1337,6 +1337,8 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("kya bharat ne karaya? ya bas ilzam hai", [("answer", "india-allegation")]),
         ("saboot hai ke india ne kiya? ya sirf ilzam", [("gap", "evidence")]),
         ("did britain hold india responsible", [("answer", "uk-condemnation")]),
+        ("ye raw ne karaya?", [("answer", "india-allegation")]),
+        ("کیا یہ را کا کام ہے", [("answer", "india-allegation")]),
         ("did pakistan hold india responsible", [("answer", "india-allegation")]),
     ],
 )
@@ -1357,7 +1359,8 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     is not reported", misleading; China's was declined). The marker counts in the sentence that blames
     ("kya bharat ne karaya? ya bas ilzam hai", "saboot hai ke india ne kiya? ya sirf ilzam" got what
     India said). Holding someone responsible is blaming them, and the party before it the one who
-    blames (a review found the UK's question answered with Pakistan's charge)."""
+    blames (a review found the UK's question answered with Pakistan's charge). RAW, India's agency, is
+    a guess at India (declined)."""
     assert _decided(core, question) == reply
 
 

@@ -759,6 +759,9 @@ class LanguageRouter:
         blamer = named_blamer or self._spoken_for_unquoted(text)
         blamer = self._speaks_for.get(blamer, blamer) if blamer is not None else None  # "did jaiswal blame"
         blamer = None if blamer in self._setting else blamer  # Pakistan's blaming is what the guesses are about
+        if self._blame in words:
+            # A person who speaks for Pakistan blames as Pakistan does ("did bugti blame india").
+            named = [e for e in named if self._speaks_for.get(e) not in self._setting]
         blamed = self._blames(text, norm, named, named_blamer)
         guessable = bool(named) and set(named) <= self._guessable and blamer is None
         if blamer is not None:

@@ -1338,6 +1338,7 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("saboot hai ke india ne kiya? ya sirf ilzam", [("gap", "evidence")]),
         ("did britain hold india responsible", [("answer", "uk-condemnation")]),
         ("ye raw ne karaya?", [("answer", "india-allegation")]),
+        ("did the chief minister blame india", [("answer", "india-allegation")]),
         ("کیا یہ را کا کام ہے", [("answer", "india-allegation")]),
         ("did pakistan hold india responsible", [("answer", "india-allegation")]),
     ],
@@ -1360,7 +1361,8 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     ("kya bharat ne karaya? ya bas ilzam hai", "saboot hai ke india ne kiya? ya sirf ilzam" got what
     India said). Holding someone responsible is blaming them, and the party before it the one who
     blames (a review found the UK's question answered with Pakistan's charge). RAW, India's agency, is
-    a guess at India (declined)."""
+    a guess at India (declined); Pakistan's chief minister blames as Pakistan does (it got "no
+    evidence is reported", a false "not reported")."""
     assert _decided(core, question) == reply
 
 

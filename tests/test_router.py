@@ -1378,6 +1378,7 @@ def test_an_office_with_no_person_named_is_no_question_of_who_someone_is(core: C
     [
         ("so why did they do the attacks", ("gap", "motive")),
         ("unhon ne hamla kyun kiya", ("gap", "motive")),
+        ("ان لوگوں نے حملے کیوں کیے", ("gap", "motive")),
         ("why does balochistan keep seeing attacks like this", ("answer", "insurgency-context")),
         ("بلوچستان میں حملے بار بار کیوں ہوتے ہیں", ("answer", "insurgency-context")),
     ],

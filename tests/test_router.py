@@ -917,6 +917,7 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
         ("mere abu fc mein hain, kitne jawan shaheed hue", [("answer", "security-personnel-killed")]),
         ("were the police attacked", [("answer", "operation-herof")]),
         ("کیا فوج پر حملہ ہوا تھا", [("answer", "operation-herof")]),
+        ("پاکستان اور بھارت کی جنگوں کے بارے میں بتائیں", [("decline", None)]),
         ("operation results?", [("clarify", "operation-duration")]),
         ("فیس بک پر لکھا ہے 300 فوجی شہید ہوئے", [("answer", "security-personnel-killed")]),
     ],
@@ -928,7 +929,8 @@ def test_words_a_review_found_misread(core: Core, question: str, reply: list[tup
     "abu" a father (they were the United States and Abu Dhabi: "not reported per district"); whether a
     force was attacked is whom the attacks targeted (it got the army's operations); a common word after
     "operation" names no other operation (declined); where an Urdu rumour was read (Facebook, "لکھا
-    ہے") is no word of the question (declined)."""
+    ہے") is no word of the question (declined); wars (جنگوں) are no fighters (جنگجو) by a repaired
+    ending (the wars between India and Pakistan got Pakistan's charge against India)."""
     assert _decided(core, question) == reply
 
 

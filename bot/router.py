@@ -399,7 +399,7 @@ class LanguageRouter:
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
         someone = frozenset(e.id for e in lexicon.entities if e.kind in ("person", "group", "body", "country"))
         self._about_someone = np.array([t.kind == "fact" and bool(t.subjects & someone) for t in self._targets])
-        setting_words = {w for e in self._setting for w in self._name_words.get(e, ())}
+        setting_words = self._words_of(self._setting)
         self._roles: dict[str, list[int]] = {}
         for i, bag in enumerate(bags):
             if self._about_person[i]:
@@ -422,7 +422,7 @@ class LanguageRouter:
             for w in choice.split()
         )
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
-        self._place_words = frozenset(w for e in self._places for w in self._name_words.get(e, ()))
+        self._place_words = self._words_of(self._places)
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
 
     @property
@@ -790,7 +790,7 @@ class LanguageRouter:
             words = [w for w in words if w not in offices and w not in self._person_guesses]
             ours = [e for e in named if e in self._people and e in self._in_story]
             if ours and (lexicon.opens_question(text) or rest.isdisjoint(self._identity_cues)):
-                others = {w for e in named_all if e not in ours for w in self._name_words.get(e, ())}
+                others = self._words_of(e for e in named_all if e not in ours)
                 named, words = ours, [w for w in words if w not in others]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
@@ -935,6 +935,10 @@ class LanguageRouter:
         if self._forces is None or self._force_words.isdisjoint(present):
             return False
         return self.factbase.lexicon.kills(text, self._forces)
+
+    def _words_of(self, entities: Iterable[str]) -> frozenset[str]:
+        """The words of the names of these entities, as a question reads them."""
+        return frozenset(w for e in entities for w in self._name_words.get(e, ()))
 
     def _still_named(self, words: list[str], named: list[str]) -> list[str]:
         """Those named whose names the words still have: "did the bla kill" names the killers only."""
@@ -1139,7 +1143,7 @@ class LanguageRouter:
         if not {"who", "identity"} & set(question.asks):
             return False
         offices = set(words) & self._offices
-        names = {w for e in question.named for w in self._name_words.get(e, ())}
+        names = self._words_of(question.named)
         return bool(offices) and offices.isdisjoint(self._held) and set(words) <= offices | names | self._identity_cues
 
     def _names_another(self, words: list[str]) -> bool:
@@ -1174,8 +1178,7 @@ class LanguageRouter:
             return None
         lexicon = self.factbase.lexicon
         own = {figure} | self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
-        named = {w for e in question.named for w in self._name_words.get(e, ())}
-        return position if set(words) - named <= own else None
+        return position if set(words) - self._words_of(question.named) <= own else None
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
         """The one person in the story who spoke for the one country or body a question asks who spoke
@@ -1229,7 +1232,7 @@ class LanguageRouter:
             yes_no and not lexicon.vague.isdisjoint(fold(question.text).split())
         )
         setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
-        names = {w for e in question.named for w in self._name_words.get(e, ())}
+        names = self._words_of(question.named)
         return points and not setting and not set(words) - self._place_words - names - self._generic - self._too
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
@@ -1254,7 +1257,7 @@ class LanguageRouter:
 
     def _decide_for(self, question: _Question, words: list[str], entity: str, named: list[str]) -> Intent:
         """One named party of several: scored without the others' names."""
-        others = {w for e in named if e != entity for w in self._name_words.get(e, ())}
+        others = self._words_of(e for e in named if e != entity)
         own = [w for w in words if w not in others]
         speaker = entity if question.speaker is not None else None
         return self._decide(replace(question, speaker=speaker), own, [entity], self._target_scores(own))
@@ -1627,7 +1630,7 @@ class LanguageRouter:
         killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
         if unknown > 0 or self._names_place_elsewhere(outside):
             return None
-        others = {w for e in outside for w in self._name_words.get(e, ())}
+        others = self._words_of(outside)
         rest = [w for w in words if w not in others]
         if not self._content(rest):
             return None  # nothing but the name is asked about: "whats cpec"

@@ -388,6 +388,9 @@ class LanguageRouter:
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
         self._pointers = lexicon.normalised_words(lexicon.pointers)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
+        # Facts that give more than one of our figures: totals made of the others (the overall toll).
+        given = Counter(self._figure_facts.values())
+        self._totals = frozenset(p for p, n in given.items() if n > 1)
         self._title_words = [frozenset(t.split()) for t in titles]
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
@@ -532,7 +535,7 @@ class LanguageRouter:
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
-        for intent in (self._part_of_figure(question, i) for i in whole):
+        for intent in (self._part_of_figure(question, normalised, i) for i in whole):
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
@@ -1112,7 +1115,7 @@ class LanguageRouter:
         others = tuple(m for m in intent.matches if m.target != tolls[0].target)
         return Intent(text=question.text, decision="clarify", matches=(tolls[0], *others[:2]))
 
-    def _part_of_figure(self, message: str, intent: Intent) -> Intent:
+    def _part_of_figure(self, message: str, normalised: str, intent: Intent) -> Intent:
         """A count of part of a figure of ours ("of the 17, how many were police", "۱۷ میں سے کتنے پولیس
         اور کتنے ایف سی"), answered with that figure again, is the breakdown the sources do not give. A
         part with a fact of its own ("of the 48, how many were civilians": 31) keeps it, and so does a
@@ -1120,13 +1123,12 @@ class LanguageRouter:
         if self._breakdown is None or intent.decision != "answer" or intent.top is None:
             return intent
         lexicon = self.factbase.lexicon
-        normalised = self.normalise(message)
         if f" {lexicon.cue('count')} " not in f" {normalised} ":
             return intent  # "what is the source of the 92 figure" asks no count of a part
         if len({w for w in normalised.split() if w in self._figure_facts}) != 1:
             return intent  # "how many of the 92 were in the 145" weighs two figures
         position = self._position[intent.top.target]
-        if len([f for f, p in self._figure_facts.items() if p == position]) > 1:
+        if position in self._totals:
             return intent  # a total of ours (48, 193), given with the figures it is made of
         if not any(self._figure_facts.get(n) == position for n in lexicon.parts_of(message)):
             return intent

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -408,22 +408,9 @@ class LanguageRouter:
             if self._about_person[i]:
                 for word in set(bag.split()) - setting_words - self._generic:
                     self._roles.setdefault(word, []).append(i)
-        self._held = frozenset(
-            w
-            for i, (first, last) in enumerate(zip(starts, ends, strict=True))
-            if self._about_person[i]
-            for choice in choices[first:last]
-            for w in choice.split()
-            if w in self._offices
-        )
+        self._held = _example_words(choices, starts, self._about_person) & self._offices
         self._chat = frozenset(m.id for m in factbase.meta if m.reply in ("intro", "thanks"))
-        self._chat_words = frozenset(
-            w
-            for target, first, last in zip(self._targets, starts, ends, strict=True)
-            if target.id in self._chat
-            for choice in choices[first:last]
-            for w in choice.split()
-        )
+        self._chat_words = _example_words(choices, starts, [t.id in self._chat for t in self._targets])
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = self._words_of(self._places)
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
@@ -1857,6 +1844,13 @@ def _signature(words: Iterable[str], idf: dict[str, float]) -> int:
         if idf.get(word, TELLING_IDF) >= TELLING_IDF:
             bits |= 1 << (hash(word) & 63)
     return bits
+
+
+def _example_words(choices: list[str], starts: Sequence[int], chosen: Iterable[bool]) -> frozenset[str]:
+    """The words of the examples of the chosen targets (target i's run from starts[i])."""
+    ends = [*starts[1:], len(choices)]
+    runs = (choices[a:b] for a, b, keep in zip(starts, ends, chosen, strict=True) if keep)
+    return frozenset(w for run in runs for choice in run for w in choice.split())
 
 
 def _sort_words(text: str) -> str:

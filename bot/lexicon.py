@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from typing import Literal
 
@@ -38,6 +38,17 @@ def any_of(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """`whole_words` of the non-empty `phrases`, or None when there are none (a list left empty)."""
     kept = {p for p in phrases if p}
     return whole_words(kept) if kept else None
+
+
+def _beside(marker: re.Pattern[str] | None, text: str, before: int, after: int) -> Iterator[list[str]]:
+    """For each match of an `any_of` pattern (None: an empty list) in the folded text, the `before`
+    words before it, then the `after` words after it."""
+    if marker is None:
+        return
+    folded = fold(text)
+    for match in marker.finditer(folded):
+        yield folded[: match.start()].split()[-before:]
+        yield folded[match.end() :].split()[:after]
 
 
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
@@ -415,14 +426,8 @@ class Lexicon(BaseModel):
     def _named_beside(self, marker: re.Pattern[str] | None, text: str, *, before: int, after: int) -> tuple[str, ...]:
         """Entities named within `before` words before, or `after` words after, a match of `marker`;
         each side read alone, so that no name is made of words on both sides of it."""
-        if marker is None:
-            return ()
-        folded = fold(text)
-        found: list[str] = []
-        for match in marker.finditer(folded):
-            for near in (folded[: match.start()].split()[-before:], folded[match.end() :].split()[:after]):
-                found.extend(self.find_entities(self.normalise(" ".join(near))))
-        return tuple(dict.fromkeys(found))
+        found = (self.find_entities(self.normalise(" ".join(near))) for near in _beside(marker, text, before, after))
+        return tuple(dict.fromkeys(e for entities in found for e in entities))
 
     @cached_property
     def _besides(self) -> re.Pattern[str] | None:
@@ -431,14 +436,7 @@ class Lexicon(BaseModel):
     def parts_of(self, text: str) -> tuple[str, ...]:
         """The numbers a question takes a part of: within two words after a word of `among` ("of the 17",
         "of those 17 men") or before one ("17 mein se", "۱۷ اہلکاروں میں سے")."""
-        if self._among is None:
-            return ()
-        folded = fold(text)
-        found: list[str] = []
-        for match in self._among.finditer(folded):
-            before, after = folded[: match.start()].split()[-2:], folded[match.end() :].split()[:2]
-            found.extend(w for w in (*before, *after) if w.isdigit())
-        return tuple(found)
+        return tuple(w for near in _beside(self._among, text, 2, 2) for w in near if w.isdigit())
 
     @cached_property
     def _among(self) -> re.Pattern[str] | None:

@@ -817,8 +817,8 @@ def test_who_holds_an_office_no_one_in_the_story_holds_is_general_knowledge(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """Who holds a country's office that no person of ours is asked by (their facts' examples) is not
-    the story: the first two got a "did you mean" of whom Pakistan blamed, or a person's role. Offices
-    of ours, and the BLA's leader (a gap), are guards."""
+    the story: the first got a "did you mean" of whom Pakistan blamed (the second was declined before
+    too, as "sadar" names no one of ours). Offices of ours, and the BLA's leader (a gap), are guards."""
     assert _decided(core, question) == reply
 
 

@@ -192,6 +192,7 @@ class LexiconText(_Model):
     pointers: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()
+    meaning: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     guesses: tuple[str, ...] = ()

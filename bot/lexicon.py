@@ -137,6 +137,9 @@ class Lexicon(BaseModel):
     # Words of a part asking only who says so ("..., and who gave that number?", "according to whom"):
     # every answer says who, so such a part asks nothing more of it.
     sourcing: frozenset[str] = frozenset()
+    # Words asking what a figure stands for ("what does the number 17 refer to", "۱۴۵ کا عدد کس چیز کو
+    # ظاہر کرتا ہے"): with one figure of ours and nothing else, the fact that gives it.
+    meaning: frozenset[str] = frozenset()
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()

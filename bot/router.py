@@ -394,6 +394,7 @@ class LanguageRouter:
         self._title_words = [frozenset(t.split()) for t in titles]
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
+        self._meaning = lexicon.normalised_words(lexicon.meaning)
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
@@ -1167,6 +1168,7 @@ class LanguageRouter:
             return None
         lexicon = self.factbase.lexicon
         own = {figure} | self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
+        own |= self._meaning
         return position if set(words) - self._words_of(question.named) <= own else None
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:

@@ -1009,6 +1009,9 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
         ("145 ka elaan kis ne kiya", "militants-killed-145"),
         ("۱۴۵ کا عدد کس نے دیا", "militants-killed-145"),
         ("the 17 figure, says who?", "security-personnel-killed"),
+        ("and the 31, what does that number stand for", "civilians-killed"),
+        ("92 se kya murad hai", "militants-killed-92"),
+        ("۱۷ کا مطلب کیا ہے", "security-personnel-killed"),
         ("what does the 145 include", "toll-composition"),
         ("is 145 the highest ever", "record-toll"),
     ],
@@ -1016,7 +1019,8 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
 def test_a_figure_of_ours_alone_is_the_fact_that_gives_it(core: Core, question: str, target: str) -> None:
     """Who gave a figure is answered by the fact that gives it (`story.figures`), whose attribution says
     who: the first four were a "did you mean" of what the 145 includes (of the military's 92 for the
-    17), or declined. What it includes and whether it is a record ask more of it (guards)."""
+    17), or declined. So is what a figure stands for (lexicon `meaning`): the next three were declined
+    or a "did you mean". What it includes and whether it is a record ask more of it (guards)."""
     assert _decided(core, question) == [("answer", target)]
 
 

@@ -395,6 +395,11 @@ class LanguageRouter:
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._meaning = lexicon.normalised_words(lexicon.meaning)
+        # Who gives our figures: a guess at who gave one ("did the army give the 145", "did bugti say 92")
+        # is answered by the fact that gives it, whose attribution says who did.
+        givers = " ".join(lexicon.normalise(f.attribution) for f in factbase.facts if f.id in story.figures.values())
+        self._givers = frozenset(givers.split())
+        self._giving = frozenset(lexicon.find_entities(givers))
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
@@ -1164,11 +1169,11 @@ class LanguageRouter:
             return None  # "who were the 17": who the dead were, not who counted them
         figure = figures.pop()
         position = self._figure_facts[figure]
-        if not self._mention(question.named)[position]:
+        if not self._mention([e for e in question.named if e not in self._giving])[position]:
             return None
         lexicon = self.factbase.lexicon
         own = {figure} | self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
-        own |= self._meaning
+        own |= self._meaning | self._givers
         return position if set(words) - self._words_of(question.named) <= own else None
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:

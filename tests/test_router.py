@@ -1012,6 +1012,9 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
         ("and the 31, what does that number stand for", "civilians-killed"),
         ("92 se kya murad hai", "militants-killed-92"),
         ("۱۷ کا مطلب کیا ہے", "security-personnel-killed"),
+        ("did the army announce the 145", "militants-killed-145"),
+        ("bugti ne 92 kaha tha?", "militants-killed-92"),
+        ("کیا ۱۴۵ کا اعلان فوج نے کیا", "militants-killed-145"),
         ("what does the 145 include", "toll-composition"),
         ("is 145 the highest ever", "record-toll"),
     ],
@@ -1020,7 +1023,9 @@ def test_a_figure_of_ours_alone_is_the_fact_that_gives_it(core: Core, question: 
     """Who gave a figure is answered by the fact that gives it (`story.figures`), whose attribution says
     who: the first four were a "did you mean" of what the 145 includes (of the military's 92 for the
     17), or declined. So is what a figure stands for (lexicon `meaning`): the next three were declined
-    or a "did you mean". What it includes and whether it is a record ask more of it (guards)."""
+    or a "did you mean". A wrong guess at who gave it gets the fact too, which says who did: the
+    next three got the military's 92 for the 145 and what the 145 includes for Bugti's 92. What it
+    includes and whether it is a record ask more of it (guards)."""
     assert _decided(core, question) == [("answer", target)]
 
 

@@ -878,6 +878,8 @@ def test_hostages_are_a_gap_and_the_bla_s_founding_off_topic(
         ("give me the toll of soldiers", [("answer", "security-personnel-killed")]),
         ("name the cities that were attacked", [("answer", "districts")]),
         ("name the dead", [("gap", "victim-names")]),
+        ("pls name any civilians killed", [("gap", "victim-names")]),
+        ("name any city that was attacked", [("answer", "districts")]),
         ("balochistan ki sarhad kin mulkon ke saath lagti hai", [("answer", "province-context")]),
         ("hamlawar kitne the total", [("gap", "attacker-count")]),
         (
@@ -893,7 +895,8 @@ def test_phrases_that_read_as_other_words(core: Core, question: str, reply: list
     English is a language in "in english" (it was the UK); the post someone holds is their office
     ("hold" is "seize", and "does" ruled out who someone is), holding a city still seizing it, and
     attackers held are detained (a review found them read as hostages); asking only to check or for
-    just this, and thanking with a blessing, are no words of a question (declined). Every answer is
+    just this, and thanking with a blessing, are no words of a question (declined). Naming any of
+    the dead asks who they were (it got the civilian toll: misleading), of cities which they were. Every answer is
     from the article: "as per the report" asks nothing more (it read as who says so, and got who
     claimed the attacks), and what the article says about something, or how it describes it, asks
     about that (declined). "Is X the same as Y" asks what X is (it got the operation's name), and

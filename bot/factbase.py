@@ -189,6 +189,7 @@ class LexiconText(_Model):
     stopwords: tuple[str, ...] = ()
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()
+    requests: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()

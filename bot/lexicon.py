@@ -100,6 +100,9 @@ class Lexicon(BaseModel):
     # Words of someone telling, not asking ("my cousin lives in mastung, how many died"): a part of a
     # message with one of them and no question in it is the asker's context, not a second question.
     narrators: frozenset[str] = frozenset()
+    # Asking in the imperative ("tell me about the province", "mujhe batao"): "me" there asks, it
+    # tells nothing of the asker.
+    requests: tuple[str, ...] = ()
     # Words that point back at someone named earlier in the message ("who is jaiswal and what did he
     # say"): a part with one asks about the part before's subject.
     pointers: frozenset[str] = frozenset()
@@ -351,6 +354,21 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def narrates(self, part: str) -> bool:
+        """Whether a part has a word of the asker telling of themselves, outside a request."""
+        folded = fold(part)
+        if self._requests is not None:
+            folded = self._requests.sub(" ", folded)
+        return not self.narrators.isdisjoint(folded.split())
+
+    def is_request(self, part: str) -> bool:
+        """Whether a part asks in the imperative ("..., and give me the 31")."""
+        return self._requests is not None and self._requests.search(fold(part)) is not None
+
+    @cached_property
+    def _requests(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.requests)
 
     def only_feels(self, part: str) -> bool:
         """Whether a part of a message says nothing but how the asker feels ("this is terrible")."""

@@ -19,6 +19,7 @@ not in the sources) / decline (off topic) / meta (hello, thanks, tl;dr, source?)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -395,6 +396,11 @@ class LanguageRouter:
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._meaning = lexicon.normalised_words(lexicon.meaning)
+        self._weighed = frozenset(
+            tuple(sorted((self._position[f.id], self._position[c.fact])))
+            for f in factbase.facts
+            for c in f.conflicts_with
+        )
         # Who gives our figures: a guess at who gave one ("did the army give the 145", "did bugti say 92")
         # is answered by the fact that gives it, whose attribution says who did.
         givers = " ".join(lexicon.normalise(f.attribution) for f in factbase.facts if f.id in story.figures.values())
@@ -620,7 +626,7 @@ class LanguageRouter:
             return True  # "what is the bla, separatists or what": a guess at the answer
         if lexicon.asks_outright(normalised):
             return False
-        if not lexicon.narrators.isdisjoint(fold(part).split()) or lexicon.checks_rumour(part):
+        if lexicon.narrates(part) or lexicon.checks_rumour(part):
             return True
         if lexicon.asks_for(normalised):
             return False
@@ -630,9 +636,10 @@ class LanguageRouter:
         return asked is not None and bool(asked.asks) and asked.asks[:1] != ("identity",)
 
     def _asks(self, part: str) -> bool:
-        """Whether a part asks anything: a question word, or words that open a question ("was there")."""
+        """Whether a part asks anything: a question word, words that open a question ("was there"), or a
+        request ("give me the 31")."""
         lexicon = self.factbase.lexicon
-        return bool(lexicon.asks_for(self.normalise(part))) or lexicon.opens_question(part)
+        return bool(lexicon.asks_for(self.normalise(part))) or lexicon.opens_question(part) or lexicon.is_request(part)
 
     def _is_subject_of(self, part: str, following: str) -> bool:
         """A first part that asks nothing is what the next part asks about if it is a word or two
@@ -659,7 +666,7 @@ class LanguageRouter:
         if not there:
             named = tuple(e for e in named if e not in self._places)
             words = [w for w in words if w not in self._place_words]
-        if not lexicon.narrators.isdisjoint(fold(part).split()):
+        if lexicon.narrates(part):
             words = [w for w in words if w not in self._force_words]
         return bool(named) or self._on_topic(words, list(named), strict=False)
 
@@ -1064,11 +1071,15 @@ class LanguageRouter:
             # "who gave the us statement": who spoke for the US, not what was said (which names them too).
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
-        figure = self._figure_alone(question, words)
-        if figure is not None:
-            # "who gave the 145 number", "is 145 correct": the fact that gives it, which says who does.
-            match = self._match(figure, self._target_scores(words))
-            return (Intent(text=text, decision="answer", matches=(match,), asks=_first(question.asks)),)
+        figures = self._figures_alone(question, words)
+        if figures:
+            # "who gave the 145 number", "is 145 correct", "the 17 and the 31?": the fact that gives each,
+            # which says who does.
+            scores = self._target_scores(words)
+            asks = _first(question.asks)
+            return tuple(
+                Intent(text=text, decision="answer", matches=(self._match(p, scores),), asks=asks) for p in figures
+            )
         speaking = question.asks[:1] in (("said",), ("identity",))
         # What was said about, but not "what about iran, did they condemn": who else, asked in turn.
         spoken_of = lexicon.spoken_about(text) if speaking and not lexicon.follows_on(text) else ()
@@ -1155,26 +1166,29 @@ class LanguageRouter:
             for word in name
         )
 
-    def _figure_alone(self, question: _Question, words: list[str]) -> int | None:
-        """The fact giving the one figure of ours a question asks about with nothing else of its own but
-        words of that fact's title, of who says so, and tags ("145 militants, according to whom?")."""
-        figures = {w for w in words if w in self._figure_facts}
-        if len(figures) != 1 or not set(question.asks) <= {"who", "said", "count", "identity"}:
-            return None  # when, where, why or how long it was given asks that of the figure
+    def _figures_alone(self, question: _Question, words: list[str]) -> tuple[int, ...]:
+        """The facts giving the figures of ours a question asks about with nothing else of its own but
+        words of those facts' titles, of who says so or what a figure stands for, and tags ("145
+        militants, according to whom?", "the 17 and the 31?")."""
+        figures = [w for w in dict.fromkeys(words) if w in self._figure_facts]
+        if not figures or not set(question.asks) <= {"who", "said", "count", "identity"}:
+            return ()  # when, where, why or how long it was given asks that of the figure
         if (
             {"who", "identity"} & set(question.asks)
             and self._sourcing.isdisjoint([*words, *fold(question.text).split()])
             and "said" not in question.asks
         ):
-            return None  # "who were the 17": who the dead were, not who counted them
-        figure = figures.pop()
-        position = self._figure_facts[figure]
-        if not self._mention([e for e in question.named if e not in self._giving])[position]:
-            return None
+            return ()  # "who were the 17": who the dead were, not who counted them
+        positions = tuple(dict.fromkeys(self._figure_facts[f] for f in figures))
+        if self._weighed.intersection(itertools.combinations(sorted(positions), 2)):
+            return ()  # "92 or 145?": figures that differ are weighed by the fact that says why
+        mentioned = self._mention([e for e in question.named if e not in self._giving])
+        if not all(mentioned[p] for p in positions):
+            return ()
         lexicon = self.factbase.lexicon
-        own = {figure} | self._title_words[position] | lexicon.cue_words | self._sourcing | self._person_guesses
-        own |= self._meaning | self._givers
-        return position if set(words) - self._words_of(question.named) <= own else None
+        own = {*figures, *lexicon.cue_words, *self._sourcing, *self._person_guesses, *self._meaning, *self._givers}
+        own.update(*(self._title_words[p] for p in positions))
+        return positions if set(words) - self._words_of(question.named) <= own else ()
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
         """The one person in the story who spoke for the one country or body a question asks who spoke

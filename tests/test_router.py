@@ -2222,3 +2222,35 @@ def test_at_scale_the_shortlist_gives_the_answers_every_example_would(
     idf = {"how": 1.0, "herof": 4.0}
     assert router_module._signature(["how"], idf) == 0
     assert router_module._signature(["how", "herof"], idf) == router_module._signature(["herof"], idf) != 0
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "tell me about the province and the insurgency there",
+            [("answer", "province-context"), ("answer", "insurgency-context")],
+        ),
+        (
+            "how many soldiers died and give me the civilian toll too",
+            [("answer", "security-personnel-killed"), ("answer", "civilians-killed")],
+        ),
+        ("give me the 17 and the 31", [("answer", "security-personnel-killed"), ("answer", "civilians-killed")]),
+        ("death toll with source pls", [("answer", "overall-toll")]),
+        ("who claimed it? cite the source", [("answer", "bla-claim")]),
+        (
+            "mujhe batao kitne fauji mare aur kitne civilians",
+            [("answer", "security-personnel-killed"), ("answer", "civilians-killed")],
+        ),
+        ("92 or 145?", [("answer", "militants-killed-92")]),
+    ],
+)
+def test_asking_in_the_imperative_or_for_sources_asks_nothing_more(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "Tell me", "give me", "mujhe batao" ask (lexicon `requests`): "me" there is no asker telling of
+    themselves, which dropped the first part of the first message, and a request after a question is
+    a part of its own (the second lost its civilians). Figures of ours alone are each their fact (the
+    third was declined); asking for sources asks nothing every answer does not give (a "did you mean"
+    and a decline). Two figures that differ are still the fact that says why (the last is a guard)."""
+    assert _decided(core, question) == reply

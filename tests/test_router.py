@@ -1454,6 +1454,7 @@ def test_what_she_said_after_who_she_is_is_her_statement(core: Core) -> None:
         ("fc ke kitne jawan mare", "security ke kitne jawan mare"),  # a force people name
         ("how many levies died", "how many security died"),
         ("mere khayal mein 200 mare", "200 mare"),  # "khayal" was repaired into "ghayal", injured
+        ("wht did ind say abt it", "what did india say about it"),  # how people abbreviate
     ],
 )
 def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: str) -> None:

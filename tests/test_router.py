@@ -448,6 +448,7 @@ def test_a_guess_at_someone_s_office_asks_who_they_are(core: Core, question: str
         ("amrika ka bayan jari karne wala kaun tha", [("answer", "person-baker")]),
         ("pakistan blamed india. who said it", [("answer", "india-allegation")]),
         ("who spoke for new delhi", [("answer", "person-jaiswal")]),
+        ("which american diplomat issued that statement", [("answer", "person-baker")]),
         ("pakistan mein kis ne hamla kiya", [("answer", "bla-claim")]),
     ],
 )
@@ -462,7 +463,8 @@ def test_who_spoke_for_a_country_is_the_person_who_did(
     before the asking is what it asks about, unless it only says for whom or names them
     (`lexicon.behalf`); a "who" between a country and "said" asks who said it, not what it said. Right
     after the asking, "for" and a country asks who spoke for it ("who spoke for new delhi" was a "did
-    you mean" of Pakistan's charge); who attacked in a country is no one who spoke (a guard)."""
+    you mean" of Pakistan's charge), and so does which diplomat issued it ("issued" was no word of
+    ours: declined); who attacked in a country is no one who spoke (a guard)."""
     assert _decided(core, question) == reply
 
 

@@ -1037,14 +1037,17 @@ class LanguageRouter:
             return (Intent(text=text, decision="decline"),)
         question = replace(question, around=around)
         unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
+        # A year not ours, unless guessed as ours ("were the attacks in 2025?"), is another time, whatever
+        # it asks of the story's words ("how many attacks did the bla carry out in 2024").
+        other_time = any(int(w) in _YEARS and w not in question.figures for w in unknown_numbers)
         other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
         words = [w for w in question.words if w not in unknown_numbers]
-        if not words:
+        if not words or other_time:
             return (Intent(text=text, decision="decline"),)
         named = question.named
         if other_event:
-            # A number our facts do not have, naming something else (a year, another event),
-            # unless the message is plain chat ("summary in 2 lines").
+            # A number our facts do not have, naming something else (another event), unless the
+            # message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
         if self._names_another(words) or self._office_of_country(question, words):

@@ -194,6 +194,7 @@ class LexiconText(_Model):
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()
     meaning: tuple[str, ...] = ()
+    succession: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     guesses: tuple[str, ...] = ()

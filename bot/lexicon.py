@@ -143,6 +143,9 @@ class Lexicon(BaseModel):
     # Words asking what a figure stands for ("what does the number 17 refer to", "۱۴۵ کا عدد کس چیز کو
     # ظاہر کرتا ہے"): with one figure of ours and nothing else, the fact that gives it.
     meaning: frozenset[str] = frozenset()
+    # Words of another holder of an office ("who was chief minister before bugti", "the first cm"):
+    # who that was is general knowledge, not the person in the story.
+    succession: frozenset[str] = frozenset()
     # Words that make one party the only one ("heard only the us condemned it"): such a claim is
     # answered with the round-up of every party, which corrects it.
     only: frozenset[str] = frozenset()

@@ -396,6 +396,7 @@ class LanguageRouter:
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._meaning = lexicon.normalised_words(lexicon.meaning)
+        self._succession = lexicon.normalised_words(lexicon.succession)
         self._weighed = frozenset(
             tuple(sorted((self._position[f.id], self._position[c.fact])))
             for f in factbase.facts
@@ -1050,7 +1051,11 @@ class LanguageRouter:
             # message is plain chat ("summary in 2 lines").
             chat = self._decide(question, words, named, self._target_scores(words))
             return (chat if chat.decision == "meta" else Intent(text=text, decision="decline"),)
-        if self._names_another(words) or self._office_of_country(question, words):
+        if (
+            self._names_another(words)
+            or self._office_of_country(question, words)
+            or self._another_holder(question, words)
+        ):
             return (Intent(text=text, decision="decline"),)  # "what was operation sindoor", "who is india's pm"
         elsewhere = self._names_place_elsewhere(named)
         if self._asks_if_there_too(question, words):
@@ -1153,7 +1158,22 @@ class LanguageRouter:
             return False
         offices = set(words) & self._offices
         names = self._words_of(question.named)
-        return bool(offices) and offices.isdisjoint(self._held) and set(words) <= offices | names | self._identity_cues
+        # One country's office in another ("who is the us ambassador to india") is no office of ours,
+        # unless the other is where the story is.
+        abroad = len(set(question.named) - self._setting) > 1
+        not_ours = offices.isdisjoint(self._held) or abroad
+        return bool(offices) and not_ours and set(words) <= offices | names | self._identity_cues
+
+    def _another_holder(self, question: _Question, words: list[str]) -> bool:
+        """Who held or will hold the office of someone in the story ("who was the chief minister before
+        bugti", "balochistan ka pehla cm"): general knowledge, not who they are."""
+        if not {"who", "identity"} & set(question.asks) or self._succession.isdisjoint(words):
+            return False
+        people = [e for e in question.named if e in self._people]
+        offices = set(words) & self._offices
+        names = self._words_of(question.named)
+        own = offices | names | self._identity_cues | self._succession | self._place_words
+        return bool(people or offices) and set(words) <= own
 
     def _names_another(self, words: list[str]) -> bool:
         """A word we do not know in the two after one a name follows (`story.naming`): "operation
@@ -1457,7 +1477,7 @@ class LanguageRouter:
         on_topic = anchored or self._names_story_entity(question)
 
         if self._asks_what_someone_said(question, words, named):
-            return found.model_copy(update={"decision": "clarify", "matches": self._facts_about(named, scores)})
+            return found.model_copy(update={"decision": "clarify", "matches": self._said_by(named, scores)})
         # A question that points at the attacks ("were schools shut after the attacks") is about this
         # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.
         refers = self._refers(question.text) and set(named) <= self._in_story
@@ -1743,8 +1763,12 @@ class LanguageRouter:
             mention &= self._covered_by.get(entity, np.zeros(len(mention), dtype=bool)) | ~self._is_fact
         return mention
 
-    def _facts_about(self, named: list[str], scores: np.ndarray) -> tuple[Match, ...]:
-        return self._top(scores, self._is_fact & self._mention(named), named, bonus=False)
+    def _said_by(self, named: list[str], scores: np.ndarray) -> tuple[Match, ...]:
+        """The facts about whoever is named, their statements if they have any: "what did bugti say"
+        offers his figures, not who he is or the day he spoke."""
+        about = self._is_fact & self._mention(named)
+        said = about & self._answering["said"]
+        return self._top(scores, said if said.any() else about, named, bonus=False)
 
     def _top(
         self, scores: np.ndarray, eligible: np.ndarray, named: list[str], *, bonus: bool = True, count: int = 3

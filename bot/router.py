@@ -523,7 +523,7 @@ class LanguageRouter:
         whole = self._routed(", ".join(asking) if plain else question)
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
-            kept = self._parts(asking, frozenset(lexicon.find_entities(normalised)), around)
+            kept = self._parts(question, asking, frozenset(lexicon.find_entities(normalised)), around)
             asked = [i for p in kept for i in self._routed(p, around) if i.decision != "decline"]
             unique: dict[str, Intent] = {}
             for intent in asked:
@@ -558,7 +558,7 @@ class LanguageRouter:
         kinds = {frozenset(lexicon.asks_for(self.normalise(p))) - {"identity"} for p in asking}
         return frozenset() not in kinds and len(kinds) > 1
 
-    def _parts(self, asking: list[str], named: frozenset[str], around: frozenset[str]) -> list[str]:
+    def _parts(self, text: str, asking: list[str], named: frozenset[str], around: frozenset[str]) -> list[str]:
         """The questions of a message's asking parts, each worded to be read alone. A part that leans
         on the one before asks about its subject ("where did it happen and when"); one that asks
         nothing ("death toll??? pls") is no part at all. A part whose "they" or "it" may mean the part
@@ -573,6 +573,14 @@ class LanguageRouter:
             if not self._asks(part):
                 if len(words) > 3:
                     continue  # a clause of the part before: "..., according to the chief minister"
+                places = set(lexicon.find_entities(self.normalise(part))) & self._places
+                if len(words) <= 2 and self._after_question(text, part) and not places:
+                    # "did they seize any city? and hospitals?": asked alone, or like the part before
+                    # ("how many civilians died? and soldiers?"), as a follow-up would be; a place
+                    # narrows the part before ("how many died? in quetta?": the whole message asks).
+                    alone = all(i.decision in ("answer", "meta") for i in self._routed(part, around))
+                    kept.append(part if alone else self._follow_up(subject, part) or part)
+                    continue
                 if len(words) <= 2:
                     continue  # one more of a list: "total dead including soldiers and civilians"
             if self._when_or_where_of(part, asks, subject, around):
@@ -585,6 +593,14 @@ class LanguageRouter:
             elif asks:
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")
         return kept
+
+    def _after_question(self, text: str, part: str) -> bool:
+        """Whether a part comes after a question mark, with only words that join parts between."""
+        before = text[: text.find(part)].rstrip()
+        joining = [s for s in self.factbase.lexicon.splitters if s.isalnum()]
+        while (words := before.split()) and fold(words[-1]) in joining:
+            before = before[: before.rfind(words[-1])].rstrip()
+        return before.endswith("?")
 
     def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...], subject: str, around: frozenset[str]) -> bool:
         """A part asking only when or where ("and on which day was that?") asks it of the part before,
@@ -634,7 +650,10 @@ class LanguageRouter:
         if not (before and lexicon.find_entities(normalised) and set(normalised.split()) <= self._entity_words):
             return False
         asked = self._understand(before)
-        return asked is not None and bool(asked.asks) and asked.asks[:1] != ("identity",)
+        if asked is None or not asked.asks or asked.asks[:1] == ("identity",):
+            return False
+        # A place after a count narrows it ("how many died? in quetta?"): a count of there, no guess.
+        return not (asked.asks[:1] == ("count",) and set(lexicon.find_entities(normalised)) <= self._places)
 
     def _asks(self, part: str) -> bool:
         """Whether a part asks anything: a question word, words that open a question ("was there"), or a

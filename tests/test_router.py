@@ -2275,3 +2275,28 @@ def test_asking_in_the_imperative_or_for_sources_asks_nothing_more(
     third was declined); asking for sources asks nothing every answer does not give (a "did you mean"
     and a decline). Two figures that differ are still the fact that says why (the last is a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "was any city captured? and the hospitals?",
+            [("answer", "no-city-seized"), ("answer", "hospitals-emergency")],
+        ),
+        (
+            "how many policemen died? and civilians?",
+            [("answer", "security-personnel-killed"), ("answer", "civilians-killed")],
+        ),
+        ("how many people died? in mastung?", [("gap", "district-tolls")]),
+        ("total dead including soldiers and civilians", [("answer", "overall-toll")]),
+    ],
+)
+def test_a_fragment_after_a_question_mark_is_a_question_of_its_own(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A word or two after a question mark asks again, alone or like the question before (as a
+    follow-up would): the first was declined, the second lost its civilians. A place after a count
+    narrows it: the third got the toll in all (misleading). Without the question mark, a word or two
+    is one more of a list (a guard)."""
+    assert _decided(core, question) == reply

@@ -1600,9 +1600,10 @@ class LanguageRouter:
         person named is no rival: "did iran condemn it" is not what the US said."""
         t = self.thresholds
         against = gap.top.score if gap.top is not None else t.suggest
-        parties = [e for e in named if e in self._parties]
-        candidates = self._is_fact & evidence & self._mention(parties)
         asks = gap.asks
+        # A count is of the place it names: the toll in all is not Mastung's ("district-tolls").
+        parties = [e for e in named if e in self._parties or (asks == "count" and e in self._places)]
+        candidates = self._is_fact & evidence & self._mention(parties)
         top = gap.top
         if (
             top is not None

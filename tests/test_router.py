@@ -2075,8 +2075,8 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
 @pytest.mark.parametrize(
     ("question", "reply", "threshold"),
     [
-        ("mastung death toll", ("gap", "district-tolls"), "sure_gap"),
-        ("what was the death toll in quetta", ("gap", "district-tolls"), "sure_gap"),
+        ("in which city did the most people die", ("gap", "district-tolls"), "sure_gap"),
+        ("did the bla say they wanted independence", ("gap", "motive"), "sure_gap"),
         ("who was india's spokesman", ("answer", "person-jaiswal"), "outside"),
         ("what do the authorities say the attacks show", ("answer", "insurgency-context"), "outside"),
     ],
@@ -2084,9 +2084,10 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
 def test_a_did_you_mean_the_classifier_is_sure_of_is_its_pick(
     core: Core, question: str, reply: tuple[str, str], threshold: str
 ) -> None:
-    """The rules offer a neighbour: a count the sources do give, or "did you mean: Pakistan blamed
-    India". The classifier, sure past `sure_gap` or `outside`, knows the question asks for a breakdown
-    nobody reports, or for a fact whose examples share few of its words."""
+    """The rules offer a neighbour: the places attacked, what the US said, or "did you mean: Pakistan
+    blamed India". The classifier, sure past `sure_gap` or `outside`, knows the question asks for what
+    nobody reports, or for a fact whose examples share few of its words. (A count of a place, once
+    its example here, is now the rules' own gap: see the test of a count of a place.)"""
     assert _decided(core, question)[0] == reply
     rules_only = Router(core.factbase, thresholds=Thresholds(**{threshold: 10.0}))
     assert rules_only.route(question).intents[0].decision == "clarify"
@@ -2299,4 +2300,27 @@ def test_a_fragment_after_a_question_mark_is_a_question_of_its_own(
     follow-up would): the first was declined, the second lost its civilians. A place after a count
     narrows it: the third got the toll in all (misleading). Without the question mark, a word or two
     is one more of a list (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how many militants died in noshki", [("gap", "district-tolls")]),
+        ("mastung mein kitne civilians mare", [("gap", "district-tolls")]),
+        ("how many died in quetta", [("gap", "district-tolls")]),
+        (
+            "my aunt lives in kalat and we were up all night, how many civilians lost their lives",
+            [("answer", "civilians-killed")],
+        ),
+        ("میرا کزن نوشکی میں رہتا ہے، کتنے پولیس والے شہید ہوئے", [("answer", "security-personnel-killed")]),
+    ],
+)
+def test_a_count_of_a_place_is_its_toll_which_the_sources_do_not_give(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """The toll in all, the militants' or the civilians' is no place's: a count of a group in a
+    place was a "did you mean" of those tolls; of everyone a guard. Where the asker's family lives
+    is their story: "lives in" is not lives lost, and an Urdu comma (،) ends a part as a comma does
+    (both got "not reported" for the place once a place ruled the tolls out)."""
     assert _decided(core, question) == reply

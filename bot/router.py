@@ -393,6 +393,8 @@ class LanguageRouter:
         given = Counter(self._figure_facts.values())
         self._totals = frozenset(p for p, n in given.items() if n > 1)
         self._title_words = [frozenset(t.split()) for t in titles]
+        # The groups whose dead are counted, as a question names them ("people" are everyone).
+        self._tolled = self._groups - {lexicon.normalise("people")}
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._meaning = lexicon.normalised_words(lexicon.meaning)
@@ -1531,7 +1533,11 @@ class LanguageRouter:
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin
             )
             if close:
-                pick = self._settled(words, close, unknown, uncovered) or self._nearest(close, question.figures)
+                pick = (
+                    self._settled(words, close, unknown, uncovered)
+                    or self._nearest(close, question.figures)
+                    or self._of_group(words, close)
+                )
                 if pick is not None:
                     return found.model_copy(update={"matches": tuple(sorted(close, key=lambda m: m.target != pick))})
                 return found.model_copy(update={"decision": "clarify", "matches": close})
@@ -1592,6 +1598,15 @@ class LanguageRouter:
             if any(max(n, h) <= NEAR_FIGURE * min(n, h) for n in self._figures_of.get(m.target, ()) if n for h in heard)
         ]
         return near[0] if len(near) == 1 else None
+
+    def _of_group(self, words: list[str], close: tuple[Match, ...]) -> str | None:
+        """Between the toll in all and a group's, the group's, if it is the one group asked about ("how
+        many militants were killed in total": the 145 militants, not everyone's toll)."""
+        groups = set(words) & self._tolled
+        if len(groups) != 1 or not any(self._position[m.target] in self._totals for m in close):
+            return None
+        counts = [m.target for m in close if groups & self._title_words[self._position[m.target]]]
+        return counts[0] if len(counts) == 1 else None
 
     def _unless_a_fact_rivals(self, gap: Intent, scores: np.ndarray, evidence: np.ndarray, named: list[str]) -> Intent:
         """A "not reported" that a fact matches as well as the gap does might be false: if only the kind

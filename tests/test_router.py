@@ -1779,10 +1779,10 @@ def test_the_story_s_own_figures_and_wording_keep_a_question_on_topic(core: Core
 def test_a_word_typical_of_one_target_outweighs_one_used_in_passing(core: Core) -> None:
     """Dozens of examples a target use many words in passing; the keyword score weighs how typical each is."""
     plain = Router(core.factbase, thresholds=Thresholds(typicality=0.0, second_opinion=10.0, sure=10.0, agree=10.0))
-    question = "civilians dead count"
+    question = "balochistan mein kitne log mare"
     top = core.router.route(question).intents[0].matches
-    assert top[0].target == "civilians-killed"
-    assert plain.route(question).intents[0].matches[0].target != "civilians-killed"
+    assert top[0].target == "overall-toll"
+    assert plain.route(question).intents[0].matches[0].target != "overall-toll"
 
 
 def test_a_cue_word_is_a_known_word(core: Core) -> None:
@@ -2323,4 +2323,19 @@ def test_a_count_of_a_place_is_its_toll_which_the_sources_do_not_give(
     place was a "did you mean" of those tolls; of everyone a guard. Where the asker's family lives
     is their story: "lives in" is not lives lost, and an Urdu comma (،) ends a part as a comma does
     (both got "not reported" for the place once a place ruled the tolls out)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("so how many militants were killed in total", [("answer", "militants-killed-145")]),
+        ("civilians kitne mare total", [("answer", "civilians-killed")]),
+        ("how many people died in total", [("answer", "overall-toll")]),
+        ("total dead incl militants?", [("answer", "overall-toll")]),
+    ],
+)
+def test_a_group_s_toll_in_all_is_that_group_s(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "In total" of one group is that group's toll, not everyone's: the first two were a "did you
+    mean" of the toll in all. Everyone's toll in all, also with a group included, is a guard."""
     assert _decided(core, question) == reply

@@ -1215,13 +1215,13 @@ class LanguageRouter:
         words of those facts' titles, of who says so or what a figure stands for, and tags ("145
         militants, according to whom?", "the 17 and the 31?")."""
         figures = [w for w in dict.fromkeys(words) if w in self._figure_facts]
-        if not figures or not set(question.asks) <= {"who", "said", "count", "identity"}:
-            return ()  # when, where, why or how long it was given asks that of the figure
-        if (
-            {"who", "identity"} & set(question.asks)
-            and self._sourcing.isdisjoint([*words, *fold(question.text).split()])
-            and "said" not in question.asks
-        ):
+        sourced = not self._sourcing.isdisjoint([*words, *fold(question.text).split()])
+        # When it was given is in the fact's attribution ("when did bugti announce the 145"); where, why
+        # or how long, or when the dead died, asks that of the figure.
+        asked = {"who", "said", "count", "identity"} | ({"when"} if sourced else set())
+        if not figures or not set(question.asks) <= asked:
+            return ()
+        if {"who", "identity"} & set(question.asks) and not sourced and "said" not in question.asks:
             return ()  # "who were the 17": who the dead were, not who counted them
         positions = tuple(dict.fromkeys(self._figure_facts[f] for f in figures))
         if self._weighed.intersection(itertools.combinations(sorted(positions), 2)):

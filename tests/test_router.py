@@ -1036,6 +1036,8 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
         ("did the army announce the 145", "militants-killed-145"),
         ("bugti ne 92 kaha tha?", "militants-killed-92"),
         ("کیا ۱۴۵ کا اعلان فوج نے کیا", "militants-killed-145"),
+        ("what date was the 145 toll announced", "militants-killed-145"),
+        ("۱۴۵ کا اعلان کب کیا گیا", "militants-killed-145"),
         ("what does the 145 include", "toll-composition"),
         ("is 145 the highest ever", "record-toll"),
     ],
@@ -1045,8 +1047,9 @@ def test_a_figure_of_ours_alone_is_the_fact_that_gives_it(core: Core, question: 
     who: the first four were a "did you mean" of what the 145 includes (of the military's 92 for the
     17), or declined. So is what a figure stands for (lexicon `meaning`): the next three were declined
     or a "did you mean". A wrong guess at who gave it gets the fact too, which says who did: the
-    next three got the military's 92 for the 145 and what the 145 includes for Bugti's 92. What it
-    includes and whether it is a record ask more of it (guards)."""
+    next three got the military's 92 for the 145 and what the 145 includes for Bugti's 92. When it
+    was given is in the fact's attribution (the next two were a "did you mean"). What it includes and
+    whether it is a record ask more of it (guards)."""
     assert _decided(core, question) == [("answer", target)]
 
 

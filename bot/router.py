@@ -639,8 +639,8 @@ class LanguageRouter:
         if lexicon.only_feels(part):
             return True  # "this is terrible, who did this": how the asker feels
         normalised = self.normalise(part)
-        if before and lexicon.asks_who_says(normalised):
-            return True  # "how many died, and who said so?": every answer says who
+        if before and lexicon.asks_who_says(normalised) and lexicon.pointers.isdisjoint(fold(part).split()):
+            return True  # "how many died, and who said so?": every answer says who; not "what did she say"
         if before and lexicon.is_hedge(part):
             return True  # "what is the bla, separatists or what": a guess at the answer
         if lexicon.asks_outright(normalised):

@@ -1458,11 +1458,21 @@ def test_what_someone_with_one_statement_said_is_that_statement(core: Core, ques
     assert _decided(core, question) == [("answer", target)]
 
 
-def test_what_she_said_after_who_she_is_is_her_statement(core: Core) -> None:
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("who's natalie baker, and what did she say", [("answer", "person-baker"), ("answer", "us-condemnation")]),
+        ("jaiswal kaun hai aur usne kya kaha", [("answer", "person-jaiswal"), ("answer", "india-rejection")]),
+        ("بیکر کون ہیں اور انہوں نے کیا کہا", [("answer", "person-baker"), ("answer", "us-condemnation")]),
+    ],
+)
+def test_what_she_said_after_who_she_is_is_her_statement(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
     """The part after "who is baker" asks what "she" said: "she" kept the part from reading as what
-    someone said, and it was a "did you mean"."""
-    reply = _decided(core, "who's natalie baker, and what did she say")
-    assert reply == [("answer", "person-baker"), ("answer", "us-condemnation")]
+    someone said, and it was a "did you mean". In Roman Urdu and Urdu ("usne", "انہوں نے") the part
+    read as asking only who said so, which every answer says, and was dropped."""
+    assert _decided(core, question) == reply
 
 
 @pytest.mark.parametrize(

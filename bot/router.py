@@ -429,6 +429,16 @@ class LanguageRouter:
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = self._words_of(self._places)
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
+        # Each group's own toll ("how many police died": the 17), as the rules rank the counts for it.
+        self._killed = lexicon.normalise("killed")
+        counts = self._is_fact & self._answering["count"]
+        counts[list(self._totals)] = False
+        self._toll_of: dict[str, int] = {}
+        for group in self._tolled:
+            ranked = self._top(self._target_scores([group, self._killed]), counts, [], count=1)
+            if ranked:
+                self._toll_of[group] = self._position[ranked[0].target]
+        self._joining = frozenset(fold(s) for s in lexicon.splitters if s.isalnum())
 
     @property
     def choice_count(self) -> int:
@@ -1100,7 +1110,7 @@ class LanguageRouter:
             # "who gave the us statement": who spoke for the US, not what was said (which names them too).
             match = self._match(spokesperson, self._target_scores(words))
             return (Intent(text=text, decision="answer", matches=(match,), asks="identity"),)
-        figures = self._figures_alone(question, words)
+        figures = self._figures_alone(question, words) or self._tolls_of_groups(question, words)
         if figures:
             # "who gave the 145 number", "is 145 correct", "the 17 and the 31?": the fact that gives each,
             # which says who does.
@@ -1233,6 +1243,24 @@ class LanguageRouter:
         own = {*figures, *lexicon.cue_words, *self._sourcing, *self._person_guesses, *self._meaning, *self._givers}
         own.update(*(self._title_words[p] for p in positions))
         return positions if set(words) - self._words_of(question.named) <= own else ()
+
+    def _tolls_of_groups(self, question: _Question, words: list[str]) -> tuple[int, ...]:
+        """Each group's toll, for a count of two groups or more and nothing else ("civilians n police
+        deaths?", "kitne civilians aur fauji mare"); not one weighed against another ("more civilians
+        than soldiers?") nor a total they are part of ("total dead including soldiers and civilians")."""
+        if not set(question.asks) <= {"count"} or self._forces_kill(question.text, set(words)):
+            return ()  # "fauj ne kitne militants maare": the army killed, it is no group of the dead
+        if self._offers_choice(question.text):
+            return ()  # "who died, soldiers or civilians?": a guess among them, offered their counts
+        lexicon = self.factbase.lexicon
+        groups = [w for w in dict.fromkeys(words) if w in self._toll_of]
+        tolls = tuple(dict.fromkeys(self._toll_of[g] for g in groups))
+        rest = set(words) - set(groups) - lexicon.cue_words - self._generic - self._joining
+        if len(tolls) < 2 or not rest <= {self._killed}:
+            return ()
+        # Groups the asker named, not ones a phrase stands for ("non militants": everyone else, the 48).
+        typed = {lexicon.normalise(w) for w in fold(question.text).split()}
+        return tolls if set(groups) <= typed else ()
 
     def _spokesperson(self, question: _Question, parties: list[str]) -> int | None:
         """The one person in the story who spoke for the one country or body a question asks who spoke

@@ -2352,3 +2352,24 @@ def test_a_group_s_toll_in_all_is_that_group_s(core: Core, question: str, reply:
     """ "In total" of one group is that group's toll, not everyone's: the first two were a "did you
     mean" of the toll in all. Everyone's toll in all, also with a group included, is a guard."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("civilian n police deaths??", [("answer", "civilians-killed"), ("answer", "security-personnel-killed")]),
+        (
+            "how many civilians and soldiers died",
+            [("answer", "civilians-killed"), ("answer", "security-personnel-killed")],
+        ),
+        ("how many non militants died", [("clarify", "overall-toll")]),
+        ("fauj ne kitne dehshatgard maare", [("answer", "militants-killed-145")]),
+    ],
+)
+def test_a_count_of_several_groups_is_each_group_s_toll(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Two groups' dead asked at once get each group's toll: the first two were a "did you mean" of
+    one of them. A phrase standing for groups ("non militants": everyone else, whose 48 is in the toll
+    in all) and a force marked as who killed are guards."""
+    assert _decided(core, question) == reply

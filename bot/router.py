@@ -519,7 +519,10 @@ class LanguageRouter:
             after_story = bool(told) and told[-1] is before and not lexicon.find_entities(self.normalise(part))
             goes_on = bool(told) and (not asking or after_story) and not self._asks(part)
             # "salam, ..., how many police died": a greeting asks nothing
-            aside = len(parts) > 1 and (goes_on or self._tells(part, before) or self._is_chat(part))
+            # nor does a word of no weight ("yes, thanks", "جی ہاں، شکریہ"), unless it is a tag that makes
+            # the rest a question ("the uk kept quiet, didnt they")
+            empty = not self.normalise(part).split() and not (before and lexicon.ends_on_tag(part))
+            aside = len(parts) > 1 and (goes_on or empty or self._tells(part, before) or self._is_chat(part))
             (told if aside else asking).append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
@@ -813,10 +816,11 @@ class LanguageRouter:
             asks = ("who",)
         elif (
             named_all
-            and rest <= self._identity_cues | offices | self._tags_of(named_all)
-            and (not lexicon.rules_out("identity", text) or not rest.isdisjoint(offices))
+            and rest <= self._identity_cues | offices | self._tags_of(named_all) | self._meaning
+            and (not lexicon.rules_out("identity", text) or not rest.isdisjoint(offices | self._meaning))
         ):
-            # "who is bugti"; "is bugti the governor?" asks his office too, whichever office it guesses;
+            # "who is bugti"; "what does bla stand for" (`meaning`) asks what it is; "is bugti the
+            # governor?" asks his office too, whichever office it guesses;
             # "what position does baker hold" asks it outright ("does" otherwise rules out who she is:
             # "what did jaiswal do");
             # "is bugti the army chief?", "natalie baker is british?" ask nothing of whoever holds that
@@ -838,6 +842,10 @@ class LanguageRouter:
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
         spans = self._heard(words, named, self._span_words) if asks in ((), ("duration",)) else ()
+        if figures and asks == ("said",) and not named and self._force_words.isdisjoint(words):
+            # "they say 50 died, true?": a figure heard of no one in particular, as "i heard 50 died"
+            words = [w for w in words if w not in self._blaming]
+            asks = ()
         if (figures or spans) and not asks:
             asks = ("count",) if figures else ("duration",)  # "were 200 killed?" asks for the figure
             if not named and set(words) - {*figures, *spans} <= self._units:

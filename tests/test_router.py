@@ -2373,3 +2373,28 @@ def test_a_count_of_several_groups_is_each_group_s_toll(
     one of them. A phrase standing for groups ("non militants": everyone else, whose 48 is in the toll
     in all) and a force marked as who killed are guards."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("ok, thanks", [("meta", "thanks")]),
+        ("جی ہاں، شکریہ", [("meta", "thanks")]),
+        ("numbers pls", [("answer", "overall-toll")]),
+        ("what was the earlier death toll", [("answer", "militants-killed-92")]),
+        ("what statement did the uae make", [("answer", "uae-condemnation")]),
+        ("they say 50 died, true?", [("answer", "overall-toll")]),
+    ],
+)
+def test_words_a_second_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A part of no weight ("yes", "ok") left alone was the question (declined); "the numbers" got
+    the military's earlier 92 (misleading), "the earlier toll" the record, a statement someone made
+    "not reported" of Pakistan's leaders, and a figure people say the 145 militants (misleading)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize("question", ["what does bla mean", "bla ka matlab kya hai"])
+def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> None:
+    """It got the operation's name ("what does herof mean" is the typical "mean"): misleading."""
+    [intent] = core.router.route(question).intents
+    assert intent.top is not None and intent.top.target == "bla-status"

@@ -56,6 +56,7 @@ class Story(_Model):
     ago: tuple[str, ...] = Field(default=(), description="words after a period that make it a time past")
     comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
     months: tuple[str, ...] = Field(default=(), description="months: a day next to one is a date heard")
+    weekdays: tuple[str, ...] = Field(default=(), description="days of the week: after a count, they narrow it")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 
@@ -194,6 +195,8 @@ class LexiconText(_Model):
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()
     meaning: tuple[str, ...] = ()
+    citing: tuple[str, ...] = ()
+    wide: tuple[str, ...] = ()
     succession: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()

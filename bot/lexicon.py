@@ -143,6 +143,10 @@ class Lexicon(BaseModel):
     # Words asking what a figure stands for ("what does the number 17 refer to", "۱۴۵ کا عدد کس چیز کو
     # ظاہر کرتا ہے"): with one figure of ours and nothing else, the fact that gives it.
     meaning: frozenset[str] = frozenset()
+    # Words that widen a place to everywhere ("in quetta and elsewhere"): its count is the whole toll.
+    wide: tuple[str, ...] = ()
+    # Asking for sources along with a question ("death toll with sources pls"): every answer cites them.
+    citing: tuple[str, ...] = ()
     # Words of another holder of an office ("who was chief minister before bugti", "the first cm"):
     # who that was is general knowledge, not the person in the story.
     succession: frozenset[str] = frozenset()
@@ -357,6 +361,26 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def widens(self, text: str) -> bool:
+        return _found(self._wide, text)
+
+    @cached_property
+    def _wide(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.wide)
+
+    def without_citing(self, text: str) -> str:
+        """The message without its asking for sources, if anything else is asked ("who claimed it? cite
+        the source"); the message itself if that is all it asks ("with sources?")."""
+        if self._citing is None:
+            return text
+        rest = self._citing.sub(" ", text)
+        return rest if rest != text and self.normalise(rest).split() else text
+
+    @cached_property
+    def _citing(self) -> re.Pattern[str] | None:
+        kept = sorted({c for c in self.citing if c}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b", re.IGNORECASE) if kept else None
 
     def narrates(self, part: str) -> bool:
         """Whether a part has a word of the asker telling of themselves, outside a request."""

@@ -373,6 +373,7 @@ class LanguageRouter:
         self._ago_words = lexicon.normalised_words(story.ago)
         self._comparing = lexicon.normalised_words(story.comparing)
         self._months = lexicon.normalised_words(story.months)
+        self._weekdays = lexicon.normalised_words(story.weekdays)
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
@@ -506,9 +507,10 @@ class LanguageRouter:
 
         return " ".join([*(w for w in fold(previous).split() if kept(w)), rest])
 
-    def _route(self, question: str) -> Routing:
-        normalised = self.normalise(question)
+    def _route(self, message: str) -> Routing:
         lexicon = self.factbase.lexicon
+        question = lexicon.without_citing(message)
+        normalised = self.normalise(question)
         parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
         told: list[str] = []
         asking: list[str] = []
@@ -554,7 +556,7 @@ class LanguageRouter:
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
-        return Routing(question=question, normalised=normalised, intents=intents, asked=question)
+        return Routing(question=message, normalised=normalised, intents=intents, asked=message)
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
@@ -588,11 +590,12 @@ class LanguageRouter:
             if not self._asks(part):
                 if len(words) > 3:
                     continue  # a clause of the part before: "..., according to the chief minister"
-                places = set(lexicon.find_entities(self.normalise(part))) & self._places
-                if len(words) <= 2 and self._after_question(text, part) and not places:
+                read = self.normalise(part)
+                narrows = set(lexicon.find_entities(read)) & self._places or not self._weekdays.isdisjoint(read.split())
+                if len(words) <= 2 and self._after_question(text, part) and not narrows:
                     # "did they seize any city? and hospitals?": asked alone, or like the part before
-                    # ("how many civilians died? and soldiers?"), as a follow-up would be; a place
-                    # narrows the part before ("how many died? in quetta?": the whole message asks).
+                    # ("how many civilians died? and soldiers?"), as a follow-up would be; a place or
+                    # a day narrows the part before ("how many died? in quetta?": the whole message asks).
                     alone = all(i.decision in ("answer", "meta") for i in self._routed(part, around))
                     kept.append(part if alone else self._follow_up(subject, part) or part)
                     continue
@@ -667,8 +670,10 @@ class LanguageRouter:
         asked = self._understand(before)
         if asked is None or not asked.asks or asked.asks[:1] == ("identity",):
             return False
-        # A place after a count narrows it ("how many died? in quetta?"): a count of there, no guess.
-        return not (asked.asks[:1] == ("count",) and set(lexicon.find_entities(normalised)) <= self._places)
+        # A place after a count narrows it ("how many died? in quetta?"): a count of there, no guess; the
+        # province is where all of it was ("how many died? in balochistan?").
+        there = set(lexicon.find_entities(normalised))
+        return not (asked.asks[:1] == ("count",) and there <= self._places - self._setting)
 
     def _asks(self, part: str) -> bool:
         """Whether a part asks anything: a question word, words that open a question ("was there"), or a
@@ -1077,14 +1082,21 @@ class LanguageRouter:
             return (Intent(text=text, decision="decline"),)
         question = replace(question, around=around)
         unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
-        # A year not ours, unless guessed as ours ("were the attacks in 2025?"), is another time, whatever
-        # it asks of the story's words ("how many attacks did the bla carry out in 2024").
-        other_time = any(int(w) in _YEARS and w not in question.figures for w in unknown_numbers)
+        # A year not ours, unless guessed as ours ("were the attacks in 2025?") or offered beside ours
+        # ("2025 or 2026?"), is another time, whatever it asks of the story's words ("how many attacks
+        # did the bla carry out in 2024").
+        ours = any(w.isdigit() and int(w) in _YEARS and w in self._vocabulary for w in question.words)
+        other_time = not ours and any(int(w) in _YEARS and w not in question.figures for w in unknown_numbers)
         other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
         words = [w for w in question.words if w not in unknown_numbers]
         if not words or other_time:
             return (Intent(text=text, decision="decline"),)
         named = question.named
+        if lexicon.widens(text):
+            # "in quetta and elsewhere": everywhere, of which no place of ours is a part on its own
+            named = [e for e in named if e not in self._places]
+            words = [w for w in words if w not in self._place_words]
+            question = replace(question, named=named)
         if other_event:
             # A number our facts do not have, naming something else (another event), unless the
             # message is plain chat ("summary in 2 lines").

@@ -2384,12 +2384,22 @@ def test_a_count_of_several_groups_is_each_group_s_toll(
         ("what was the earlier death toll", [("answer", "militants-killed-92")]),
         ("what statement did the uae make", [("answer", "uae-condemnation")]),
         ("they say 50 died, true?", [("answer", "overall-toll")]),
+        ("can you name some of the 17", [("gap", "victim-names")]),
+        ("with sources?", [("meta", "sources")]),
+        ("when was it, 2025 or 2026?", [("answer", "timing")]),
+        ("how many died? in balochistan?", [("answer", "overall-toll")]),
+        ("how many lives in noshki were lost", [("gap", "district-tolls")]),
+        ("how many militants died in quetta and elsewhere", [("answer", "militants-killed-145")]),
     ],
 )
 def test_words_a_second_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """A part of no weight ("yes", "ok") left alone was the question (declined); "the numbers" got
     the military's earlier 92 (misleading), "the earlier toll" the record, a statement someone made
-    "not reported" of Pakistan's leaders, and a figure people say the 145 militants (misleading)."""
+    "not reported" of Pakistan's leaders, and a figure people say the 145 militants (misleading).
+    The rest are what this round's own rules first got wrong: naming some of a figure got what the
+    145 includes (misleading), asking only for sources, a year offered beside ours, the province after
+    a count and lives lost in a place were declined or a "did you mean", and a place widened to
+    everywhere was "not reported" (misleading)."""
     assert _decided(core, question) == reply
 
 

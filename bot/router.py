@@ -413,6 +413,7 @@ class LanguageRouter:
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
+        self._giving_words = self._sourcing - self._blaming  # gave, announced: not said
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
         self._about_person = np.array([t.kind == "fact" and bool(t.subjects & self._people) for t in self._targets])
@@ -537,7 +538,13 @@ class LanguageRouter:
             and len(asking) < len(parts)
             and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
         )
-        whole = self._routed(", ".join(asking) if plain else question)
+        # Where the asker's own are is what "there" points at ("my cousin lives in mastung, how many
+        # died there"): the question, asked of that place, without the rest of their story.
+        places = [e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._places]
+        asked_there = None
+        if there and not plain and places and not any(self._speaks_of_story(p, there=False) for p in told):
+            asked_there = " ".join([", ".join(asking), *(self._names[e] for e in dict.fromkeys(places))])
+        whole = self._routed(asked_there or (", ".join(asking) if plain else question))
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
             kept = self._parts(question, asking, frozenset(lexicon.find_entities(normalised)), around)
@@ -1218,8 +1225,8 @@ class LanguageRouter:
     def _another_holder(self, question: _Question, words: list[str]) -> bool:
         """Who held or will hold the office of someone in the story ("who was the chief minister before
         bugti", "balochistan ka pehla cm"): general knowledge, not who they are."""
-        if not {"who", "identity"} & set(question.asks) or self._succession.isdisjoint(words):
-            return False
+        if not set(question.asks) <= {"who", "identity"} or self._succession.isdisjoint(words):
+            return False  # "first cm of balochistan" asks who, unsaid
         people = [e for e in question.named if e in self._people]
         offices = set(words) & self._offices
         names = self._words_of(question.named)
@@ -1256,7 +1263,10 @@ class LanguageRouter:
         positions = tuple(dict.fromkeys(self._figure_facts[f] for f in figures))
         if self._weighed.intersection(itertools.combinations(sorted(positions), 2)):
             return ()  # "92 or 145?": figures that differ are weighed by the fact that says why
-        mentioned = self._mention([e for e in question.named if e not in self._giving])
+        # A party that did not give it, guessed as giving it ("did india give the 92"), is answered by who
+        # did; one it is said of ("what did india say about the 145") is asked about.
+        giving = not self._giving_words.isdisjoint(words)
+        mentioned = self._mention([e for e in question.named if e not in self._giving and not giving])
         if not all(mentioned[p] for p in positions):
             return ()
         lexicon = self.factbase.lexicon

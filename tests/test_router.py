@@ -2390,6 +2390,9 @@ def test_a_count_of_several_groups_is_each_group_s_toll(
         ("how many died? in balochistan?", [("answer", "overall-toll")]),
         ("how many lives in noshki were lost", [("gap", "district-tolls")]),
         ("how many militants died in quetta and elsewhere", [("answer", "militants-killed-145")]),
+        ("first cm of balochistan?", [("decline", None)]),
+        ("did india give the 92 figure", [("answer", "militants-killed-92")]),
+        ("میری خالہ نوشکی میں رہتی ہیں، وہاں کتنے لوگ مارے گئے", [("gap", "district-tolls")]),
     ],
 )
 def test_words_a_second_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -2399,7 +2402,10 @@ def test_words_a_second_review_found_misread(core: Core, question: str, reply: l
     The rest are what this round's own rules first got wrong: naming some of a figure got what the
     145 includes (misleading), asking only for sources, a year offered beside ours, the province after
     a count and lives lost in a place were declined or a "did you mean", and a place widened to
-    everywhere was "not reported" (misleading)."""
+    everywhere was "not reported" (misleading). It also found, from before this round: the first
+    chief minister, unasked with "who", got the record toll, a party guessed as giving a figure "no
+    evidence reported" (both misleading), and "there" after where the asker's family lives, in Urdu,
+    was declined (read with all their story)."""
     assert _decided(core, question) == reply
 
 

@@ -2393,6 +2393,7 @@ def test_a_count_of_several_groups_is_each_group_s_toll(
         ("first cm of balochistan?", [("decline", None)]),
         ("did india give the 92 figure", [("answer", "militants-killed-92")]),
         ("میری خالہ نوشکی میں رہتی ہیں، وہاں کتنے لوگ مارے گئے", [("gap", "district-tolls")]),
+        ("who launched the black storm operation", [("answer", "operation-herof")]),
     ],
 )
 def test_words_a_second_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -2405,7 +2406,8 @@ def test_words_a_second_review_found_misread(core: Core, question: str, reply: l
     everywhere was "not reported" (misleading). It also found, from before this round: the first
     chief minister, unasked with "who", got the record toll, a party guessed as giving a figure "no
     evidence reported" (both misleading), and "there" after where the asker's family lives, in Urdu,
-    was declined (read with all their story)."""
+    was declined (read with all their story). Who launched the operation is who named it (it got "who
+    leads the BLA is not reported": misleading)."""
     assert _decided(core, question) == reply
 
 

@@ -145,6 +145,9 @@ class Lexicon(BaseModel):
     meaning: frozenset[str] = frozenset()
     # Words that widen a place to everywhere ("in quetta and elsewhere"): its count is the whole toll.
     wide: tuple[str, ...] = ()
+    # Words asking for a country's news ("what's the news in afghanistan today"): with no word of the
+    # attacks, another subject.
+    news: tuple[str, ...] = ()
     # Asking for sources along with a question ("death toll with sources pls"): every answer cites them.
     citing: tuple[str, ...] = ()
     # Words of another holder of an office ("who was chief minister before bugti", "the first cm"):
@@ -361,6 +364,13 @@ class Lexicon(BaseModel):
     @cached_property
     def _checking(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.checks))
+
+    def asks_news(self, text: str) -> bool:
+        return _found(self._news, text)
+
+    @cached_property
+    def _news(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.news)
 
     def widens(self, text: str) -> bool:
         return _found(self._wide, text)

@@ -1113,6 +1113,7 @@ class LanguageRouter:
             self._names_another(words)
             or self._office_of_country(question, words)
             or self._another_holder(question, words)
+            or self._news_of_another_country(question, words)
         ):
             return (Intent(text=text, decision="decline"),)  # "what was operation sindoor", "who is india's pm"
         elsewhere = self._names_place_elsewhere(named)
@@ -1221,6 +1222,17 @@ class LanguageRouter:
         abroad = len(set(question.named) - self._setting) > 1
         not_ours = offices.isdisjoint(self._held) or abroad
         return bool(offices) and not_ours and set(words) <= offices | names | self._identity_cues
+
+    def _news_of_another_country(self, question: _Question, words: list[str]) -> bool:
+        """Another country's news ("what's the news in afghanistan today", "ایران میں آج کل کیا ہو رہا ہے";
+        lexicon `news`): no word of the attacks and nothing it said or did in them."""
+        # Not one whose words we give ("latest from the us"): its news here is its statement.
+        others = [e for e in question.named if e in self._countries and e not in self._spoken_by]
+        if not others or not self.factbase.lexicon.asks_news(question.text):
+            return False
+        if not set(question.asks).isdisjoint({"said", "who"}) or self._on_topic(words, [], strict=False):
+            return False  # "any news of iran's reaction", "was it iran": a gap, or who the sources say did it
+        return not self._refers(question.text)
 
     def _another_holder(self, question: _Question, words: list[str]) -> bool:
         """Who held or will hold the office of someone in the story ("who was the chief minister before

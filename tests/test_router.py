@@ -191,13 +191,15 @@ def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core,
         "how many times did the bla strike in 2023",
         "any news from iran today",
         "افغانستان کی تازہ خبریں",
+        "شورش کب شروع ہوئی تھی",
     ],
 )
 def test_unknown_words_or_another_event_are_declined(core: Core, question: str) -> None:
     """A year not ours names another time even with the story's words in it (a gap about how many
     attacked) or words of chat (the story's summary). Another country's news (lexicon `news`), with
     no word of the attacks, is another subject (the last two got "how things stand now is not
-    reported" and a "did you mean" of the province)."""
+    reported" and a "did you mean" of the province). When the insurgency began is its history, not the
+    day of the attacks (a "did you mean" of the dates; `elsewhere:` examples)."""
     assert not core.router.route(question).on_topic
 
 

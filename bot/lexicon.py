@@ -51,6 +51,11 @@ def _beside(marker: re.Pattern[str] | None, text: str, before: int, after: int) 
         yield folded[match.end() :].split()[:after]
 
 
+def _found_in(phrase: str, folded: str) -> bool:
+    """Whether a folded phrase is in a folded text as whole words."""
+    return f" {phrase} " in f" {folded} "
+
+
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Whether an `any_of` pattern (None: an empty list) finds a phrase in the folded text."""
     return pattern is not None and pattern.search(fold(text)) is not None
@@ -341,6 +346,16 @@ class Lexicon(BaseModel):
 
     def checks_rumour(self, text: str) -> bool:
         return _found(self._checking, text)
+
+    def only_checks(self, part: str) -> bool:
+        """Whether a part asks nothing but whether what the message says is true ("is this true", "kya ye
+        sach hai", "کیا یہ بات سچ ہے"): the claim it checks is in the rest of the message."""
+        folded = fold(part)
+        if self._checking is None or not self.checks_rumour(part) or not any(_found_in(t, folded) for t in self._tags):
+            return False  # "just heard about this" tells; "is this true" checks
+        rest = self._checking.sub(" ", folded).split()
+        asked = (w for w in rest if w not in self.vague and w not in self.openers)
+        return not self.normalise_folded(" ".join(asked)).split()
 
     def before_who_spoke(self, text: str) -> str | None:
         """The folded text before the words asking who did the speaking ("amreeka ki taraf se" of

@@ -533,9 +533,12 @@ class LanguageRouter:
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
         there = any(lexicon.points_there(p) for p in asking)
+        # "india has admitted it, is this true?": a part that only checks a claim is read with it.
+        checking = any(lexicon.only_checks(p) for p in parts)
         plain = (
             asking
             and len(asking) < len(parts)
+            and not checking
             and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
         )
         # Where the asker's own are is what "there" points at ("my cousin lives in mastung, how many
@@ -666,6 +669,9 @@ class LanguageRouter:
             return True  # "how many died, and who said so?": every answer says who; not "what did she say"
         if before and lexicon.is_hedge(part):
             return True  # "what is the bla, separatists or what": a guess at the answer
+        asks = set(lexicon.asks_for(normalised))
+        if asks == {"said"} and lexicon.narrates(part) and not lexicon.opens_question(part):
+            return True  # what someone of theirs told them: "my son told me india has admitted it"
         if lexicon.asks_outright(normalised):
             return False
         if lexicon.narrates(part) or lexicon.checks_rumour(part):

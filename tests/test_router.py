@@ -2422,3 +2422,22 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
     """It got the operation's name ("what does herof mean" is the typical "mean"): misleading."""
     [intent] = core.router.route(question).intents
     assert intent.top is not None and intent.top.target == "bla-status"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("the uk stayed silent on this, is that true?", [("answer", "uk-condemnation")]),
+        ("fwd: 300 policemen martyred in quetta. is this true", [("gap", "district-tolls")]),
+        ("میرا بیٹا کوئٹہ میں پڑھتا ہے۔ کتنے عام شہری مارے گئے؟", [("answer", "civilians-killed")]),
+        ("حملے کن شہروں میں ہوئے۔ ذمہ داری کس نے لی؟", [("answer", "districts"), ("answer", "bla-claim")]),
+    ],
+)
+def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "Is that true" alone checks the claim before it: read apart, the claim lost its check (the
+    first was declined). A forward's own words ("fwd:") are no words of the question (a "not
+    reported" of no subject). The Urdu full stop (۔) ends a part as a question mark does: the asker's
+    story was read with the question (declined), and two questions as one (a "did you mean")."""
+    assert _decided(core, question) == reply

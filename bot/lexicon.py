@@ -255,7 +255,10 @@ class Lexicon(BaseModel):
         """Where one message asks two things; matched on the raw text, before normalisation."""
         words = [re.escape(s) for s in self.splitters if s.isalnum()]
         marks = [re.escape(s) for s in self.splitters if not s.isalnum()]
-        alternatives = [r"\?+", *marks] + ([r"\b(?:" + "|".join(words) + r")\b"] if words else [])
+        # A full stop ends a sentence after a word of two letters or more, before the next word ("...
+        # in noshki. how many died"); not in "U.S." or before a figure ("approx. 40 hours").
+        sentence = r"(?<=[^\W\d_]{2})\.(?=\s+[^\W\d_])"
+        alternatives = [r"\?+", sentence, *marks] + ([r"\b(?:" + "|".join(words) + r")\b"] if words else [])
         return re.compile("|".join(alternatives), re.IGNORECASE)
 
     def entity(self, entity_id: str) -> Entity | None:

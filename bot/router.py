@@ -471,6 +471,8 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         rest = lexicon.after_follow_up_opener(question)
         leans = rest is not None and not self._asks(rest) and set(self._named_in(rest)) <= self._places
+        # "and who said so?" asks who said what the question before was answered with.
+        leans = leans or lexicon.asks_who_says(self.normalise(question))
         if alone.confident and not leans:
             return alone
         asked = self._follow_up(previous, question)

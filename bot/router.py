@@ -314,6 +314,10 @@ class LanguageRouter:
         self._typo_content = sorted(w for w in asked - lexicon.stopwords if len(w) >= 4 and not w.isdigit())
         self._typo_words = sorted({*self._typo_content, *(w for w in lexicon.stopwords if len(w) >= 4)})
         self._uses = uses
+        # Names as speech to text hears them, in two words ("bug tea", "no ski", "must hung").
+        self._heard_names = sorted(
+            {w for e in lexicon.entities for a in e.aliases for w in fold(a).split() if len(w) >= 5}
+        )
         self._anchors = frozenset(lexicon.normalise(a) for a in story.anchors)
         self._weak_anchors = frozenset(lexicon.normalise(a) for a in story.weak_anchors)
         self._naming = lexicon.normalised_words(story.naming)
@@ -753,8 +757,30 @@ class LanguageRouter:
         return self._normalised(text)
 
     def _normalise(self, text: str) -> str:
-        repaired = " ".join(self._repair(w) for w in fold(text).split())
+        repaired = " ".join(self._repair(w) for w in self._joined(fold(text).split()))
         return self.factbase.lexicon.normalise_folded(repaired)
+
+    def _joined(self, words: list[str]) -> list[str]:
+        """A name of ours heard as two words ("sarfaraz bug tea", "no ski", "must hung"), as speech to
+        text writes it: the two joined, if that is a slip from the name, one is no word we know and
+        neither is a word of ours but a stopword ("in quetta", "were any" are two words)."""
+        stopwords = self.factbase.lexicon.stopwords
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            a, b = words[i], words[i + 1] if i + 1 < len(words) else ""
+            ours = [w for w in (a, b) if w in self._known_raw and w not in stopwords]
+            unknown = [w for w in (a, b) if w not in self._known_raw]
+            if b and unknown and not ours and script_language(a + b) != "ur":
+                edits = 1 if len(a + b) < TWO_SLIPS_FROM - 3 else 2
+                near = process.extractOne(a + b, self._heard_names, scorer=OSA.distance, score_cutoff=edits)
+                if near is not None:
+                    out.append(str(near[0]))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
 
     def _repair(self, word: str) -> str:
         spelt = self.factbase.lexicon.spellings.get(word)

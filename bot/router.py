@@ -378,6 +378,9 @@ class LanguageRouter:
         self._comparing = lexicon.normalised_words(story.comparing)
         self._months = lexicon.normalised_words(story.months)
         self._weekdays = lexicon.normalised_words(story.weekdays)
+        self._setting_aside = frozenset(
+            {"not", *(lexicon.normalise(b) for b in lexicon.besides if len(b.split()) == 1)}
+        )
         self._identity_cues = frozenset(
             w for a in lexicon.asks if a.type == "identity" for c in a.cues for w in c.split()
         )
@@ -436,7 +439,6 @@ class LanguageRouter:
         self._place_words = self._words_of(self._places)
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
         # Each group's own toll ("how many police died": the 17), as the rules rank the counts for it.
-        self._killed = lexicon.normalise("killed")
         counts = self._is_fact & self._answering["count"]
         counts[list(self._totals)] = False
         self._toll_of: dict[str, int] = {}
@@ -879,6 +881,10 @@ class LanguageRouter:
                 named, words = ours, [w for w in words if w not in others]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
+            folded = fold(text).split()
+            if len(asks) > 1 and "when" in asks and folded[:1] != ["when"] and "when" in folded[1:]:
+                # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
+                asks = tuple(a for a in asks if a != "when")
         words = self._losses_of_groups(self._unbounded(words))
         victims = self._killed_by(text, words)
         if len(victims) < len(words):
@@ -930,7 +936,10 @@ class LanguageRouter:
 
     def _losses_of_groups(self, words: list[str]) -> list[str]:
         """A loss that ends the question right after a group of people (words asking how many aside)
-        is its dead: "security forces ka kitna nuqsan hua" asks how many of them died."""
+        is its dead: "security forces ka kitna nuqsan hua" asks how many of them died. A group set
+        aside right after "not" or "except" is no group asked about ("normal people, not soldiers")."""
+        aside = {i + 1 for i, w in enumerate(words[:-1]) if w in self._setting_aside and words[i + 1] in self._groups}
+        words = [w for i, w in enumerate(words) if i not in aside and i + 1 not in aside]
         plain = [w for w in words if w not in self.factbase.lexicon.cue_words]
         if len(plain) < 2 or plain[-1] not in self._losses or plain[-2] not in self._groups:
             return words

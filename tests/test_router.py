@@ -2436,6 +2436,8 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
         ("حملے کن شہروں میں ہوئے۔ ذمہ داری کس نے لی؟", [("answer", "districts"), ("answer", "bla-claim")]),
         ("I was in hospital. when did all this happen?", [("answer", "timing")]),
         ("we live in gwadar. did they take over any city?", [("answer", "no-city-seized")]),
+        ("how many normal ppl died not the soldiers", [("answer", "civilians-killed")]),
+        ("what did india say when it was blamed by pakistan", [("answer", "india-rejection")]),
     ],
 )
 def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
@@ -2446,5 +2448,6 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     reported" of no subject). The Urdu full stop (۔) ends a part as a question mark does: the asker's
     story was read with the question (declined), and two questions as one (a "did you mean"); so
     does an English full stop after a word (not in "U.S."): the next two were declined or a "did you
-    mean"."""
+    mean". A group after "not" is set aside (it got the soldiers' toll), and "when" after another
+    question word joins a clause (it got Pakistan's charge, given on the day asked): both misleading."""
     assert _decided(core, question) == reply

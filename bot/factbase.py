@@ -197,6 +197,7 @@ class LexiconText(_Model):
     meaning: tuple[str, ...] = ()
     citing: tuple[str, ...] = ()
     wide: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
     news: tuple[str, ...] = ()
     succession: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()

@@ -148,6 +148,8 @@ class Lexicon(BaseModel):
     # Words asking what a figure stands for ("what does the number 17 refer to", "۱۴۵ کا عدد کس چیز کو
     # ظاہر کرتا ہے"): with one figure of ours and nothing else, the fact that gives it.
     meaning: frozenset[str] = frozenset()
+    # Words shortened with a full stop ("govt.", "mr."): no end of a sentence.
+    abbreviations: tuple[str, ...] = ()
     # Words that widen a place to everywhere ("in quetta and elsewhere"): its count is the whole toll.
     wide: tuple[str, ...] = ()
     # Words asking for a country's news ("what's the news in afghanistan today"): with no word of the
@@ -257,7 +259,8 @@ class Lexicon(BaseModel):
         marks = [re.escape(s) for s in self.splitters if not s.isalnum()]
         # A full stop ends a sentence after a word of two letters or more, before the next word ("...
         # in noshki. how many died"); not in "U.S." or before a figure ("approx. 40 hours").
-        sentence = r"(?<=[^\W\d_]{2})\.(?=\s+[^\W\d_])"
+        short = "".join(rf"(?<!\b{re.escape(a)})" for a in self.abbreviations)  # "govt.", "mr."
+        sentence = rf"(?<=[^\W\d_]{{2}}){short}\.(?=\s+[^\W\d_])"
         alternatives = [r"\?+", sentence, *marks] + ([r"\b(?:" + "|".join(words) + r")\b"] if words else [])
         return re.compile("|".join(alternatives), re.IGNORECASE)
 

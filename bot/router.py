@@ -378,6 +378,7 @@ class LanguageRouter:
         self._comparing = lexicon.normalised_words(story.comparing)
         self._months = lexicon.normalised_words(story.months)
         self._weekdays = lexicon.normalised_words(story.weekdays)
+        self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
             {"not", *(lexicon.normalise(b) for b in lexicon.besides if len(b.split()) == 1)}
         )
@@ -501,6 +502,8 @@ class LanguageRouter:
             rest = folded  # a fragment that asks nothing: "noshki?" after "how many died?"
         if rest is None and not (lexicon.vague | lexicon.pointers).isdisjoint(words):
             rest = folded  # whom "they" or "he" means, the question before says
+        if rest is None and lexicon.asks_who_says(self.normalise(message)):
+            rest = folded  # "who said so?": who said what the question before was answered with
         if rest is None or self._vocabulary.isdisjoint(self.normalise(rest).split()):
             return None  # "and the weather?" names nothing we know: a question of its own
         if lexicon.asks_for(self.normalise(rest)):
@@ -1271,8 +1274,12 @@ class LanguageRouter:
         lexicon `news`): no word of the attacks and nothing it said or did in them."""
         # Not one whose words we give ("latest from the us"): its news here is its statement.
         others = [e for e in question.named if e in self._countries and e not in self._spoken_by]
-        if not others or not self.factbase.lexicon.asks_news(question.text):
+        lexicon = self.factbase.lexicon
+        if not others or not lexicon.asks_news(question.text):
             return False
+        also = self._generic_story | self._news_words
+        if lexicon.guesses_culprit(question.text, self.normalise(question.text), also=also):
+            return False  # "was it iran? any news": a guess at who did it
         if not set(question.asks).isdisjoint({"said", "who"}) or self._on_topic(words, [], strict=False):
             return False  # "any news of iran's reaction", "was it iran": a gap, or who the sources say did it
         return not self._refers(question.text)

@@ -1940,6 +1940,7 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
         ("how many people died?", "and in noshki?", ("gap", "district-tolls")),
         ("when did it happen", "and where?", ("answer", "districts")),
         ("how many militants were killed", "and who said so?", ("answer", "militants-killed-145")),
+        ("how many soldiers died", "says who?", ("answer", "security-personnel-killed")),
         ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
         ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
         ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
@@ -2438,6 +2439,11 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
         ("we live in gwadar. did they take over any city?", [("answer", "no-city-seized")]),
         ("how many normal ppl died not the soldiers", [("answer", "civilians-killed")]),
         ("what did india say when it was blamed by pakistan", [("answer", "india-rejection")]),
+        ("the provincial govt. said how many civilians died?", [("answer", "civilians-killed")]),
+        ("someone told me 500 died. how many died?", [("clarify", "overall-toll")]),
+        ("was it iran? any news", [("clarify", "province-context")]),
+        ("who was behind herof", [("answer", "operation-herof")]),
+        ("who started the baloch insurgency", [("decline", None)]),
     ],
 )
 def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
@@ -2449,5 +2455,9 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     story was read with the question (declined), and two questions as one (a "did you mean"); so
     does an English full stop after a word (not in "U.S."): the next two were declined or a "did you
     mean". A group after "not" is set aside (it got the soldiers' toll), and "when" after another
-    question word joins a clause (it got Pakistan's charge, given on the day asked): both misleading."""
+    question word joins a clause (it got Pakistan's charge, given on the day asked): both misleading.
+    A second review found the rest: a full stop after a short form ("govt.") ends no sentence; what
+    someone told the asker is what they heard (it read as a statement); a guess at who did it with
+    "any news" is no country's news (declined); who was behind the operation is who launched it
+    ("who leads the BLA is not reported": misleading); who started the insurgency is its history."""
     assert _decided(core, question) == reply

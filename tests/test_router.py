@@ -2215,12 +2215,12 @@ def test_a_part_whose_they_may_mean_anyone_is_read_with_the_one_before(
     [
         "suna hai ek major bhi shaheed hua, uska naam kya tha",
         "heard a police officer was killed too, what was his name",
-        "heard 300 were killed, whats the real number",
     ],
 )
 def test_what_the_asker_heard_is_no_question_of_its_own(core: Core, question: str) -> None:
     """A rumour ("heard ...", "suna hai ...") tells; the part after asks about it: the Urdu one got the
-    operation's name as a second answer, for a name the sources do not give."""
+    operation's name as a second answer, for a name the sources do not give. (A figure heard, with
+    "what's the real number", is answered with the toll in all: the second review's test.)"""
     intents = core.router.route(question).intents
     assert len(intents) == 1
     assert intents[0].decision != "answer"
@@ -2440,10 +2440,14 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
         ("how many normal ppl died not the soldiers", [("answer", "civilians-killed")]),
         ("what did india say when it was blamed by pakistan", [("answer", "india-rejection")]),
         ("the provincial govt. said how many civilians died?", [("answer", "civilians-killed")]),
-        ("someone told me 500 died. how many died?", [("clarify", "overall-toll")]),
+        ("someone told me 500 died. how many died?", [("answer", "overall-toll")]),
         ("was it iran? any news", [("clarify", "province-context")]),
         ("who was behind herof", [("answer", "operation-herof")]),
         ("who started the baloch insurgency", [("decline", None)]),
+        ("how many died in the balochistan attacks", [("answer", "overall-toll")]),
+        ("heard 300 were killed, whats the real number", [("answer", "overall-toll")]),
+        ("deaths?", [("answer", "overall-toll")]),
+        ("when did the fighting begin", [("answer", "timing")]),
     ],
 )
 def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
@@ -2459,5 +2463,8 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     A second review found the rest: a full stop after a short form ("govt.") ends no sentence; what
     someone told the asker is what they heard (it read as a statement); a guess at who did it with
     "any news" is no country's news (declined); who was behind the operation is who launched it
-    ("who leads the BLA is not reported": misleading); who started the insurgency is its history."""
+    ("who leads the BLA is not reported": misleading); who started the insurgency is its history.
+    How many died in the Balochistan attacks is the toll in all (it got the civilians' 31), and when
+    the fighting began the day ("what time of day is not reported"): both misleading; a figure
+    heard and "deaths?" are the toll in all (a "did you mean" of the tolls); examples."""
     assert _decided(core, question) == reply

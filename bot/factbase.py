@@ -191,6 +191,7 @@ class LexiconText(_Model):
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()
     requests: tuple[str, ...] = ()
+    opening_narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()

@@ -105,6 +105,8 @@ class Lexicon(BaseModel):
     # Words of someone telling, not asking ("my cousin lives in mastung, how many died"): a part of a
     # message with one of them and no question in it is the asker's context, not a second question.
     narrators: frozenset[str] = frozenset()
+    # Words of the asker only when they open a part ("میں ہسپتال میں تھا": "میں" is "I" there, "in" after).
+    opening_narrators: frozenset[str] = frozenset()
     # Asking in the imperative ("tell me about the province", "mujhe batao"): "me" there asks, it
     # tells nothing of the asker.
     requests: tuple[str, ...] = ()
@@ -414,11 +416,13 @@ class Lexicon(BaseModel):
         return re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b", re.IGNORECASE) if kept else None
 
     def narrates(self, part: str) -> bool:
-        """Whether a part has a word of the asker telling of themselves, outside a request."""
+        """Whether a part has a word of the asker telling of themselves, outside a request, or opens
+        with one that is the asker only there ("میں ہسپتال میں تھا": "میں" is "I" first, "in" after)."""
         folded = fold(part)
         if self._requests is not None:
             folded = self._requests.sub(" ", folded)
-        return not self.narrators.isdisjoint(folded.split())
+        words = folded.split()
+        return not self.narrators.isdisjoint(words) or words[:1] in ([w] for w in self.opening_narrators)
 
     def is_request(self, part: str) -> bool:
         """Whether a part asks in the imperative ("..., and give me the 31")."""

@@ -2435,6 +2435,8 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
         ("fwd: 300 policemen martyred in quetta. is this true", [("gap", "district-tolls")]),
         ("میرا بیٹا کوئٹہ میں پڑھتا ہے۔ کتنے عام شہری مارے گئے؟", [("answer", "civilians-killed")]),
         ("حملے کن شہروں میں ہوئے۔ ذمہ داری کس نے لی؟", [("answer", "districts"), ("answer", "bla-claim")]),
+        ("میں کل سفر میں تھا۔ یہ سب کس دن ہوا؟", [("answer", "timing")]),
+        ("کوئی کہتا ہے پچاس مرے، کوئی کہتا ہے سو۔ ہم پریشان ہیں۔ کل کتنی اموات ہوئیں؟", [("answer", "overall-toll")]),
         ("I was in hospital. when did all this happen?", [("answer", "timing")]),
         ("we live in gwadar. did they take over any city?", [("answer", "no-city-seized")]),
         ("how many normal ppl died not the soldiers", [("answer", "civilians-killed")]),
@@ -2456,7 +2458,8 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     """ "Is that true" alone checks the claim before it: read apart, the claim lost its check (the
     first was declined). A forward's own words ("fwd:") are no words of the question (a "not
     reported" of no subject). The Urdu full stop (۔) ends a part as a question mark does: the asker's
-    story was read with the question (declined), and two questions as one (a "did you mean"); so
+    story was read with the question (declined), and two questions as one (a "did you mean"); "میں"
+    opening a part is the asker ("I"; after, "in"), and "کوئی کہتا ہے" a rumour (a guard), their story; so
     does an English full stop after a word (not in "U.S."): the next two were declined or a "did you
     mean". A group after "not" is set aside (it got the soldiers' toll), and "when" after another
     question word joins a clause (it got Pakistan's charge, given on the day asked): both misleading.

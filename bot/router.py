@@ -543,6 +543,10 @@ class LanguageRouter:
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
+        pointing = any(not lexicon.vague.isdisjoint(fold(p).split()) for p in asking)
+        if pointing and any(self._another_year(p) for p in told):
+            # "i heard there was a blast in quetta in 2024. how many died in it?": that other time
+            return Routing(question=message, normalised=normalised, intents=(Intent(text=message, decision="decline"),))
         there = any(lexicon.points_there(p) for p in asking)
         # "india has admitted it, is this true?": a part that only checks a claim is read with it.
         checking = any(lexicon.only_checks(p) for p in parts)
@@ -578,6 +582,10 @@ class LanguageRouter:
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
         return Routing(question=message, normalised=normalised, intents=intents, asked=message)
+
+    def _another_year(self, part: str) -> bool:
+        """Whether a part names a year, not ours ("in 2024")."""
+        return any(w.isdigit() and int(w) in _YEARS and w not in self._vocabulary for w in self.normalise(part).split())
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with

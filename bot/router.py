@@ -315,6 +315,7 @@ class LanguageRouter:
         self._typo_words = sorted({*self._typo_content, *(w for w in lexicon.stopwords if len(w) >= 4)})
         self._uses = uses
         # Names as speech to text hears them, in two words ("bug tea", "no ski", "must hung").
+        self._spelt_names = frozenset(fold(a) for e in lexicon.entities for a in e.aliases if " " not in fold(a))
         self._heard_names = sorted(
             {w for e in lexicon.entities for a in e.aliases for w in fold(a).split() if len(w) >= 5}
         )
@@ -774,13 +775,18 @@ class LanguageRouter:
         return self.factbase.lexicon.normalise_folded(repaired)
 
     def _joined(self, words: list[str]) -> list[str]:
-        """A name of ours heard as two words ("sarfaraz bug tea", "no ski", "must hung"), as speech to
-        text writes it: the two joined, if that is a slip from the name, one is no word we know and
-        neither is a word of ours but a stopword ("in quetta", "were any" are two words)."""
+        """A name of ours spelt out ("b l a", "u k") or heard as two words ("sarfaraz bug tea", "no ski",
+        "must hung"), as speech to text writes them: joined; two words if that is a slip from the name,
+        one is no word we know and neither is a word of ours but a stopword ("in quetta", "were any")."""
         stopwords = self.factbase.lexicon.stopwords
         out: list[str] = []
         i = 0
         while i < len(words):
+            letters = list(itertools.takewhile(lambda w: len(w) == 1 and w.isalpha(), words[i:]))
+            if len(letters) > 1 and "".join(letters) in self._spelt_names:
+                out.append("".join(letters))  # "b l a", "u k": a name spelt out
+                i += len(letters)
+                continue
             a, b = words[i], words[i + 1] if i + 1 < len(words) else ""
             ours = [w for w in (a, b) if w in self._known_raw and w not in stopwords]
             unknown = [w for w in (a, b) if w not in self._known_raw]

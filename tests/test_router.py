@@ -1499,6 +1499,8 @@ def test_what_she_said_after_who_she_is_is_her_statement(
         ("who is sarfaraz bug tea", "who is sarfaraz bugti"),  # a name heard as two words
         ("was must hung attacked", "was mastung attacked"),
         ("were any towns seized", "were any towns seized"),  # two stopwords stay two ("germany")
+        ("what did the u k say", "what did the uk say"),  # a name spelt out
+        ("is the b l a banned", "is the bla banned"),
     ],
 )
 def test_typos_are_repaired_against_known_words(core: Core, typed: str, meant: str) -> None:

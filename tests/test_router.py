@@ -219,6 +219,7 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         ("مرکزی نکات بتائیں", "summary"),
         ("hey bot how are you doing today", "greeting"),
         ("which article do you use for this", "sources"),
+        ("what kinds of things can i ask you", "help"),
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:

@@ -634,8 +634,13 @@ class LanguageRouter:
             if self._when_or_where_of(part, asks, subject, around):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
             elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
-                if not lexicon.vague.isdisjoint(words) and not self._reads_alone(part, named, around):
+                vague = not lexicon.vague.isdisjoint(words)
+                if vague and not self._reads_alone(part, named, around):
                     return []
+                if vague and all(i.decision == "decline" for i in self._routed(part, around)):
+                    # "..., and who took part in them": "them" is what the part before asks about
+                    kept.append(f"{part.strip()} {self._topic_of(subject)}")
+                    continue
                 kept.append(part)
                 subject = part
             elif asks:

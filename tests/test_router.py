@@ -2476,3 +2476,26 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     the fighting began the day ("what time of day is not reported"): both misleading; a figure
     heard and "deaths?" are the toll in all (a "did you mean" of the tolls); examples."""
     assert _decided(core, question) == reply
+
+
+def test_a_part_whose_them_declines_alone_asks_of_the_part_before(core: Core) -> None:
+    """ "who took part in them" alone is declined; "them" is the operations the part before asks about,
+    so it offers who carried them out (the second part was lost)."""
+    intents = core.router.route("how long did the operations go on, and who took part in them?").intents
+    assert [(i.decision, i.top.target if i.top else None) for i in intents][0] == ("answer", "operation-duration")
+    assert len(intents) == 2 and intents[1].top is not None and intents[1].top.target == "security-operations"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("has the toll gone up since then?", [("gap", "current-situation")]),
+        ("why do these people keep doing this", [("gap", "motive")]),
+    ],
+)
+def test_what_the_sources_cannot_know_yet_or_do_not_say(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Whether the toll has risen since is how things stand now; why they keep attacking is their
+    motive (a "did you mean" of the record toll, and a decline; gap examples)."""
+    assert _decided(core, question) == reply

@@ -2481,9 +2481,9 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
 def test_a_part_whose_them_declines_alone_asks_of_the_part_before(core: Core) -> None:
     """ "who took part in them" alone is declined; "them" is the operations the part before asks about,
     so it offers who carried them out (the second part was lost)."""
-    intents = core.router.route("how long did the operations go on, and who took part in them?").intents
-    assert [(i.decision, i.top.target if i.top else None) for i in intents][0] == ("answer", "operation-duration")
-    assert len(intents) == 2 and intents[1].top is not None and intents[1].top.target == "security-operations"
+    first, second = core.router.route("how long did the operations go on, and who took part in them?").intents
+    assert first.decision == "answer" and first.top is not None and first.top.target == "operation-duration"
+    assert second.top is not None and second.top.target == "security-operations"
 
 
 @pytest.mark.parametrize(

@@ -572,8 +572,11 @@ class LanguageRouter:
             for intent in asked:
                 if intent.top is not None and intent.decision in ("answer", "gap", "clarify"):
                     unique.setdefault(intent.top.target, intent)
-            # Each part must stand on its own, and one at least must be answered outright.
-            if len(unique) >= 2 and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
+            # Each part must stand on its own, and one at least must be answered outright; a part about
+            # another country's news is declined on its own ("news of afghanistan and the death toll").
+            elsewhere = any(self._is_news_elsewhere(p) for p in kept)
+            enough = len(unique) >= 2 or (elsewhere and len(unique) == 1)
+            if enough and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 whole = tuple(unique.values())
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
@@ -1287,6 +1290,10 @@ class LanguageRouter:
         abroad = len(set(question.named) - self._setting) > 1
         not_ours = offices.isdisjoint(self._held) or abroad
         return bool(offices) and not_ours and set(words) <= offices | names | self._identity_cues
+
+    def _is_news_elsewhere(self, part: str) -> bool:
+        question = self._understand(part)
+        return question is not None and self._news_of_another_country(question, question.words)
 
     def _news_of_another_country(self, question: _Question, words: list[str]) -> bool:
         """Another country's news ("what's the news in afghanistan today", "ایران میں آج کل کیا ہو رہا ہے";

@@ -2454,6 +2454,7 @@ def test_what_a_name_stands_for_asks_what_it_is(core: Core, question: str) -> No
         ("how many died in the balochistan attacks", [("answer", "overall-toll")]),
         ("heard 300 were killed, whats the real number", [("answer", "overall-toll")]),
         ("deaths?", [("answer", "overall-toll")]),
+        ("news of afghanistan and the death toll pls", [("answer", "overall-toll")]),
         ("when did the fighting begin", [("answer", "timing")]),
     ],
 )
@@ -2474,7 +2475,8 @@ def test_a_claim_and_a_part_asking_if_it_is_true_are_one_question(
     ("who leads the BLA is not reported": misleading); who started the insurgency is its history.
     How many died in the Balochistan attacks is the toll in all (it got the civilians' 31), and when
     the fighting began the day ("what time of day is not reported"): both misleading; a figure
-    heard and "deaths?" are the toll in all (a "did you mean" of the tolls); examples."""
+    heard and "deaths?" are the toll in all (a "did you mean" of the tolls); examples. A part about
+    another country's news is declined alone, the rest answered (it said the toll was not reported)."""
     assert _decided(core, question) == reply
 
 

@@ -51,11 +51,6 @@ def _beside(marker: re.Pattern[str] | None, text: str, before: int, after: int) 
         yield folded[match.end() :].split()[:after]
 
 
-def _found_in(phrase: str, folded: str) -> bool:
-    """Whether a folded phrase is in a folded text as whole words."""
-    return f" {phrase} " in f" {folded} "
-
-
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Whether an `any_of` pattern (None: an empty list) finds a phrase in the folded text."""
     return pattern is not None and pattern.search(fold(text)) is not None
@@ -358,10 +353,9 @@ class Lexicon(BaseModel):
     def only_checks(self, part: str) -> bool:
         """Whether a part asks nothing but whether what the message says is true ("is this true", "kya ye
         sach hai", "کیا یہ بات سچ ہے"): the claim it checks is in the rest of the message."""
-        folded = fold(part)
-        if self._checking is None or not self.checks_rumour(part) or not any(_found_in(t, folded) for t in self._tags):
+        if self._checking is None or not self.checks_rumour(part) or not _found(self._tagging, part):
             return False  # "just heard about this" tells; "is this true" checks
-        rest = self._checking.sub(" ", folded).split()
+        rest = self._checking.sub(" ", fold(part)).split()
         asked = (w for w in rest if w not in self.vague and w not in self.openers)
         return not self.normalise_folded(" ".join(asked)).split()
 
@@ -555,6 +549,10 @@ class Lexicon(BaseModel):
     @cached_property
     def _tags(self) -> tuple[str, ...]:
         return tuple(t for t in map(fold, self.tags) if t)
+
+    @cached_property
+    def _tagging(self) -> re.Pattern[str] | None:
+        return any_of(self._tags)
 
     def asks_for(self, normalised: str) -> tuple[AnswerType, ...]:
         """What kinds of answer an already normalised question asks for, most specific first."""

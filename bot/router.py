@@ -545,7 +545,7 @@ class LanguageRouter:
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
         pointing = any(not lexicon.vague.isdisjoint(fold(p).split()) for p in asking)
-        if pointing and any(self._another_year(p) for p in told):
+        if pointing and any(self._other_years(self.normalise(p).split()) for p in told):
             # "i heard there was a blast in quetta in 2024. how many died in it?": that other time
             return Routing(question=message, normalised=normalised, intents=(Intent(text=message, decision="decline"),))
         there = any(lexicon.points_there(p) for p in asking)
@@ -559,10 +559,11 @@ class LanguageRouter:
         )
         # Where the asker's own are is what "there" points at ("my cousin lives in mastung, how many
         # died there"): the question, asked of that place, without the rest of their story.
-        places = [e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._places]
         asked_there = None
-        if there and not plain and places and not any(self._speaks_of_story(p, there=False) for p in told):
-            asked_there = " ".join([", ".join(asking), *(self._names[e] for e in dict.fromkeys(places))])
+        if there and not plain and not any(self._speaks_of_story(p, there=False) for p in told):
+            places = [e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._places]
+            if places:
+                asked_there = " ".join([", ".join(asking), *(self._names[e] for e in dict.fromkeys(places))])
         whole = self._routed(asked_there or (", ".join(asking) if plain else question))
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
@@ -574,8 +575,7 @@ class LanguageRouter:
                     unique.setdefault(intent.top.target, intent)
             # Each part must stand on its own, and one at least must be answered outright; a part about
             # another country's news is declined on its own ("news of afghanistan and the death toll").
-            elsewhere = any(self._is_news_elsewhere(p) for p in kept)
-            enough = len(unique) >= 2 or (elsewhere and len(unique) == 1)
+            enough = len(unique) >= 2 or (len(unique) == 1 and any(self._is_news_elsewhere(p) for p in kept))
             if enough and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 whole = tuple(unique.values())
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
@@ -587,9 +587,9 @@ class LanguageRouter:
         intents = tuple(once.values())
         return Routing(question=message, normalised=normalised, intents=intents, asked=message)
 
-    def _another_year(self, part: str) -> bool:
-        """Whether a part names a year, not ours ("in 2024")."""
-        return any(w.isdigit() and int(w) in _YEARS and w not in self._vocabulary for w in self.normalise(part).split())
+    def _other_years(self, words: Iterable[str]) -> list[str]:
+        """The years among the words that are not ours ("in 2024")."""
+        return [w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary]
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
@@ -704,7 +704,7 @@ class LanguageRouter:
             return False
         if lexicon.narrates(part) or lexicon.checks_rumour(part):
             return True
-        if lexicon.asks_for(normalised):
+        if asks:
             return False
         if not (before and lexicon.find_entities(normalised) and set(normalised.split()) <= self._entity_words):
             return False
@@ -906,8 +906,8 @@ class LanguageRouter:
                 named, words = ours, [w for w in words if w not in others]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
-            folded = fold(text).split()
-            if len(asks) > 1 and "when" in asks and folded[:1] != ["when"] and "when" in folded[1:]:
+            folded, when = fold(text).split(), lexicon.cue("when")
+            if len(asks) > 1 and "when" in asks and folded[:1] != [when] and when in folded[1:]:
                 # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
                 asks = tuple(a for a in asks if a != "when")
         words = self._losses_of_groups(self._unbounded(words))
@@ -1098,7 +1098,7 @@ class LanguageRouter:
         """A year put to the story as a yes-or-no guess ("were the attacks in 2025?", "kya ye 2025 mein
         hua"): asked against the date we know. A year with anything else of its own ("how many died in
         2024", "what happened in balochistan in 2025") names another time, as before."""
-        years = tuple(w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary)
+        years = tuple(self._other_years(words))
         lexicon = self.factbase.lexicon
         if not years or not (lexicon.opens_question(text) or lexicon.ends_on_tag(text)):
             return ()
@@ -1161,7 +1161,7 @@ class LanguageRouter:
         # ("2025 or 2026?"), is another time, whatever it asks of the story's words ("how many attacks
         # did the bla carry out in 2024").
         ours = any(w.isdigit() and int(w) in _YEARS and w in self._vocabulary for w in question.words)
-        other_time = not ours and any(int(w) in _YEARS and w not in question.figures for w in unknown_numbers)
+        other_time = not ours and any(w not in question.figures for w in self._other_years(question.words))
         other_event = unknown_numbers and not self._on_topic(question.words, question.named, strict=True)
         words = [w for w in question.words if w not in unknown_numbers]
         if not words or other_time:
@@ -1340,11 +1340,13 @@ class LanguageRouter:
         words of those facts' titles, of who says so or what a figure stands for, and tags ("145
         militants, according to whom?", "the 17 and the 31?")."""
         figures = [w for w in dict.fromkeys(words) if w in self._figure_facts]
+        if not figures:
+            return ()
         sourced = not self._sourcing.isdisjoint([*words, *fold(question.text).split()])
         # When it was given is in the fact's attribution ("when did bugti announce the 145"); where, why
         # or how long, or when the dead died, asks that of the figure.
         asked = {"who", "said", "count", "identity"} | ({"when"} if sourced else set())
-        if not figures or not set(question.asks) <= asked:
+        if not set(question.asks) <= asked:
             return ()
         if {"who", "identity"} & set(question.asks) and not sourced and "said" not in question.asks:
             return ()  # "who were the 17": who the dead were, not who counted them
@@ -1366,16 +1368,16 @@ class LanguageRouter:
         """Each group's toll, for a count of two groups or more and nothing else ("civilians n police
         deaths?", "kitne civilians aur fauji mare"); not one weighed against another ("more civilians
         than soldiers?") nor a total they are part of ("total dead including soldiers and civilians")."""
-        if not set(question.asks) <= {"count"} or self._forces_kill(question.text, set(words)):
-            return ()  # "fauj ne kitne militants maare": the army killed, it is no group of the dead
-        if self._offers_choice(question.text):
-            return ()  # "who died, soldiers or civilians?": a guess among them, offered their counts
         lexicon = self.factbase.lexicon
         groups = [w for w in dict.fromkeys(words) if w in self._toll_of]
         tolls = tuple(dict.fromkeys(self._toll_of[g] for g in groups))
         rest = set(words) - set(groups) - lexicon.cue_words - self._generic - self._joining
-        if len(tolls) < 2 or not rest <= {self._killed}:
+        if len(tolls) < 2 or not rest <= {self._killed} or not set(question.asks) <= {"count"}:
             return ()
+        if self._forces_kill(question.text, set(words)):
+            return ()  # "fauj ne kitne militants maare": the army killed, it is no group of the dead
+        if self._offers_choice(question.text):
+            return ()  # "who died, soldiers or civilians?": a guess among them, offered their counts
         # Groups the asker named, not ones a phrase stands for ("non militants": everyone else, the 48).
         typed = {lexicon.normalise(w) for w in fold(question.text).split()}
         return tolls if set(groups) <= typed else ()

@@ -347,6 +347,17 @@ class Lexicon(BaseModel):
     def _sourcing(self) -> frozenset[str]:
         return self.normalised_words(self.sourcing)
 
+    def attributes(self, part: str) -> bool:
+        """Whether a part opens by saying whose word it is ("according to bugti", "as reported by the
+        army"): a clause of the question beside it, not one of its own."""
+        words = self.normalise(part).split()
+        return bool(words) and words[0] in self._sourcing
+
+    def opens_aside(self, part: str) -> bool:
+        """Whether a part opens with a word that sets something aside ("besides the dead", "apart from
+        that"): what the question after it is not about."""
+        return self._besides is not None and self._besides.match(fold(part).strip()) is not None
+
     def checks_rumour(self, text: str) -> bool:
         return _found(self._checking, text)
 

@@ -621,7 +621,7 @@ class LanguageRouter:
             asks = lexicon.asks_for(self.normalise(part))
             words = fold(part).split()
             if not self._asks(part):
-                if len(words) > 3:
+                if len(words) > 3 or lexicon.attributes(part):
                     continue  # a clause of the part before: "..., according to the chief minister"
                 read = self.normalise(part)
                 narrows = set(lexicon.find_entities(read)) & self._places or not self._weekdays.isdisjoint(read.split())
@@ -636,7 +636,9 @@ class LanguageRouter:
                     continue  # one more of a list: "total dead including soldiers and civilians"
             if self._when_or_where_of(part, asks, subject, around):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
-            elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
+            elif (
+                self._stands_alone(part) and lexicon.pointers.isdisjoint(words) and not self._asks_again(part, subject)
+            ):
                 vague = not lexicon.vague.isdisjoint(words)
                 if vague and not self._reads_alone(part, named, around):
                     return []
@@ -657,6 +659,17 @@ class LanguageRouter:
         while (words := before.split()) and fold(words[-1]) in joining:
             before = before[: before.rfind(words[-1])].rstrip()
         return before.endswith("?")
+
+    def _asks_again(self, part: str, subject: str) -> bool:
+        """A part of nothing but words that ask, asking what the part before asks ("how many police
+        died, what's the number?") or asking of a part that asks nothing ("deaths among the police,
+        the figure?"): that question again, not one about the story at large."""
+        question = self._understand(part)
+        if question is None or question.named or set(question.words) - self.factbase.lexicon.cue_words:
+            return False
+        asked = self._understand(subject)
+        kinds = set(question.asks) - {"identity"}
+        return bool(kinds) and asked is not None and (kinds <= set(asked.asks) or not self._asks(subject))
 
     def _when_or_where_of(self, part: str, asks: tuple[AnswerType, ...], subject: str, around: frozenset[str]) -> bool:
         """A part asking only when or where ("and on which day was that?") asks it of the part before,
@@ -728,8 +741,8 @@ class LanguageRouter:
         aside ("besides quetta, which other cities": not a question about Quetta of its own)."""
         lexicon = self.factbase.lexicon
         length = len(fold(part).split())
-        if length <= 4 and not self._asks(part) and lexicon.set_aside(part):
-            return self._asks(following)  # "except for quetta, were other cities hit"
+        if length <= 4 and not self._asks(part) and (lexicon.set_aside(part) or lexicon.opens_aside(part)):
+            return self._asks(following)  # "except for quetta, were other cities hit", "besides the dead, ..."
         if lexicon.asks_for(self.normalise(part)) or not lexicon.asks_for(self.normalise(following)):
             return False
         return length <= 2

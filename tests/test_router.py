@@ -2501,3 +2501,24 @@ def test_what_the_sources_cannot_know_yet_or_do_not_say(
     """Whether the toll has risen since is how things stand now; why they keep attacking is their
     motive (a "did you mean" of the record toll, and a decline; gap examples)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how many soldiers died, what's the figure?", [("answer", "security-personnel-killed")]),
+        ("deaths among the police, what's the number?", [("answer", "security-personnel-killed")]),
+        ("was it the biggest militant toll in so short a time, as per bugti?", [("answer", "record-toll")]),
+        ("apart from the dead, how many got hurt?", [("gap", "injured")]),
+        ("was it coordinated, and in which districts?", [("answer", "coordinated"), ("answer", "districts")]),
+    ],
+)
+def test_a_part_that_asks_nothing_new_belongs_to_the_question_beside_it(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A part of nothing but words that ask, asking what the part before asks, asks it again: the first
+    two answered a second part, the military's 92, beside the figure asked for (misleading). Whose
+    word it is ("as per bugti") and what is set aside ("apart from the dead") are clauses, not
+    questions: the third answered the civilians' toll as well, the fourth the toll in all. A part
+    asking something else still stands alone (the last is a guard)."""
+    assert _decided(core, question) == reply

@@ -2539,3 +2539,19 @@ def test_news_words_for_the_story_s_subjects_are_known(
     """Words of the news and of everyday talk for what the story is about (a thesaurus in the
     lexicon): each was a "did you mean" of the wrong fact or a decline."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("i wonder how india responded once it was accused", [("answer", "india-rejection")]),
+        ("i assume the uk condemned it too, what did they say", [("answer", "uk-condemnation")]),
+        ("any idea who pakistan ended up accusing", [("answer", "india-allegation")]),
+        ("were they all hit at once", [("answer", "coordinated")]),
+    ],
+)
+def test_thinking_aloud_asks_nothing(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "I wonder", "I assume", "any idea", "ended up", "once" (as when) say nothing of what is asked:
+    the first and third were declined for words we did not know, the second was a "did you mean". "At
+    once" is still all together (a guard: "once" alone is dropped)."""
+    assert _decided(core, question) == reply

@@ -57,6 +57,9 @@ class Story(_Model):
     comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
     months: tuple[str, ...] = Field(default=(), description="months: a day next to one is a date heard")
     weekdays: tuple[str, ...] = Field(default=(), description="days of the week: after a count, they narrow it")
+    events: tuple[str, ...] = Field(
+        default=(), description="words naming the attacks: a date of ours beside one says which"
+    )
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 

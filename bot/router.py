@@ -379,6 +379,7 @@ class LanguageRouter:
         self._comparing = lexicon.normalised_words(story.comparing)
         self._months = lexicon.normalised_words(story.months)
         self._weekdays = lexicon.normalised_words(story.weekdays)
+        self._events = lexicon.normalised_words(story.events)
         self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
             {"not", *(lexicon.normalise(b) for b in lexicon.besides if len(b.split()) == 1)}
@@ -928,6 +929,11 @@ class LanguageRouter:
         if len(victims) < len(words):
             named = self._still_named(victims, named)
         words = victims
+        if "when" not in asks:
+            dating = self._dating(words)
+            undated = [w for i, w in enumerate(words) if i not in dating]
+            if set(undated) - self._generic_story - lexicon.cue_words:
+                words = undated  # not "were the attacks on jan 31?": the date is what it asks
         figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
@@ -1106,6 +1112,30 @@ class LanguageRouter:
             and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
         )
+
+    def _dating(self, words: list[str]) -> set[int]:
+        """Where the words date the attacks ("how did the us describe the january 31 attacks", "who
+        claimed the saturday attack"): a month of ours with its day, or a day of the week, right before
+        or after a word naming them, every one a word of ours ("the jan 30 attack" is a date heard). It
+        only says which attacks; "31" there is no figure heard."""
+        dating: set[int] = set()
+        for i, word in enumerate(words):
+            if word not in self._events:
+                continue
+            for step in (-1, 1):
+                j, found = i + step, set()
+                while 0 <= j < len(words) and (
+                    words[j] in self._months | self._weekdays or (words[j].isdigit() and j in self._dated_days(words))
+                ):
+                    found.add(j)
+                    j += step
+                ours = all(words[k] in self._vocabulary for k in found)
+                if ours and any(words[k] in self._months | self._weekdays for k in found):
+                    dating |= found
+        return dating
+
+    def _dated_days(self, words: list[str]) -> set[int]:
+        return {i for i, w in enumerate(words) if w in self._days(words)}
 
     def _years_guessed(self, text: str, words: list[str]) -> tuple[str, ...]:
         """A year put to the story as a yes-or-no guess ("were the attacks in 2025?", "kya ye 2025 mein

@@ -2555,3 +2555,23 @@ def test_thinking_aloud_asks_nothing(core: Core, question: str, reply: list[tupl
     the first and third were declined for words we did not know, the second was a "did you mean". "At
     once" is still all together (a guard: "once" alone is dropped)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how did washington describe the jan 31 attacks", [("answer", "us-condemnation")]),
+        ("how many died in the 31 january attacks", [("answer", "overall-toll")]),
+        ("who claimed the saturday attacks", [("answer", "bla-claim")]),
+        ("were the attacks on jan 31?", [("answer", "timing")]),
+        ("were the attacks on jan 30?", [("answer", "timing")]),
+    ],
+)
+def test_a_date_beside_the_attacks_only_says_which(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A date of ours right beside a word naming the attacks says which attacks, in a question asking
+    anything but when: the first got the date of the attacks (misleading), the second read "31" as the
+    civilians' toll heard (a "did you mean"), the third was a "did you mean". A date that is all a
+    question asks about is still the question (the last two are guards)."""
+    assert _decided(core, question) == reply

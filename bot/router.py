@@ -918,6 +918,10 @@ class LanguageRouter:
             if ours and (lexicon.opens_question(text) or rest.isdisjoint(self._identity_cues)):
                 others = self._words_of(e for e in named_all if e not in ours)
                 named, words = ours, [w for w in words if w not in others]
+            elif named and all(e in self._countries and e in self._spoken_by for e in named):
+                # "what about india", "tell me about the uk": what the country said, not who speaks for it
+                asks = ("said",)
+                words = [*lexicon.cue("said").split(), *(w for e in named for w in self._name_words.get(e, ()))]
         else:
             asks = tuple(a for a in lexicon.asks_for(norm) if a != "identity")
             folded, when = fold(text).split(), lexicon.cue("when")

@@ -2105,7 +2105,7 @@ def test_what_the_classifier_places_among_other_subjects_is_declined(core: Core,
     [
         ("in which city did the most people die", ("gap", "district-tolls"), "sure_gap"),
         ("did the bla say they wanted independence", ("gap", "motive"), "sure_gap"),
-        ("who was india's spokesman", ("answer", "person-jaiswal"), "outside"),
+        ("who was the indian official quoted", ("answer", "person-jaiswal"), "outside"),
         ("what do the authorities say the attacks show", ("answer", "insurgency-context"), "outside"),
     ],
 )
@@ -2574,4 +2574,20 @@ def test_a_date_beside_the_attacks_only_says_which(
     anything but when: the first got the date of the attacks (misleading), the second read "31" as the
     civilians' toll heard (a "did you mean"), the third was a "did you mean". A date that is all a
     question asks about is still the question (the last two are guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what about india?", [("answer", "india-rejection")]),
+        ("tell me about india", [("answer", "india-rejection")]),
+        ("who is india's spokesman", [("answer", "person-jaiswal")]),
+        ("what about the uk", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_asking_about_a_country_is_what_it_said(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A country named alone ("what about india") asks what it said: the first got who India's
+    spokesman is, the second offered him. Who its spokesman is stays his role (the third was a "did
+    you mean" of Pakistan's charge); the UK is a guard."""
     assert _decided(core, question) == reply

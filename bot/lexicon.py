@@ -487,6 +487,16 @@ class Lexicon(BaseModel):
     def _by(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.by)
 
+    def agent_after(self, folded_words: list[str]) -> str | None:
+        """The party named right after a word of "by" that opens these words ("by islamabad", "at the
+        hands of the army"): who did what the words before them say, in the passive."""
+        following = " ".join(folded_words)
+        by = self._by.match(following) if self._by is not None else None
+        if by is None:
+            return None
+        found = self.find_entities(self.normalise(" ".join(following[by.end() :].split()[:3])))
+        return found[0] if found else None
+
     def says_too(self, text: str) -> bool:
         return _found(self._too, text)
 

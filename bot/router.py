@@ -1048,9 +1048,13 @@ class LanguageRouter:
                     if found:
                         return found[-1]
         folded = fold(text).split()
+        alone = [j for j, word in enumerate(folded) if self.normalise(word) == self._blame]
+        for j in alone:
+            passive = lexicon.agent_after(folded[j + 1 :])
+            if passive is not None:
+                return passive  # "was india accused by islamabad": Pakistan blamed
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
-        alone = [j for j, word in enumerate(folded) if self.normalise(word) == self._blame]
         for j in alone:
             if not j or not self.normalise(folded[j - 1]):
                 continue

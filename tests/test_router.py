@@ -2591,3 +2591,18 @@ def test_asking_about_a_country_is_what_it_said(core: Core, question: str, reply
     spokesman is, the second offered him. Who its spokesman is stays his role (the third was a "did
     you mean" of Pakistan's charge); the UK is a guard."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("was india blamed by pakistan", [("answer", "india-allegation")]),
+        ("india was accused by the army, right?", [("answer", "india-allegation")]),
+        ("was the bla blamed by the us", [("answer", "us-condemnation")]),
+    ],
+)
+def test_who_blames_in_the_passive_is_after_by(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "Was india blamed by pakistan": Pakistan blames, not India (the first got India's rejection,
+    as if India had blamed; the second is a guard, its "right?" read apart). Whoever the "by" names
+    is the one whose words answer it: the last got Pakistan's charge."""
+    assert _decided(core, question) == reply

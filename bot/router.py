@@ -1701,7 +1701,7 @@ class LanguageRouter:
         # A question that points at the attacks ("were schools shut after the attacks") is about this
         # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.
         refers = self._refers(question.text) and set(named) <= self._in_story
-        if unknown > 0 and not refers and self._names_other_event(words):
+        if not refers and ((unknown > 0 and self._names_other_event(words)) or self._names_event_abroad(words)):
             return Intent(text=question.text, decision="decline")
         unasked = Intent(text=question.text, decision="gap", asks=asks, figures=question.figures)
         if unknown >= t.unknown or (unknown > 0 and not anchored):
@@ -1852,6 +1852,25 @@ class LanguageRouter:
             w in events and any(n not in self._vocabulary for n in words[max(0, i - 1) : i + 2] if n != w)
             for i, w in enumerate(words)
         )
+
+    def _names_event_abroad(self, words: list[str]) -> bool:
+        """A country that took no part, or its capital, just before a word naming an attack names one
+        there ("the london bridge attack", "the tehran attack"); not in a question of what it said
+        ("what did the uk say about the attack", "چین نے ان حملوں پر کیا کہا")."""
+        lexicon = self.factbase.lexicon
+        if "said" in lexicon.asks_for(" ".join(words)):
+            return False
+        abroad = self._words_of(self._countries - set(self._suspects))
+        cues = lexicon.cue_words
+        for i, word in enumerate(words):
+            if word not in self._events:
+                continue
+            before = words[max(0, i - 2) : i]
+            if before[-1:] and before[-1] in abroad:
+                return True
+            if len(before) == 2 and before[0] in abroad and before[1] not in cues:
+                return True
+        return False
 
     def _only_names(self, words: list[str]) -> bool:
         return not (set(words) - self._entity_words - self.factbase.lexicon.cue_words - self._generic)

@@ -2606,3 +2606,19 @@ def test_who_blames_in_the_passive_is_after_by(core: Core, question: str, reply:
     as if India had blamed; the second is a guard, its "right?" read apart). Whoever the "by" names
     is the one whose words answer it: the last got Pakistan's charge."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what happened at the hospital?", [("answer", "hospitals-emergency")]),
+        ("did other countries react to what happened in noshki", [("answer", "condemnation-overview")]),
+        ("what happened in the tehran attack", [("decline", None)]),
+        ("what did the uk say about the attack", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_what_happened_names_nothing_asked(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "Happened" is a word of the story that never narrows it: the first two were declined, as
+    mostly about something no fact covers. An attack in a country that took no part is another event
+    (the third; a guard, as it was); what a country said about the attack is not (a guard)."""
+    assert _decided(core, question) == reply

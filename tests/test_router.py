@@ -2622,3 +2622,20 @@ def test_what_happened_names_nothing_asked(core: Core, question: str, reply: lis
     mostly about something no fact covers. An attack in a country that took no part is another event
     (the third; a guard, as it was); what a country said about the attack is not (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("did the uk keep quiet about it?", [("answer", "uk-condemnation")]),
+        ("amreeka khamosh raha?", [("answer", "us-condemnation")]),
+        ("کیا امارات خاموش رہا", [("answer", "uae-condemnation")]),
+        ("did iran remain silent?", [("gap", "other-reactions")]),
+        ("was it over in forty hours", [("answer", "operation-duration")]),
+    ],
+)
+def test_keeping_silent_asks_what_was_said(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Keeping quiet is saying nothing, and a guess that someone did asks what they said: each was
+    declined for a word we did not know. A country the sources do not quote gets the gap of other
+    reactions (it was declined too). "Forty" is our 40 hours (it was declined)."""
+    assert _decided(core, question) == reply

@@ -1417,13 +1417,20 @@ class LanguageRouter:
 
     def _tolls_of_groups(self, question: _Question, words: list[str]) -> tuple[int, ...]:
         """Each group's toll, for a count of two groups or more and nothing else ("civilians n police
-        deaths?", "kitne civilians aur fauji mare"); not one weighed against another ("more civilians
-        than soldiers?") nor a total they are part of ("total dead including soldiers and civilians")."""
+        deaths?", "kitne civilians aur fauji mare"), or one weighed against another ("more civilians
+        than soldiers?", "who lost more, police or civilians": each toll, side by side, lets the asker
+        weigh them); not a total they are part of ("total dead including soldiers and civilians")."""
         lexicon = self.factbase.lexicon
         groups = [w for w in dict.fromkeys(words) if w in self._toll_of]
         tolls = tuple(dict.fromkeys(self._toll_of[g] for g in groups))
+        weighed = self._weighs(question.text, words)
         rest = set(words) - set(groups) - lexicon.cue_words - self._generic - self._joining
-        if len(tolls) < 2 or not rest <= {self._killed} or not set(question.asks) <= {"count"}:
+        if weighed:
+            choices = lexicon.normalised_words(lexicon.choices)
+            rest = {w for w in rest if self._weighing is None or not self._weighing.search(w)} - choices
+        if len(tolls) < 2 or not rest <= {self._killed} or not set(question.asks) <= {"count", "who"}:
+            return ()
+        if "who" in question.asks and not weighed:
             return ()
         if self._forces_kill(question.text, set(words)):
             return ()  # "fauj ne kitne militants maare": the army killed, it is no group of the dead
@@ -1523,8 +1530,8 @@ class LanguageRouter:
 
     def _decide(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         """What the rules and the classifier decide (`_judge`), but one group's dead weighed against
-        another's ("did more civilians die than soldiers", "militants vs civilians") is a "did you mean"
-        of each toll: no one fact answers it, and no gap is about it."""
+        another's that `_tolls_of_groups` did not answer ("who suffered more, the forces or civilians")
+        is a "did you mean" of each toll: no one fact answers it, and no gap is about it."""
         intent = self._judge(question, words, named, scores)
         if (
             intent.decision in ("answer", "gap", "clarify")

@@ -809,18 +809,20 @@ def test_a_day_long_fight_an_isolated_attack_and_the_hospitals(
 
 
 @pytest.mark.parametrize(
-    ("question", "offered"),
+    ("question", "answered"),
     [
-        ("did more soldiers die than civilians", {"security-personnel-killed", "civilians-killed"}),
-        ("were more policemen killed than militants", {"security-personnel-killed", "militants-killed-145"}),
-        ("more civilians than militants?", {"civilians-killed", "militants-killed-145"}),
+        ("did more soldiers die than civilians", ["security-personnel-killed", "civilians-killed"]),
+        ("were more policemen killed than militants", ["security-personnel-killed", "militants-killed-145"]),
+        ("more civilians than militants?", ["civilians-killed", "militants-killed-145"]),
+        ("more cops or more civilians killed?", ["security-personnel-killed", "civilians-killed"]),
+        ("شہری زیادہ مارے گئے یا پولیس والے؟", ["civilians-killed", "security-personnel-killed"]),
     ],
 )
-def test_weighing_one_group_s_dead_against_another_s_offers_both(core: Core, question: str, offered: set[str]) -> None:
-    """No one fact answers "more X than Y" (`story.weighing`): each was answered with the first group's
-    toll alone, as if the other were not asked about (the last by the classifier, after the rules)."""
-    [intent] = core.router.route(question).intents
-    assert intent.decision == "clarify" and offered <= {m.target for m in intent.matches}
+def test_weighing_one_group_s_dead_against_another_s_gives_both(core: Core, question: str, answered: list[str]) -> None:
+    """No one fact answers "more X than Y" (`story.weighing`), but each group's toll side by side lets
+    the asker weigh them: each was answered with the first group's toll alone, as if the other were not
+    asked about; then a "did you mean" of both; the Urdu one was declined."""
+    assert _decided(core, question) == [("answer", target) for target in answered]
 
 
 @pytest.mark.parametrize(

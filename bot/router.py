@@ -379,6 +379,7 @@ class LanguageRouter:
         self._comparing = lexicon.normalised_words(story.comparing)
         self._months = lexicon.normalised_words(story.months)
         self._weekdays = lexicon.normalised_words(story.weekdays)
+        self._pointer_words = lexicon.normalised_words(lexicon.pointers)
         self._events = lexicon.normalised_words(story.events)
         self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
@@ -903,7 +904,7 @@ class LanguageRouter:
             asks = ("who",)
         elif (
             named_all
-            and rest <= self._identity_cues | offices | self._tags_of(named_all) | self._meaning
+            and rest - self._pointer_words <= self._identity_cues | offices | self._tags_of(named_all) | self._meaning
             and (not lexicon.rules_out("identity", text) or not rest.isdisjoint(offices | self._meaning))
         ):
             # "who is bugti"; "what does bla stand for" (`meaning`) asks what it is; "is bugti the

@@ -2641,3 +2641,20 @@ def test_keeping_silent_asks_what_was_said(core: Core, question: str, reply: lis
     declined for a word we did not know. A country the sources do not quote gets the gap of other
     reactions (it was declined too). "Forty" is our 40 hours (it was declined)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("natalie baker what is her job", [("answer", "person-baker")]),
+        ("bugti what is his designation", [("answer", "person-bugti")]),
+        ("in how much time were the 145 killed?", [("answer", "operation-duration")]),
+    ],
+)
+def test_how_second_language_speakers_ask_who_and_how_long(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A name first, then "what is her job": "her" is the person named, so it asks who she is (the
+    first got the US statement, the second a "did you mean" of his record). "How much time" asks how
+    long (it got the 145 militants: misleading)."""
+    assert _decided(core, question) == reply

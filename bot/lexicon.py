@@ -540,6 +540,12 @@ class Lexicon(BaseModel):
     def _among(self) -> re.Pattern[str] | None:
         return any_of(map(fold, self.among))
 
+    def before_hedge(self, part: str) -> str:
+        """The words of a part before its first hedging words ("civilians" in "civilians not army")."""
+        folded = fold(part)
+        found = self._hedging.search(folded) if self._hedging is not None else None
+        return folded[: found.start()] if found is not None else folded
+
     def is_hedge(self, part: str) -> bool:
         """Whether a part only guesses at or narrows the answer to the part before ("separatists or
         what", "not just the dead"): a hedge, and nothing asked once it is taken out. "Did the us

@@ -557,7 +557,7 @@ class LanguageRouter:
             asking
             and len(asking) < len(parts)
             and not checking
-            and not any(self._speaks_of_story(p, there=there) and not lexicon.is_hedge(p) for p in told)
+            and not any(self._speaks_of_story(p, there=there) and not self._only_hedges(p) for p in told)
         )
         # Where the asker's own are is what "there" points at ("my cousin lives in mastung, how many
         # died there"): the question, asked of that place, without the rest of their story.
@@ -588,6 +588,16 @@ class LanguageRouter:
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
         return Routing(question=message, normalised=normalised, intents=intents, asked=message)
+
+    def _only_hedges(self, part: str) -> bool:
+        """A hedge that names no group of the dead before its hedging ("not just the killed", "not
+        counting the fighters"); one that does narrows the count asked ("how many people died,
+        civilians not army")."""
+        lexicon = self.factbase.lexicon
+        if not lexicon.is_hedge(part):
+            return False
+        named = self.normalise(lexicon.before_hedge(part)).split()
+        return not (set(named) & (self._groups - {self._people_word}))
 
     def _other_years(self, words: Iterable[str]) -> list[str]:
         """The years among the words that are not ours ("in 2024")."""

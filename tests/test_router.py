@@ -2658,3 +2658,23 @@ def test_how_second_language_speakers_ask_who_and_how_long(
     first got the US statement, the second a "did you mean" of his record). "How much time" asks how
     long (it got the 145 militants: misleading)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how many people were killed, civilians not soldiers?", [("answer", "civilians-killed")]),
+        ("police peoples losing life how many", [("answer", "security-personnel-killed")]),
+        ("saudi wale kya bol rahe", [("answer", "saudi-condemnation")]),
+        ("who speak for the us side", [("answer", "person-baker")]),
+        ("how many people died, not counting the militants?", [("answer", "overall-toll")]),
+    ],
+)
+def test_how_people_who_learnt_english_second_ask(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A group after the count narrows it ("..., civilians not soldiers": it got the toll in all,
+    misleading); "peoples", "losing life", "bol rahe" (saying), "speak" are words people write (each
+    was declined). The last is a guard: a group only set aside narrows nothing (the toll in all is
+    what is not the militants')."""
+    assert _decided(core, question) == reply

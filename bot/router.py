@@ -529,6 +529,7 @@ class LanguageRouter:
         parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
         told: list[str] = []
         asking: list[str] = []
+        setting: list[str] = []
         for before, part in zip(["", *parts], parts, strict=False):  # each part and the one before it
             # The asker's story goes on in a part that asks nothing: "my uncle is a doctor, and got
             # called in at night, was there an emergency?", "..., my brother is in the army and his
@@ -539,10 +540,24 @@ class LanguageRouter:
             # nor does a word of no weight ("yes, thanks", "جی ہاں، شکریہ"), unless it is a tag that makes
             # the rest a question ("the uk kept quiet, didnt they")
             empty = not self.normalise(part).split() and not (before and lexicon.ends_on_tag(part))
-            aside = len(parts) > 1 and (goes_on or empty or self._tells(part, before) or self._is_chat(part))
+            # nor does what a part sets aside, if it names no one ("besides the dead, how many were hurt",
+            # "besides condemning, did the uk do anything"; "besides quetta, ..." is `_is_subject_of`)
+            set_aside = lexicon.opens_aside(part) and not lexicon.set_aside(part)
+            # (and a part after one is read as if it came first: no guess at what that one asks)
+            asked_before = "" if before in setting else before
+            aside = len(parts) > 1 and (
+                goes_on or empty or set_aside or self._tells(part, asked_before) or self._is_chat(part)
+            )
             (told if aside else asking).append(part)
+            if set_aside:
+                setting.append(part)
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
+        # A part asking again what the one before asks adds nothing ("how many died in quetta, what is
+        # the number?"); read with it, it would match whatever the words together match best.
+        again = [p for before, p in itertools.pairwise(asking) if self._asks_again(p, before)]
+        told += again
+        asking = [p for p in asking if p not in again]
         # What the asker tells of themselves is no question ("i keep hearing different things, how many
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
@@ -557,7 +572,10 @@ class LanguageRouter:
             asking
             and len(asking) < len(parts)
             and not checking
-            and not any(self._speaks_of_story(p, there=there) and not self._only_hedges(p) for p in told)
+            and not any(
+                self._speaks_of_story(p, there=there) and not self._only_hedges(p) and not lexicon.opens_aside(p)
+                for p in told
+            )
         )
         # Where the asker's own are is what "there" points at ("my cousin lives in mastung, how many
         # died there"): the question, asked of that place, without the rest of their story.
@@ -580,6 +598,7 @@ class LanguageRouter:
             enough = len(unique) >= 2 or (len(unique) == 1 and any(self._is_news_elsewhere(p) for p in kept))
             if enough and len(unique) == len(asked) and any(i.decision == "answer" for i in asked):
                 whole = tuple(unique.values())
+
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
@@ -648,9 +667,7 @@ class LanguageRouter:
                     continue  # one more of a list: "total dead including soldiers and civilians"
             if self._when_or_where_of(part, asks, subject, around):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
-            elif (
-                self._stands_alone(part) and lexicon.pointers.isdisjoint(words) and not self._asks_again(part, subject)
-            ):
+            elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
                 vague = not lexicon.vague.isdisjoint(words)
                 if vague and not self._reads_alone(part, named, around):
                     return []
@@ -676,9 +693,12 @@ class LanguageRouter:
         """A part of nothing but words that ask, asking what the part before asks ("how many police
         died, what's the number?") or asking of a part that asks nothing ("deaths among the police,
         the figure?"): that question again, not one about the story at large."""
+        lexicon = self.factbase.lexicon
         question = self._understand(part)
-        if question is None or question.named or set(question.words) - self.factbase.lexicon.cue_words:
+        if question is None or question.named or set(question.words) - lexicon.cue_words:
             return False
+        if not (lexicon.pointers | lexicon.vague).isdisjoint(fold(part).split()):
+            return False  # "..., and what did they reply": someone the part before names
         asked = self._understand(subject)
         kinds = set(question.asks) - {"identity"}
         return bool(kinds) and asked is not None and (kinds <= set(asked.asks) or not self._asks(subject))
@@ -753,8 +773,8 @@ class LanguageRouter:
         aside ("besides quetta, which other cities": not a question about Quetta of its own)."""
         lexicon = self.factbase.lexicon
         length = len(fold(part).split())
-        if length <= 4 and not self._asks(part) and (lexicon.set_aside(part) or lexicon.opens_aside(part)):
-            return self._asks(following)  # "except for quetta, were other cities hit", "besides the dead, ..."
+        if length <= 4 and not self._asks(part) and lexicon.set_aside(part):
+            return self._asks(following)  # "except for quetta, were other cities hit"
         if lexicon.asks_for(self.normalise(part)) or not lexicon.asks_for(self.normalise(following)):
             return False
         return length <= 2
@@ -929,8 +949,14 @@ class LanguageRouter:
             if ours and (lexicon.opens_question(text) or rest.isdisjoint(self._identity_cues)):
                 others = self._words_of(e for e in named_all if e not in ours)
                 named, words = ours, [w for w in words if w not in others]
-            elif named and all(e in self._countries and e in self._spoken_by for e in named):
-                # "what about india", "tell me about the uk": what the country said, not who speaks for it
+            elif (
+                named
+                and set(named) <= self._countries
+                and any(e in self._spoken_by for e in named)
+                and rest - self._pointer_words <= self._identity_cues
+            ):
+                # "what about india", "tell me about the uk": what the country said, not who speaks for
+                # it; of several, what each said, if anything ("what about india and afghanistan")
                 asks = ("said",)
                 words = [*lexicon.cue("said").split(), *(w for e in named for w in self._name_words.get(e, ()))]
         else:
@@ -1651,6 +1677,7 @@ class LanguageRouter:
             not set(named) <= self._in_story
             or self._unknown_share(words) >= t.unknown
             or self._names_other_event(words)
+            or self._names_event_abroad(question.text)
         ):
             return None
         opinion = self._opinion(" ".join(words))
@@ -1719,7 +1746,7 @@ class LanguageRouter:
         # A question that points at the attacks ("were schools shut after the attacks") is about this
         # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.
         refers = self._refers(question.text) and set(named) <= self._in_story
-        if not refers and ((unknown > 0 and self._names_other_event(words)) or self._names_event_abroad(words)):
+        if not refers and ((unknown > 0 and self._names_other_event(words)) or self._names_event_abroad(question.text)):
             return Intent(text=question.text, decision="decline")
         unasked = Intent(text=question.text, decision="gap", asks=asks, figures=question.figures)
         if unknown >= t.unknown or (unknown > 0 and not anchored):
@@ -1871,22 +1898,28 @@ class LanguageRouter:
             for i, w in enumerate(words)
         )
 
-    def _names_event_abroad(self, words: list[str]) -> bool:
-        """A country that took no part, or its capital, just before a word naming an attack names one
-        there ("the london bridge attack", "the tehran attack"); not in a question of what it said
-        ("what did the uk say about the attack", "چین نے ان حملوں پر کیا کہا")."""
+    def _names_event_abroad(self, text: str) -> bool:
+        """A country that took no part, or its capital, just before a noun naming an attack names one
+        there ("the london bridge attack", "the tehran attack"); not a verb ("were chinese nationals
+        attacked"), nor a question of what was said ("what did the uk say about the attack", "چین نے
+        ان حملوں پر کیا کہا")."""
         lexicon = self.factbase.lexicon
-        if "said" in lexicon.asks_for(" ".join(words)):
+        if "said" in lexicon.asks_for(self.normalise(text)):
             return False
         abroad = self._words_of(self._countries - set(self._suspects))
-        cues = lexicon.cue_words
-        for i, word in enumerate(words):
-            if word not in self._events:
+        agents = frozenset(fold(a) for a in lexicon.agents)
+        read = [(token, self.normalise(token).split()) for token in fold(text).split()]
+        read = [(token, words) for token, words in read if words or token in agents]
+        for i, (token, words) in enumerate(read):
+            if not words or words[-1] not in self._events or token.endswith(("ed", "ing")):
                 continue
-            before = words[max(0, i - 2) : i]
+            near = read[max(0, i - 2) : i]
+            if any(t in agents for t, _ in near):
+                continue  # "سعودی عرب نے حملوں کو کیا قرار دیا": the country did something about them
+            before = [w for _, ws in near for w in ws][-2:]
             if before[-1:] and before[-1] in abroad:
                 return True
-            if len(before) == 2 and before[0] in abroad and before[1] not in cues:
+            if len(before) == 2 and before[0] in abroad and before[1] not in lexicon.cue_words:
                 return True
         return False
 

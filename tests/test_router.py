@@ -2678,3 +2678,29 @@ def test_how_people_who_learnt_english_second_ask(
     was declined). The last is a guard: a group only set aside narrows nothing (the toll in all is
     what is not the militants')."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what about the london bridge attack", [("decline", None)]),
+        ("what about india and iran", [("answer", "india-rejection"), ("gap", "other-reactions")]),
+        ("were chinese nationals attacked?", [("gap", "victim-breakdown")]),
+        ("besides condemning it, did britain do anything?", [("answer", "uk-condemnation")]),
+        ("how many died in noshki, what is the figure?", [("gap", "district-tolls")]),
+        ("what were the reactions?", [("answer", "condemnation-overview")]),
+        ("kitne shuhada hue", [("answer", "overall-toll")]),
+        ("what did the spokesperson say", [("answer", "india-rejection")]),
+        ("امارات نے حملوں کو کیا کہا", [("answer", "uae-condemnation")]),
+    ],
+)
+def test_what_a_third_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A review of this round's rules, old code against new, found these (each was worse after a rule
+    of the round): an attack abroad the classifier rescued (it answered the UK statement); a country
+    named with one that said nothing got who India's spokesman is; a people's name before "attacked"
+    is no attack abroad; a part only setting something aside asks nothing, and the part after it is
+    no guess at it; a part asking again is dropped, not read with the rest (it got the injured gap);
+    "reactions" is no word of the army's response, "shuhada" are the dead; "the indian spokesperson"
+    in the examples stays as it is (reading it as Jaiswal lost "what did the spokesperson say"); the
+    Urdu "ne" marks who spoke, not an attack there."""
+    assert _decided(core, question) == reply

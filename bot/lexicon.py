@@ -6,6 +6,7 @@ for) are data in `facts/lexicon.yaml`; this module only knows how to apply them.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -419,6 +420,15 @@ class Lexicon(BaseModel):
     def _citing(self) -> re.Pattern[str] | None:
         kept = sorted({c for c in self.citing if c}, key=len, reverse=True)
         return re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b", re.IGNORECASE) if kept else None
+
+    def asks_of_asker(self, text: str) -> bool:
+        """Whether a question asks about the asker ("how much time do i have", "can i go to quetta"):
+        a word opening a question right before one of the asker's own."""
+        folded = fold(text)
+        if self._requests is not None:
+            folded = self._requests.sub(" ", folded)  # "can i ask who did it" asks who did it
+        openers = set(self.openers)
+        return any(a in openers and b in self.narrators for a, b in itertools.pairwise(folded.split()))
 
     def narrates(self, part: str) -> bool:
         """Whether a part has a word of the asker telling of themselves, outside a request, or opens

@@ -394,7 +394,8 @@ class LanguageRouter:
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
-        self._countries = frozenset(e.id for e in lexicon.entities if e.kind == "country") - self._setting
+        self._countries_all = frozenset(e.id for e in lexicon.entities if e.kind == "country")
+        self._countries = self._countries_all - self._setting
         self._suspects = story.suspects
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
@@ -973,7 +974,7 @@ class LanguageRouter:
         if "when" not in asks:
             dating = self._dating(words)
             undated = [w for i, w in enumerate(words) if i not in dating]
-            if set(undated) - self._generic_story - lexicon.cue_words:
+            if asks or set(undated) - self._generic_story - lexicon.cue_words:
                 words = undated  # not "were the attacks on jan 31?": the date is what it asks
         figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
@@ -1088,8 +1089,10 @@ class LanguageRouter:
         alone = [j for j, word in enumerate(folded) if self.normalise(word) == self._blame]
         for j in alone:
             passive = lexicon.agent_after(folded[j + 1 :])
+            if passive is None and self._by_forces(folded[j + 1 :]):
+                passive = next((e for e in self._setting if e in self._countries_all), None)
             if passive is not None:
-                return passive  # "was india accused by islamabad": Pakistan blamed
+                return passive  # "was india accused by islamabad", "... by the army": Pakistan blamed
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
         for j in alone:
@@ -1103,6 +1106,12 @@ class LanguageRouter:
             # Blaming in a phrase ("did the uk hold india responsible"): the name right before it, as read.
             return next(iter(lexicon.find_entities(words[first - 1])), None)
         return None
+
+    def _by_forces(self, folded: list[str]) -> bool:
+        """Whether these words open with "by" and Pakistan's forces ("by the army", "by ispr")."""
+        if not folded or fold(folded[0]) not in self.factbase.lexicon.by:
+            return False
+        return not self._force_words.isdisjoint(self.normalise(" ".join(folded[1:4])).split())
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army
@@ -1170,7 +1179,8 @@ class LanguageRouter:
             for step in (-1, 1):
                 j, found = i + step, set()
                 while 0 <= j < len(words) and (
-                    words[j] in self._months | self._weekdays or (words[j].isdigit() and j in self._dated_days(words))
+                    words[j] in self._months | self._weekdays
+                    or (words[j].isdigit() and (j in self._dated_days(words) or int(words[j]) in _YEARS))
                 ):
                     found.add(j)
                     j += step
@@ -1743,6 +1753,8 @@ class LanguageRouter:
 
         if self._asks_what_someone_said(question, words, named):
             return found.model_copy(update={"decision": "clarify", "matches": self._said_by(named, scores)})
+        if not self._on_topic(words, named, strict=False) and self.factbase.lexicon.asks_of_asker(question.text):
+            return Intent(text=question.text, decision="decline")  # "how much time do i have": the asker's
         # A question that points at the attacks ("were schools shut after the attacks") is about this
         # story whatever its subject: if nothing we have covers it, that is a gap, not a decline.
         refers = self._refers(question.text) and set(named) <= self._in_story

@@ -2704,3 +2704,26 @@ def test_what_a_third_review_found_misread(core: Core, question: str, reply: lis
     in the examples stays as it is (reading it as Jaiswal lost "what did the spokesperson say"); the
     Urdu "ne" marks who spoke, not an attack there."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("setting aside the militants, what was the toll?", [("answer", "overall-toll")]),
+        ("who was behind the 31 jan 2026 attacks", [("answer", "bla-claim")]),
+        ("31 january ke hamle kis ne kiye", [("answer", "bla-claim")]),
+        ("was india blamed by the military?", [("answer", "india-allegation")]),
+        ("is india being accused by pakistan", [("answer", "india-allegation")]),
+        ("how much time do i have", [("decline", None)]),
+        ("can i ask who did it", [("answer", "bla-claim")]),
+    ],
+)
+def test_what_the_third_review_found_the_round_had_missed(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Misread before this round and after its rules: "setting aside" sets aside (it got the 145
+    militants); a date with its year, or before a word asking who, still only says which attacks
+    (both got the date); who blames in the passive may be Pakistan's forces, or follow "being" (both
+    got India's rejection); a question about the asker ("do i have") with no word of the story is not
+    about it (it got how long the operations lasted). Asking leave to ask is a guard."""
+    assert _decided(core, question) == reply

@@ -22,6 +22,9 @@ from bot.language import Language
 from bot.lexicon import ID_PATTERN as _ID
 from bot.lexicon import AnswerType, Asks, Entity, Lexicon, ascii_digits, fold
 
+# A gap's speaker that stands for every party no fact quotes ("what did iran say").
+OTHER_SPEAKERS = "others"
+
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a facts file is text an operator writes: far below this
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -685,7 +688,7 @@ def _combine(
                     problems.append(located.problem((*here, field, r), f"{field}: unknown fact {ref!r}"))
             for e, example in enumerate(item.examples):
                 examples.add(example, item.id, located, (*here, "examples", e))
-            if isinstance(item, Gap) and lexicon is not None and item.speaker not in (None, "others", *entity_ids):
+            if isinstance(item, Gap) and lexicon is not None and item.speaker not in (None, OTHER_SPEAKERS, *entity_ids):
                 problems.append(located.problem((*here, "speaker"), f"speaker: unknown entity {item.speaker!r}"))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))

@@ -34,7 +34,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency as _zipf
 
 from bot.classifier import trained
-from bot.factbase import ELSEWHERE, FactBase, asked_with_words
+from bot.factbase import ELSEWHERE, OTHER_SPEAKERS, FactBase, asked_with_words
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import AnswerType, any_of, fold, vocabulary
 from bot.thresholds import Thresholds
@@ -1729,12 +1729,15 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
-        if spoken is not None and question.speaker not in self.factbase.lexicon.set_aside(question.text):
+        # A country the sources do not quote speaks as one of the others ("what did iran say about it").
+        unquoted = spoken is None and question.speaker in self._countries
+        if (spoken is not None or unquoted) and question.speaker not in self.factbase.lexicon.set_aside(question.text):
             # "india ka kya jawab aya", "did india condemn it": India's own statement, never "no other
             # country's reaction" nor "nothing from Pakistan's leaders" ("besides india, who
-            # reacted" still asks about the others).
+            # reacted" still asks about the others); "what did iran say about the attack" is another
+            # country's reaction, not Pakistan's leaders'.
             for speaker, theirs in self._gap_speakers.items():
-                if speaker != question.speaker:
+                if speaker != question.speaker and not (unquoted and speaker == OTHER_SPEAKERS):
                     eligible &= ~theirs
         uncovered = self._uncovered_share(words)
         top = self._top(scores, eligible, named)

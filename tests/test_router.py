@@ -2727,3 +2727,20 @@ def test_what_the_third_review_found_the_round_had_missed(
     got India's rejection); a question about the asker ("do i have") with no word of the story is not
     about it (it got how long the operations lasted). Asking leave to ask is a guard."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what did iran say about the attacks", [("gap", "other-reactions")]),
+        ("did kabul say anything about the attacks", [("gap", "other-reactions")]),
+        ("what did the pm say about the attacks", [("gap", "pakistani-leaders")]),
+    ],
+)
+def test_a_country_the_sources_do_not_quote_is_one_of_the_others(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """What a country no fact quotes said about the attacks is the gap of other reactions, not
+    "nothing from Pakistan's leaders" (the first two got that: misleading). Pakistan's leaders are
+    still theirs (a guard)."""
+    assert _decided(core, question) == reply

@@ -688,7 +688,11 @@ def _combine(
                     problems.append(located.problem((*here, field, r), f"{field}: unknown fact {ref!r}"))
             for e, example in enumerate(item.examples):
                 examples.add(example, item.id, located, (*here, "examples", e))
-            if isinstance(item, Gap) and lexicon is not None and item.speaker not in (None, OTHER_SPEAKERS, *entity_ids):
+            if (
+                isinstance(item, Gap)
+                and lexicon is not None
+                and item.speaker not in (None, OTHER_SPEAKERS, *entity_ids)
+            ):
                 problems.append(located.problem((*here, "speaker"), f"speaker: unknown entity {item.speaker!r}"))
             if isinstance(item, Fact) and lexicon is not None:
                 problems.extend(_check_fact(located, here, item, source_ids, fact_ids, entity_ids, source_texts))

@@ -380,6 +380,8 @@ class LanguageRouter:
         self._months = lexicon.normalised_words(story.months)
         self._weekdays = lexicon.normalised_words(story.weekdays)
         self._pointer_words = lexicon.normalised_words(lexicon.pointers)
+        self._vague_words = lexicon.normalised_words(lexicon.vague)
+        self._saying = lexicon.normalised_words(c for a in lexicon.asks if a.type == "said" for c in a.cues)
         self._events = lexicon.normalised_words(story.events)
         self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
@@ -743,6 +745,8 @@ class LanguageRouter:
             return True  # "how many died, and who said so?": every answer says who; not "what did she say"
         if before and lexicon.is_hedge(part):
             return True  # "what is the bla, separatists or what": a guess at the answer
+        if before and self._checks_who_said(part):
+            return True  # "india ka haath hai, army ne kaha?": whether the army said the claim before
         asks = set(lexicon.asks_for(normalised))
         if asks == {"said"} and lexicon.narrates(part) and not lexicon.opens_question(part):
             return True  # what someone of theirs told them: "my son told me india has admitted it"
@@ -761,6 +765,17 @@ class LanguageRouter:
         # province is where all of it was ("how many died? in balochistan?").
         there = set(lexicon.find_entities(normalised))
         return not (asked.asks[:1] == ("count",) and there <= self._places - self._setting)
+
+    def _checks_who_said(self, part: str) -> bool:
+        """A part of nothing but a party and a word of saying, no word opening a question ("army ne
+        kaha?", "the army said that?"; not "did india deny it", "india ne kya kaha"): whether that
+        party said what the part before claims; every answer says who did."""
+        if not self.factbase.lexicon.openers.isdisjoint(fold(part).split()):
+            return False
+        words = set(self.normalise(part).split())
+        parties = words & (self._entity_words | self._force_words)
+        rest = words - parties - self._vague_words
+        return bool(parties) and bool(rest) and rest <= self._saying
 
     def _asks(self, part: str) -> bool:
         """Whether a part asks anything: a question word, words that open a question ("was there"), or a

@@ -2744,3 +2744,19 @@ def test_a_country_the_sources_do_not_quote_is_one_of_the_others(
     "nothing from Pakistan's leaders" (the first two got that: misleading). Pakistan's leaders are
     still theirs (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("bharat ka haath hai, fauj ne kaha?", [("answer", "india-allegation")]),
+        ("who blamed india, and did india deny it?", [("answer", "india-allegation"), ("answer", "india-rejection")]),
+    ],
+)
+def test_a_party_and_a_word_of_saying_after_a_claim_checks_who_said_it(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "..., fauj ne kaha?": whether the army said the claim before it, which its answer says; read
+    alone it got the military's 92 as well (misleading). A part that asks ("did india deny it") is
+    still a question of its own (a guard)."""
+    assert _decided(core, question) == reply

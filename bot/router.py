@@ -1550,12 +1550,18 @@ class LanguageRouter:
         # "too", or a yes/no question about "it" ("was it in karachi", "it was in quetta right?"; not
         # "how is it in quetta").
         yes_no = lexicon.opens_question(question.text) or lexicon.ends_on_tag(question.text)
-        points = lexicon.says_too(question.text) or (
-            yes_no and not lexicon.vague.isdisjoint(fold(question.text).split())
-        )
         setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
         names = self._words_of(question.named)
-        return points and not setting and not set(words) - self._place_words - names - self._generic - self._too
+        rest = set(words) - self._place_words - names - self._generic - self._too
+        # or whether a place was hit, and nothing else ("was karachi attacked?", "did the bla attack
+        # karachi"): where the attacks were answers it
+        hit = yes_no and self._events & set(words) and rest <= self._attacker_words
+        points = (
+            lexicon.says_too(question.text)
+            or bool(hit)
+            or (yes_no and not lexicon.vague.isdisjoint(fold(question.text).split()))
+        )
+        return points and not setting and not rest - self._attacker_words
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

@@ -2760,3 +2760,21 @@ def test_a_party_and_a_word_of_saying_after_a_claim_checks_who_said_it(
     alone it got the military's 92 as well (misleading). A part that asks ("did india deny it") is
     still a question of its own (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("was lahore attacked?", [("answer", "districts")]),
+        ("did the militants attack karachi?", [("answer", "districts")]),
+        ("how many died in the lahore attack", [("decline", None)]),
+        ("was the karachi airport attacked", [("decline", None)]),
+    ],
+)
+def test_whether_a_place_was_hit_is_where_the_attacks_were(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A yes/no question whether a place outside the story was hit, and nothing else, is answered with
+    where the attacks were (the first two were declined as another event). Asking anything more of
+    an attack there, or of something there, is another event (guards)."""
+    assert _decided(core, question) == reply

@@ -203,6 +203,8 @@ class LexiconText(_Model):
     sourcing: tuple[str, ...] = ()
     meaning: tuple[str, ...] = ()
     citing: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+    calling: tuple[str, ...] = ()
     wide: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     news: tuple[str, ...] = ()

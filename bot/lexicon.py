@@ -155,6 +155,10 @@ class Lexicon(BaseModel):
     news: tuple[str, ...] = ()
     # Asking for sources along with a question ("death toll with sources pls"): every answer cites them.
     citing: tuple[str, ...] = ()
+    # Calling the bot by name around a question ("bot, who did it", "hey factbot ...", "@bot ..."), and
+    # the words that may come before the name ("hey", "ok"): no part of what is asked.
+    address: tuple[str, ...] = ()
+    calling: tuple[str, ...] = ()
     # Words of another holder of an office ("who was chief minister before bugti", "the first cm"):
     # who that was is general knowledge, not the person in the story.
     succession: frozenset[str] = frozenset()
@@ -415,6 +419,39 @@ class Lexicon(BaseModel):
             return text
         rest = self._citing.sub(" ", text)
         return rest if rest != text and self.normalise(rest).split() else text
+
+    def without_address(self, text: str) -> str:
+        """The message without the bot's name called before or after it ("@bot who is bugti", "ok bot,
+        how many died", "who did it, bot?") nor a mention of anyone before it; a word of calling right
+        before a question is a part of its own ("hello who did it" is "hello, who did it"). The message
+        itself if nothing else is left ("hey bot")."""
+        rest = self._mentions.sub(" ", text)
+        if self._addressing is not None:
+            rest = self._addressing.sub(" ", rest)
+        if self._calling is not None and (glued := self._calling.match(rest)) is not None:
+            after = rest[glued.end() :]
+            if self.asks_outright(self.normalise(after)):
+                rest = f"{glued.group('call')}, {after}"
+        return rest.strip() if rest != text and self.normalise(rest).split() else text
+
+    @cached_property
+    def _mentions(self) -> re.Pattern[str]:
+        return re.compile(r"^\s*(?:@\w+[\s,:;.!-]*)+")
+
+    @cached_property
+    def _addressing(self) -> re.Pattern[str] | None:
+        names = "|".join(map(re.escape, sorted(self.address, key=len, reverse=True)))
+        if not names:
+            return None
+        calling = "|".join(map(re.escape, sorted(self.calling, key=len, reverse=True))) or "(?!)"
+        before = rf"^\s*(?:(?P<call>{calling})[\s,،]+)?@?(?:{names})(?=[\s,،:;.!?؟-]|$)[\s,،:;.!-]*"
+        after = rf"\s*[,،]\s*@?(?:{names})[\s?؟!.]*$"  # "who did it, bot?"; not "what is a bot"
+        return re.compile(f"{before}|{after}", re.IGNORECASE)
+
+    @cached_property
+    def _calling(self) -> re.Pattern[str] | None:
+        calling = "|".join(map(re.escape, sorted(self.calling, key=len, reverse=True)))
+        return re.compile(rf"^\s*(?P<call>{calling})\s+(?=\S)", re.IGNORECASE) if calling else None
 
     @cached_property
     def _citing(self) -> re.Pattern[str] | None:

@@ -475,6 +475,7 @@ class LanguageRouter:
         """Route a whole message, answering each part of a two-part question separately. A message
         that follows on from the asker's `previous` question ("and in noshki?" or just "noshki?"
         after "how many died?") and is no answer on its own is read with it."""
+        question = self.factbase.lexicon.without_address(question)
         alone = self._route(question)
         if previous is None:
             return alone
@@ -546,10 +547,12 @@ class LanguageRouter:
             # nor does what a part sets aside, if it names no one ("besides the dead, how many were hurt",
             # "besides condemning, did the uk do anything"; "besides quetta, ..." is `_is_subject_of`)
             set_aside = lexicon.opens_aside(part) and not lexicon.set_aside(part)
+            # nor whose word it is ("..., according to the cm?"): every answer says whose it is
+            attributing = bool(before) and lexicon.attributes(part) and not self._asks(part)
             # (and a part after one is read as if it came first: no guess at what that one asks)
             asked_before = "" if before in setting else before
             aside = len(parts) > 1 and (
-                goes_on or empty or set_aside or self._tells(part, asked_before) or self._is_chat(part)
+                goes_on or empty or set_aside or attributing or self._tells(part, asked_before) or self._is_chat(part)
             )
             (told if aside else asking).append(part)
             if set_aside:
@@ -576,7 +579,10 @@ class LanguageRouter:
             and len(asking) < len(parts)
             and not checking
             and not any(
-                self._speaks_of_story(p, there=there) and not self._only_hedges(p) and not lexicon.opens_aside(p)
+                self._speaks_of_story(p, there=there)
+                and not self._only_hedges(p)
+                and not lexicon.opens_aside(p)
+                and not lexicon.attributes(p)
                 for p in told
             )
         )

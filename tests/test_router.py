@@ -2778,3 +2778,42 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
     where the attacks were (the first two were declined as another event). Asking anything more of
     an attack there, or of something there, is another event (guards)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("@bot who is natalie baker?", [("answer", "person-baker")]),
+        ("factbot jaiswal sahab kaun hain?", [("answer", "person-jaiswal")]),
+        ("ok bot, how many civilians died", [("answer", "civilians-killed")]),
+        ("who was behind it, bot?", [("answer", "bla-claim")]),
+        ("اوکے بوٹ، کتنے پولیس اہلکار شہید ہوئے؟", [("answer", "security-personnel-killed")]),
+        ("hey bot", [("meta", "greeting")]),
+        ("are you a bot?", [("meta", "help")]),
+    ],
+)
+def test_calling_the_bot_by_name_is_no_part_of_the_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """In a group people call the bot before asking ("@bot", "factbot", "ok bot,", "اوکے بوٹ،") or
+    after ("..., bot?"); its name was read as a word of the question (a "did you mean", or declined).
+    A message that is nothing but the call, or asks about the bot, keeps it (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("jawabi karwai kis ne ki?", [("answer", "security-operations")]),
+        ("what does the bla actually want?", [("gap", "motive")]),
+        ("۱۴۵ کی تعداد کس نے جاری کی", [("answer", "militants-killed-145")]),
+        ("was the toll unprecedented, according to the cm?", [("answer", "record-toll")]),
+        ("hello who did it", [("answer", "bla-claim")]),
+    ],
+)
+def test_words_the_group_chat_writer_used(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "Jawabi karwai" is the forces' response, not the world's (it got who condemned: misleading);
+    what the BLA "actually" wants is its aims (it got what the BLA is); "جاری" (released) says who gave
+    a figure (it got what the 145 includes); "unprecedented", "unusual" are a record (it got what the
+    145 includes); a greeting glued to a question is a part of its own (it got a greeting)."""
+    assert _decided(core, question) == reply

@@ -2817,3 +2817,19 @@ def test_words_the_group_chat_writer_used(core: Core, question: str, reply: list
     a figure (it got what the 145 includes); "unprecedented", "unusual" are a record (it got what the
     145 includes); a greeting glued to a question is a part of its own (it got a greeting)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what time is it in karachi", [("decline", None)]),
+        ("whats the time now", [("decline", None)]),
+        ("what time did the attacks begin", [("gap", "time-of-day")]),
+    ],
+)
+def test_the_time_now_is_no_question_of_the_story(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Asking the time now got "the sources do not report the time of day" (a gap for an off-topic
+    question). When the attacks began is still that gap (a guard)."""
+    assert _decided(core, question) == reply

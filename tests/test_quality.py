@@ -99,9 +99,11 @@ def test_misleading_is_a_wrong_fact_or_a_false_not_reported(expect: str, intent:
 # Urdu 1 -> 0, tune English misleading 3 -> 2 (gates follow).
 # Eleventh round: English on-topic 114 -> 115 of 123, gaps 59 -> 60 of 64, Urdu two-part 7 -> 8 of 8,
 # tune off-topic 167 -> 169 of 173 (gates follow; each move is named in the commit that made it).
-TUNE_GATES = {"en": {"misleading": 2, "off_topic": 0.97}, "ur": {"misleading": 0, "off_topic": 1.0}}
+# Twelfth round: English on-topic 115 -> 117 of 123, off-topic 58 -> 59 of 60, tune off-topic 169 -> 171
+# of 173 (gates follow).
+TUNE_GATES = {"en": {"misleading": 2, "off_topic": 0.98}, "ur": {"misleading": 0, "off_topic": 1.0}}
 TEST_GATES = {
-    "en": {"misleading": 1, "off_topic": 0.96, "in_scope": 0.93, "gaps": 0.93, "meta": 0.90, "two_part": 0.85},
+    "en": {"misleading": 1, "off_topic": 0.98, "in_scope": 0.95, "gaps": 0.93, "meta": 0.90, "two_part": 0.85},
     "ur": {"misleading": 0, "off_topic": 1.0, "in_scope": 0.97, "gaps": 1.0, "meta": 1.0, "two_part": 1.0},
 }
 

@@ -107,3 +107,49 @@ def test_any_text_folds_to_plain_lowercase_words(factbase: FactBase, text: str) 
     assert fold(folded) == folded
     normalised = factbase.lexicon.normalise(text)
     assert normalised == normalised.strip() and "  " not in normalised
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("@bot who is bugti?", "who is bugti?"),
+        ("ok bot, how many died", "how many died"),
+        ("hey factbot what did the us say", "what did the us say"),
+        ("who did it, bot?", "who did it"),
+        ("hello who did it", "hello, who did it"),
+        ("hey bot", "hey bot"),  # nothing else: the call is the message
+        ("what is a bot", "what is a bot"),
+        ("robots and bots", "robots and bots"),
+    ],
+)
+def test_calling_the_bot_is_taken_off_the_question(factbase: FactBase, text: str, rest: str) -> None:
+    assert factbase.lexicon.without_address(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("part", "attributes", "aside", "of_asker"),
+    [
+        ("according to the cm", True, False, False),
+        ("besides the dead", False, True, False),
+        ("how much time do i have", False, False, True),
+        ("can i ask who did it", False, False, False),
+        ("who did it", False, False, False),
+    ],
+)
+def test_what_a_part_does_besides_asking(
+    factbase: FactBase, part: str, attributes: bool, aside: bool, of_asker: bool
+) -> None:
+    """Whose word it is, what is set aside, whether the asker asks about themselves: read from the
+    lexicon's words (`sourcing`, `besides`, `openers` with `narrators`, past `requests`)."""
+    lexicon = factbase.lexicon
+    assert lexicon.attributes(part) is attributes
+    assert lexicon.opens_aside(part) is aside
+    assert lexicon.asks_of_asker(part) is of_asker
+
+
+def test_who_does_something_in_the_passive_is_after_by(factbase: FactBase) -> None:
+    lexicon = factbase.lexicon
+    assert lexicon.agent_after(["by", "islamabad"]) == "pakistan"
+    assert lexicon.agent_after(["by", "the", "us"]) == "us"
+    assert lexicon.agent_after(["in", "islamabad"]) is None
+    assert lexicon.before_hedge("civilians not army") == "civilians "

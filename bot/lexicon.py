@@ -432,7 +432,12 @@ class Lexicon(BaseModel):
             after = rest[glued.end() :]
             if self.asks_outright(self.normalise(after)):
                 rest = f"{glued.group('call')}, {after}"
-        return rest.strip() if rest != text and self.normalise(rest).split() else text
+        words = self.normalise(rest).split()
+        if rest == text or not words:
+            return text
+        if set(words) <= self.cue_words and self.vague.isdisjoint(fold(rest).split()):
+            return text  # "factbot kaun hai": who the bot is, not "who" alone
+        return rest.strip()
 
     @cached_property
     def _mentions(self) -> re.Pattern[str]:
@@ -444,7 +449,12 @@ class Lexicon(BaseModel):
         if not names:
             return None
         calling = "|".join(map(re.escape, sorted(self.calling, key=len, reverse=True))) or "(?!)"
-        before = rf"^\s*(?:(?P<call>{calling})[\s,،]+)?@?(?:{names})(?=[\s,،:;.!?؟-]|$)[\s,،:;.!-]*"
+        # not the bot as the one who does something: "bot ne kya kaha" asks what the bot said
+        agents = "|".join(map(re.escape, self.agents)) or "(?!)"
+        before = (
+            rf"^\s*(?:(?P<call>{calling})[\s,،]+)?@?(?:{names})(?=[\s,،:;.!?؟-]|$)(?![\s,،]+(?:{agents})\b)"
+            r"[\s,،:;.!-]*"
+        )
         after = rf"\s*[,،]\s*@?(?:{names})[\s?؟!.]*$"  # "who did it, bot?"; not "what is a bot"
         return re.compile(f"{before}|{after}", re.IGNORECASE)
 

@@ -381,6 +381,8 @@ class LanguageRouter:
         self._weekdays = lexicon.normalised_words(story.weekdays)
         self._pointer_words = lexicon.normalised_words(lexicon.pointers)
         self._vague_words = lexicon.normalised_words(lexicon.vague)
+        self._tallying = lexicon.normalised_words(story.tallies)
+        self._sourcing_words = lexicon.normalised_words(lexicon.sourcing)
         self._saying = lexicon.normalised_words(c for a in lexicon.asks if a.type == "said" for c in a.cues)
         self._events = lexicon.normalised_words(story.events)
         self._news_words = lexicon.normalised_words(lexicon.news)
@@ -976,6 +978,7 @@ class LanguageRouter:
                 and set(named) <= self._countries
                 and any(e in self._spoken_by for e in named)
                 and rest - self._pointer_words <= self._identity_cues
+                and set(lexicon.tags).isdisjoint(fold(text).split())  # not "who is right, india or pakistan"
             ):
                 # "what about india", "tell me about the uk": what the country said, not who speaks for
                 # it; of several, what each said, if anything ("what about india and afghanistan")
@@ -988,6 +991,10 @@ class LanguageRouter:
                 # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
                 asks = tuple(a for a in asks if a != "when")
         words = self._losses_of_groups(self._unbounded(words))
+        if "count" in asks or not self._tallying.isdisjoint(words):
+            # "what is the toll according to the cm": whose figure it is, which every answer says; the
+            # name would narrow it to any one figure he gave (it got the civilians')
+            words, named = self._unattributed(words, named)
         victims = self._killed_by(text, words)
         if len(victims) < len(words):
             named = self._still_named(victims, named)
@@ -1127,6 +1134,15 @@ class LanguageRouter:
             # Blaming in a phrase ("did the uk hold india responsible"): the name right before it, as read.
             return next(iter(lexicon.find_entities(words[first - 1])), None)
         return None
+
+    def _unattributed(self, words: list[str], named: list[str]) -> tuple[list[str], list[str]]:
+        """The words without a word of sourcing and the party right after it ("according bugti")."""
+        for i, word in enumerate(words[:-1]):
+            after = words[i + 1]
+            if word in self._sourcing_words and (after in self._entity_words or after in self._force_words):
+                party = set(self.factbase.lexicon.find_entities(after))
+                return [*words[:i], *words[i + 2 :]], [e for e in named if e not in party]
+        return words, named
 
     def _by_forces(self, folded: list[str]) -> bool:
         """Whether these words open with "by" and Pakistan's forces ("by the army", "by ispr")."""
@@ -1561,7 +1577,14 @@ class LanguageRouter:
         rest = set(words) - self._place_words - names - self._generic - self._too
         # or whether a place was hit, and nothing else ("was karachi attacked?", "did the bla attack
         # karachi"): where the attacks were answers it
-        hit = yes_no and self._events & set(words) and rest <= self._attacker_words
+        # (a place only, and the whole message: "was karachi attacked, who did it" asks more of it)
+        hit = (
+            yes_no
+            and self._events & set(words)
+            and rest <= self._attacker_words
+            and set(question.named) <= self._places
+            and not question.around
+        )
         points = (
             lexicon.says_too(question.text)
             or bool(hit)

@@ -2833,3 +2833,24 @@ def test_the_time_now_is_no_question_of_the_story(
     """Asking the time now got "the sources do not report the time of day" (a gap for an off-topic
     question). When the attacks began is still that gap (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("was lahore attacked and how many died there", [("decline", None)]),
+        ("was karachi hit, who did it", [("decline", None)]),
+        ("were chinese attacked in gwadar", [("decline", None)]),
+        ("what is the toll according to the cm", [("answer", "overall-toll")]),
+        ("who is right, india or pakistan", [("decline", None)]),
+        ("bot ne kya kaha", [("meta", "help")]),
+        ("factbot kaun hai", [("meta", "help")]),
+    ],
+)
+def test_what_a_fourth_review_found_misread(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """Whether a place outside the story was hit is where the attacks were only when that is all the
+    message asks, and of a place only (the first three answered where the attacks were, with the toll
+    in all or the BLA's claim as if of Karachi). Whose figure a toll is says nothing of which figure
+    (it got the civilians' 31). Who is right is an opinion, not what India said. The bot as the one
+    who spoke, or asked about, is no call to it (a "did you mean" of statements; the BLA's claim)."""
+    assert _decided(core, question) == reply

@@ -430,7 +430,7 @@ class Lexicon(BaseModel):
             rest = self._addressing.sub(" ", rest)
         if self._calling is not None and (glued := self._calling.match(rest)) is not None:
             after = rest[glued.end() :]
-            if self.asks_outright(self.normalise(after)):
+            if self.asks_outright(self.normalise(after)) or self.opens_question(after):
                 rest = f"{glued.group('call')}, {after}"
         words = self.normalise(rest).split()
         if rest == text or not words:

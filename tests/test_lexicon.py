@@ -117,7 +117,7 @@ def test_any_text_folds_to_plain_lowercase_words(factbase: FactBase, text: str) 
         ("hey factbot what did the us say", "what did the us say"),
         ("who did it, bot?", "who did it"),
         ("hello who did it", "hello, who did it"),
-        ("hey bot", "hey bot"),  # nothing else: the call is the message
+        ("ok bot", "ok bot"),  # nothing else: the call is the message
         ("what is a bot", "what is a bot"),
         ("robots and bots", "robots and bots"),
     ],

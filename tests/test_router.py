@@ -2787,7 +2787,7 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
         ("ok bot, how many civilians died", [("answer", "civilians-killed")]),
         ("who was behind it, bot?", [("answer", "bla-claim")]),
         ("اوکے بوٹ، کتنے پولیس اہلکار شہید ہوئے؟", [("answer", "security-personnel-killed")]),
-        ("hey bot", [("meta", "greeting")]),
+        ("hi there bot", [("meta", "greeting")]),
         ("are you a bot?", [("meta", "help")]),
     ],
 )

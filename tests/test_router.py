@@ -2869,3 +2869,16 @@ def test_a_count_in_a_day_is_still_a_count(core: Core) -> None:
         for m in intent.matches
     )
     assert "operation-duration" not in {m.target for m in intent.matches}
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what did britain and america each say?", [("answer", "uk-condemnation"), ("answer", "us-condemnation")]),
+        ("amreeka aur england dono ne kya kaha", [("answer", "us-condemnation"), ("answer", "uk-condemnation")]),
+    ],
+)
+def test_each_and_both_ask_each_its_own(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "Each", "dono" (both) only say that every party named is asked in turn: they were read as
+    words of the question, and each statement was a "did you mean"."""
+    assert _decided(core, question) == reply

@@ -63,6 +63,7 @@ class Story(_Model):
     events: tuple[str, ...] = Field(
         default=(), description="words naming the attacks: a date of ours beside one says which"
     )
+    taking: tuple[str, ...] = Field(default=(), description="capturing: people are arrested, a place seized")
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 

@@ -385,6 +385,8 @@ class LanguageRouter:
         self._sourcing_words = lexicon.normalised_words(lexicon.sourcing)
         self._saying = lexicon.normalised_words(c for a in lexicon.asks if a.type == "said" for c in a.cues)
         self._events = lexicon.normalised_words(story.events)
+        self._taking = frozenset(fold(w) for w in story.taking)
+        self._arrest, self._seize = lexicon.normalise("arrested"), lexicon.normalise("capture")
         self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
             {"not", *(lexicon.normalise(b) for b in lexicon.besides if len(b.split()) == 1)}
@@ -990,6 +992,8 @@ class LanguageRouter:
             if len(asks) > 1 and "when" in asks and folded[:1] != [when] and when in folded[1:]:
                 # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
                 asks = tuple(a for a in asks if a != "when")
+        if self._takes_a_place(text) and self._arrest in words:
+            words = [self._seize if w == self._arrest else w for w in words]  # "militants captured gwadar"
         words = self._losses_of_groups(self._unbounded(words))
         if "count" in asks or not self._tallying.isdisjoint(words):
             # "what is the toll according to the cm": whose figure it is, which every answer says; the
@@ -1134,6 +1138,15 @@ class LanguageRouter:
             # Blaming in a phrase ("did the uk hold india responsible"): the name right before it, as read.
             return next(iter(lexicon.find_entities(words[first - 1])), None)
         return None
+
+    def _takes_a_place(self, text: str) -> bool:
+        """Whether a word of capturing comes right before a place ("captured gwadar port"; not
+        "captured in quetta", where people were)."""
+        for token, after in itertools.pairwise(fold(text).split()):
+            following = self.normalise(after).split()
+            if token in self._taking and following and following[0] in self._place_words:
+                return True
+        return False
 
     def _unattributed(self, words: list[str], named: list[str]) -> tuple[list[str], list[str]]:
         """The words without a word of sourcing and the party right after it ("according bugti")."""

@@ -2882,3 +2882,18 @@ def test_each_and_both_ask_each_its_own(core: Core, question: str, reply: list[t
     """ "Each", "dono" (both) only say that every party named is asked in turn: they were read as
     words of the question, and each statement was a "did you mean"."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("my friend says militants captured noshki, is that right?", [("answer", "no-city-seized")]),
+        ("were any fighters captured alive", [("gap", "arrests")]),
+        ("were militants captured in mastung", [("gap", "arrests")]),
+    ],
+)
+def test_capturing_a_place_is_seizing_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "Captured" right before a place (`story.taking`) is seizing it: the first got "whether anyone was
+    arrested is not reported" (misleading). People captured, or captured in a place, are arrested
+    (guards)."""
+    assert _decided(core, question) == reply

@@ -31,8 +31,13 @@ _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 def whole_words(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of `phrases` (none empty) as whole words of a normalised text, in group 1; where they
     overlap the longest wins ("new delhi" over "delhi")."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\S)(" + "|".join(re.escape(p) for p in ordered) + r")(?!\S)")
+    return re.compile(r"(?<!\S)(" + _alternation(phrases) + r")(?!\S)")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression's alternatives for these words or phrases, longest first (so that
+    "new delhi" is tried before "delhi"), each escaped; empty for none."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
 def any_of(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -445,12 +450,12 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _addressing(self) -> re.Pattern[str] | None:
-        names = "|".join(map(re.escape, sorted(self.address, key=len, reverse=True)))
+        names = _alternation(self.address)
         if not names:
             return None
-        calling = "|".join(map(re.escape, sorted(self.calling, key=len, reverse=True))) or "(?!)"
+        calling = _alternation(self.calling) or "(?!)"
         # not the bot as the one who does something: "bot ne kya kaha" asks what the bot said
-        agents = "|".join(map(re.escape, self.agents)) or "(?!)"
+        agents = _alternation(self.agents) or "(?!)"
         before = (
             rf"^\s*(?:(?P<call>{calling})[\s,،]+)?@?(?:{names})(?=[\s,،:;.!?؟-]|$)(?![\s,،]+(?:{agents})\b)"
             r"[\s,،:;.!-]*"
@@ -460,13 +465,13 @@ class Lexicon(BaseModel):
 
     @cached_property
     def _calling(self) -> re.Pattern[str] | None:
-        calling = "|".join(map(re.escape, sorted(self.calling, key=len, reverse=True)))
+        calling = _alternation(self.calling)
         return re.compile(rf"^\s*(?P<call>{calling})\s+(?=\S)", re.IGNORECASE) if calling else None
 
     @cached_property
     def _citing(self) -> re.Pattern[str] | None:
-        kept = sorted({c for c in self.citing if c}, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b", re.IGNORECASE) if kept else None
+        kept = _alternation(c for c in self.citing if c)
+        return re.compile(rf"\b(?:{kept})\b", re.IGNORECASE) if kept else None
 
     def asks_of_asker(self, text: str) -> bool:
         """Whether a question asks about the asker ("how much time do i have", "can i go to quetta"):
@@ -484,7 +489,7 @@ class Lexicon(BaseModel):
         if self._requests is not None:
             folded = self._requests.sub(" ", folded)
         words = folded.split()
-        return not self.narrators.isdisjoint(words) or words[:1] in ([w] for w in self.opening_narrators)
+        return not self.narrators.isdisjoint(words) or (bool(words) and words[0] in self.opening_narrators)
 
     def is_request(self, part: str) -> bool:
         """Whether a part asks in the imperative ("..., and give me the 31")."""
@@ -544,14 +549,18 @@ class Lexicon(BaseModel):
     def _by(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.by)
 
+    def after_by(self, folded_words: list[str]) -> list[str] | None:
+        """The words after a word of "by" that opens these words ("by the army", "at the hands of
+        islamabad"), or None if they open with none."""
+        following = " ".join(folded_words)
+        by = self._by.match(following) if self._by is not None else None
+        return following[by.end() :].split() if by is not None else None
+
     def agent_after(self, folded_words: list[str]) -> str | None:
         """The party named right after a word of "by" that opens these words ("by islamabad", "at the
         hands of the army"): who did what the words before them say, in the passive."""
-        following = " ".join(folded_words)
-        by = self._by.match(following) if self._by is not None else None
-        if by is None:
-            return None
-        found = self.find_entities(self.normalise(" ".join(following[by.end() :].split()[:3])))
+        after = self.after_by(folded_words)
+        found = self.find_entities(self.normalise(" ".join(after[:3]))) if after is not None else ()
         return found[0] if found else None
 
     def says_too(self, text: str) -> bool:

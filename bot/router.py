@@ -382,9 +382,10 @@ class LanguageRouter:
         self._pointer_words = lexicon.normalised_words(lexicon.pointers)
         self._vague_words = lexicon.normalised_words(lexicon.vague)
         self._tallying = lexicon.normalised_words(story.tallies)
-        self._sourcing_words = lexicon.normalised_words(lexicon.sourcing)
         self._saying = lexicon.normalised_words(c for a in lexicon.asks if a.type == "said" for c in a.cues)
         self._events = lexicon.normalised_words(story.events)
+        self._choice_words = lexicon.normalised_words(lexicon.choices)
+        self._agent_marks = frozenset(fold(a) for a in lexicon.agents)
         self._taking = frozenset(fold(w) for w in story.taking)
         self._arrest, self._seize = lexicon.normalise("arrested"), lexicon.normalise("capture")
         self._news_words = lexicon.normalised_words(lexicon.news)
@@ -400,9 +401,12 @@ class LanguageRouter:
         self._present = lexicon.normalised_words(lexicon.present)
         self._people = frozenset(e.id for e in lexicon.entities if e.kind == "person")
         self._guessable = frozenset(e.id for e in lexicon.entities if e.kind in ("country", "body", "group"))
-        self._countries_all = frozenset(e.id for e in lexicon.entities if e.kind == "country")
-        self._countries = self._countries_all - self._setting
+        countries = frozenset(e.id for e in lexicon.entities if e.kind == "country")
+        self._countries = countries - self._setting
+        self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
+        # Names of the countries that took no part: one just before "attack" names an attack there.
+        self._abroad_words = self._words_of(self._countries - set(self._suspects))
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
@@ -1122,7 +1126,7 @@ class LanguageRouter:
         for j in alone:
             passive = lexicon.agent_after(folded[j + 1 :])
             if passive is None and self._by_forces(folded[j + 1 :]):
-                passive = next((e for e in self._setting if e in self._countries_all), None)
+                passive = self._home
             if passive is not None:
                 return passive  # "was india accused by islamabad", "... by the army": Pakistan blamed
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
@@ -1143,8 +1147,10 @@ class LanguageRouter:
         """Whether a word of capturing comes right before a place ("captured gwadar port"; not
         "captured in quetta", where people were)."""
         for token, after in itertools.pairwise(fold(text).split()):
+            if token not in self._taking:
+                continue
             following = self.normalise(after).split()
-            if token in self._taking and following and following[0] in self._place_words:
+            if following and following[0] in self._place_words:
                 return True
         return False
 
@@ -1152,16 +1158,15 @@ class LanguageRouter:
         """The words without a word of sourcing and the party right after it ("according bugti")."""
         for i, word in enumerate(words[:-1]):
             after = words[i + 1]
-            if word in self._sourcing_words and (after in self._entity_words or after in self._force_words):
+            if word in self._sourcing and (after in self._entity_words or after in self._force_words):
                 party = set(self.factbase.lexicon.find_entities(after))
                 return [*words[:i], *words[i + 2 :]], [e for e in named if e not in party]
         return words, named
 
     def _by_forces(self, folded: list[str]) -> bool:
         """Whether these words open with "by" and Pakistan's forces ("by the army", "by ispr")."""
-        if not folded or fold(folded[0]) not in self.factbase.lexicon.by:
-            return False
-        return not self._force_words.isdisjoint(self.normalise(" ".join(folded[1:4])).split())
+        after = self.factbase.lexicon.after_by(folded)
+        return after is not None and not self._force_words.isdisjoint(self.normalise(" ".join(after[:3])).split())
 
     def _killed_by(self, text: str, words: list[str]) -> list[str]:
         """Who died, when the question says who killed. A force that kills ("how many did the army
@@ -1223,24 +1228,22 @@ class LanguageRouter:
         or after a word naming them, every one a word of ours ("the jan 30 attack" is a date heard). It
         only says which attacks; "31" there is no figure heard."""
         dating: set[int] = set()
+        days = set(self._days(words))
+        naming = self._months | self._weekdays
         for i, word in enumerate(words):
             if word not in self._events:
                 continue
             for step in (-1, 1):
                 j, found = i + step, set()
                 while 0 <= j < len(words) and (
-                    words[j] in self._months | self._weekdays
-                    or (words[j].isdigit() and (j in self._dated_days(words) or int(words[j]) in _YEARS))
+                    words[j] in naming or (words[j].isdigit() and (words[j] in days or int(words[j]) in _YEARS))
                 ):
                     found.add(j)
                     j += step
                 ours = all(words[k] in self._vocabulary for k in found)
-                if ours and any(words[k] in self._months | self._weekdays for k in found):
+                if ours and any(words[k] in naming for k in found):
                     dating |= found
         return dating
-
-    def _dated_days(self, words: list[str]) -> set[int]:
-        return {i for i, w in enumerate(words) if w in self._days(words)}
 
     def _years_guessed(self, text: str, words: list[str]) -> tuple[str, ...]:
         """A year put to the story as a yes-or-no guess ("were the attacks in 2025?", "kya ye 2025 mein
@@ -1523,8 +1526,7 @@ class LanguageRouter:
         weighed = self._weighs(question.text, words)
         rest = set(words) - set(groups) - lexicon.cue_words - self._generic - self._joining
         if weighed:
-            choices = lexicon.normalised_words(lexicon.choices)
-            rest = {w for w in rest if self._weighing is None or not self._weighing.search(w)} - choices
+            rest = {w for w in rest if self._weighing is None or not self._weighing.search(w)} - self._choice_words
         if len(tolls) < 2 or not rest <= {self._killed} or not set(question.asks) <= {"count", "who"}:
             return ()
         if "who" in question.asks and not weighed:
@@ -1984,8 +1986,7 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if "said" in lexicon.asks_for(self.normalise(text)):
             return False
-        abroad = self._words_of(self._countries - set(self._suspects))
-        agents = frozenset(fold(a) for a in lexicon.agents)
+        abroad, agents = self._abroad_words, self._agent_marks
         read = [(token, self.normalise(token).split()) for token in fold(text).split()]
         read = [(token, words) for token, words in read if words or token in agents]
         for i, (token, words) in enumerate(read):

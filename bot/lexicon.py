@@ -24,6 +24,9 @@ _ARABIC = (
 _NOT_WORD = re.compile(rf"[^a-z0-9{_ARABIC}]+")
 _REPEATS = re.compile(rf"([a-z])\1{{2,}}|([{_ARABIC}])\2{{2,}}")  # letters only: "1000" is a number
 _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arabic: perhaps an accented letter
+# Bari ye (ے) only ends a word, and it does not join the next letter, so people typing fast often
+# leave out the space after it: "کتنےمارےگئے" is "کتنے مارے گئے".
+_BARI_YE_GLUED = re.compile(f"\u06d2(?=[{_ARABIC}])")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
@@ -733,6 +736,7 @@ def fold(text: str) -> str:
             folded = unicodedata.normalize("NFKD", folded.translate(_LATIN)).translate(_MARKS_AND_ARABIC)
         else:  # only ASCII and Arabic script, the usual Urdu question: the same in one step
             folded = folded.translate(_URDU)
+        folded = _BARI_YE_GLUED.sub("\u06d2 ", folded)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
     collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
     return " ".join(collapsed.split())

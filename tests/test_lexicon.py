@@ -48,6 +48,8 @@ def test_fold(raw: str, folded: str) -> None:
         ("ۂ ؤ ئ", "ہ و ی"),  # hamza above a letter
         ("ہوۓ ہوئے گۓ گئے لۓ لئے لیے", "ہویے ہویے گیے گیے لیے لیے لیے"),  # one way to write ئے
         ("اشیاء", "اشیا"),  # a lone hamza
+        ("دھماکےکے بعدکتنےلوگ", "دہماکے کے بعدکتنے لوگ"),  # no space typed after bari ye, which ends a word
+        ("ے", "ے"),
         ("میں مین", "مین مین"),  # noon ghunna
         ("۱۴۵ ١٤٥ 145", "145 145 145"),  # Urdu and Arabic-Indic digits
         ("۱۴۵ عسکریت پسند", "145 عسکریت پسند"),

@@ -949,7 +949,12 @@ class LanguageRouter:
             # A person who speaks for Pakistan blames as Pakistan does ("did bugti blame india").
             named = [e for e in named if self._speaks_for.get(e) not in self._setting]
         blamed = self._blames(text, norm, named, named_blamer)
-        guessable = bool(named) and set(named) <= self._guessable and blamer is None
+        # "did isis claim the quetta attack": a place of the story may stand beside the party guessed at
+        guessable = (
+            blamer is None
+            and not self._guessable.isdisjoint(named)
+            and set(named) <= self._guessable | (self._places & self._in_story)
+        )
         if blamer is not None:
             # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything
             named = [blamer]

@@ -144,6 +144,11 @@ def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question:
         ("was india behind this", "india-allegation"),
         ("was the attack the work of the ttp", "bla-claim"),  # a word of the story is still a guess
         ("did india carry out the attacks", "india-allegation"),  # was: "not reported" what weapons
+        ("al qaeda claiming it?", "bla-claim"),  # a claim guessed: these four were declined or a "did you mean"
+        ("did the pakistani taliban claim the attacks", "bla-claim"),
+        ("has isis claimed the quetta attack", "bla-claim"),  # a place of the story beside the guess
+        ("daesh ne zimmedari qabool ki kya", "bla-claim"),
+        ("کیا داعش نے ذمہ داری قبول کی", "bla-claim"),
     ],
 )
 def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: str, fact_id: str) -> None:

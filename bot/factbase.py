@@ -42,6 +42,8 @@ class Story(_Model):
     speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
     figures: dict[str, str] = Field(default={}, description="the fact that gives each figure: 'who gave the 145'")
     breakdown: str | None = Field(default=None, description="the gap of a part of a figure: 'of the 17, how many'")
+    subgroups: tuple[str, ...] = Field(default=(), description="people the dead are never broken down into")
+    deaths: tuple[str, ...] = Field(default=(), description="words of the dead: 'were any teachers killed'")
     anchors: tuple[str, ...] = ()
     naming: tuple[str, ...] = Field(default=(), description="words a name follows: 'operation sindoor'")
     weak_anchors: tuple[str, ...] = ()

@@ -412,6 +412,8 @@ class LanguageRouter:
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
         self._pointers = lexicon.normalised_words(lexicon.pointers)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
+        self._subgroups = lexicon.normalised_words(story.subgroups)
+        self._deaths = lexicon.normalised_words(story.deaths)
         # Facts that give more than one of our figures: totals made of the others (the overall toll).
         given = Counter(self._figure_facts.values())
         self._totals = frozenset(p for p, n in given.items() if n > 1)
@@ -619,7 +621,7 @@ class LanguageRouter:
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
-        for intent in (self._part_of_figure(question, normalised, i) for i in whole):
+        for intent in (self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i)) for i in whole):
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
@@ -1429,6 +1431,25 @@ class LanguageRouter:
             return intent
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
+        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+
+    def _subgroup_of_the_dead(self, intent: Intent) -> Intent:
+        """How many of the dead were women, workers, teachers... (`story.subgroups`: "how many of the
+        civilians were labourers" got the 31 civilians, "were any teachers among the dead" a "did you
+        mean", "any journalists killed?" was declined): the breakdown the sources do not give, asked of
+        any figure."""
+        if self._breakdown is None or intent.decision == "gap" or intent.asks not in (None, "count"):
+            return intent
+        words = set(self.normalise(intent.text).split())
+        if words.isdisjoint(self._subgroups) or words.isdisjoint(self._deaths):
+            return intent
+        if (
+            intent.decision not in ("answer", "clarify")
+            and not words <= self._subgroups | self._deaths | self.factbase.lexicon.cue_words
+        ):
+            return intent  # declined for its other words: "how many children are killed on roads"
+        gap = self._targets[self._breakdown]
+        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)
         return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
 
     def _office_of_country(self, question: _Question, words: list[str]) -> bool:

@@ -1038,6 +1038,29 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how many of the civilians killed were labourers", [("gap", "victim-breakdown")]),
+        ("were there any teachers among the dead", [("gap", "victim-breakdown")]),
+        ("any journalists killed?", [("gap", "victim-breakdown")]),
+        ("کتنے صحافی مارے گئے", [("gap", "victim-breakdown")]),
+        (
+            "how many civilians died and how many were women",
+            [("answer", "civilians-killed"), ("gap", "victim-breakdown")],
+        ),
+        ("how many security men were killed", [("answer", "security-personnel-killed")]),
+    ],
+)
+def test_a_kind_of_people_among_the_dead_is_the_breakdown(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Women, workers, teachers, journalists (`story.subgroups`) with a word of the dead ask how the dead
+    break down, which the sources never say: the first got the 31 civilians (misleading), the next two
+    a "did you mean" and a decline. "Men" is no such kind: "security men" are the 17."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "target"),
     [
         ("who announced the 145 figure", "militants-killed-145"),

@@ -905,7 +905,7 @@ class LanguageRouter:
         edits = 1 if len(word) < TWO_SLIPS_FROM else 2
         targets = self._typo_content if word in self._uses else self._typo_words
         near = process.extract(word, targets, scorer=OSA.distance, score_cutoff=edits, limit=8)
-        if near and _zipf(word, "ur") >= COMMON:
+        if near and _urdu_zipf(word) >= COMMON:
             # A common Urdu word is only another form of ours ("سربراہی" is "سربراہ", "ملتا" "ملتی"):
             # "سارے" (all) is not "مارے" (killed), nor "سوری" (sorry) "سورس"; and no misspelt stopword
             # ("بارش", rain, is not "بارے").
@@ -921,7 +921,7 @@ class LanguageRouter:
         """Two Urdu words typed without the space between them ("کاردعمل", "سرفرازبگٹی"): on a phone
         it is often lost, as a letter that never joins the next already looks like a word's end. Each
         half is a word people ask with (three letters at least) or a stopword, one half not a stopword."""
-        if script_language(word) != "ur" or _zipf(word, "ur") >= COMMON:
+        if script_language(word) != "ur" or _urdu_zipf(word) >= COMMON:
             return None  # a common Urdu word is a word ("بیانیہ" is no "بیان یہ")
         stopwords = self.factbase.lexicon.stopwords
 
@@ -2259,6 +2259,27 @@ class LanguageRouter:
 
 # The letters an Urdu word's ending changes in (gender and number: ملتا، ملتی، ملتے), folded.
 _URDU_ENDINGS = frozenset("\u0627\u06cc\u06d2\u06c1\u0646")
+
+
+# Letters folding made one, as an Urdu word may be written with either: do-chashmi heh, noon ghunna at
+# the end, hamza before bari ye.
+_URDU_SPELLINGS = (("\u06c1", "\u06be"), ("\u0646$", "\u06ba"), ("\u06cc(?=\u06d2)", "\u0626"))
+_SPELLING_SPOTS = 4  # letters tried both ways at most: 16 lookups
+
+
+@functools.lru_cache(maxsize=4096)
+def _urdu_zipf(folded: str) -> float:
+    """wordfreq's frequency of a folded Urdu word as people write it: folding wrote ھ as ہ, so
+    "بھرتی" (recruitment), folded "بہرتی", had no frequency and was repaired into "بہارت" (India)."""
+    spots = [(m.start(), other) for letter, other in _URDU_SPELLINGS for m in re.finditer(letter, folded)]
+    best = 0.0
+    for choice in itertools.product((False, True), repeat=min(len(spots), _SPELLING_SPOTS)):
+        spelt = list(folded)
+        for (at, other), take in zip(spots, choice, strict=False):
+            if take:
+                spelt[at] = other
+        best = max(best, _zipf("".join(spelt), "ur"))
+    return best
 
 
 def _another_ending(word: str, other: str) -> bool:

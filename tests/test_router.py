@@ -1527,6 +1527,9 @@ def test_what_she_said_after_who_she_is_is_her_statement(
         ("how many levies died", "how many security died"),
         ("mere khayal mein 200 mare", "200 mare"),  # "khayal" was repaired into "ghayal", injured
         ("wht did ind say abt it", "what did india say about it"),  # how people abbreviate
+        ("wat did the us say", "what did the us say"),  # "wat" was dropped as a stopword
+        ("worst evr", "worst ever"),
+        ("gr8 thx", "great thx"),
         ("who is sarfaraz bug tea", "who is sarfaraz bugti"),  # a name heard as two words
         ("was must hung attacked", "was mastung attacked"),
         ("were any towns seized", "were any towns seized"),  # two stopwords stay two ("germany")

@@ -181,17 +181,12 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     assert core.router.route("heard quetta's schools shut, true?").intents[0].decision != "answer"
 
 
-@pytest.mark.parametrize("question", ["how many women were killed", "were any children among the dead"])
-def test_a_breakdown_the_sources_do_not_give_is_a_gap_never_a_figure(core: Core, question: str) -> None:
-    intents = core.router.route(question).intents
-    assert [i.decision for i in intents] == ["gap"]
-
-
 @pytest.mark.parametrize(
     "question",
     [
         "what is quantum computing",
         "what is the population of quetta",
+        "how far is quetta from gwadar",  # was "not reported" how many died in each district
         "how many died in the 9/11 attacks",
         "what happened in 2019",
         "how many times did the bla strike in 2023",
@@ -1041,6 +1036,8 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("how many women were killed", [("gap", "victim-breakdown")]),
+        ("were any children among the dead", [("gap", "victim-breakdown")]),
         ("how many of the civilians killed were labourers", [("gap", "victim-breakdown")]),
         ("were there any teachers among the dead", [("gap", "victim-breakdown")]),
         ("any journalists killed?", [("gap", "victim-breakdown")]),

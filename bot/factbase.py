@@ -62,6 +62,8 @@ class Story(_Model):
     comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
     months: tuple[str, ...] = Field(default=(), description="months: a day next to one is a date heard")
     weekdays: tuple[str, ...] = Field(default=(), description="days of the week: after a count, they narrow it")
+    day_counts: dict[str, str] = Field(default={}, description="facts that count one day's dead, and the day")
+    day_tolls: str | None = Field(default=None, description="the gap of a count asked of a day")
     events: tuple[str, ...] = Field(
         default=(), description="words naming the attacks: a date of ours beside one says which"
     )
@@ -677,8 +679,12 @@ def _combine(
                 message = f"story.figures: fact {fact_id!r} does not give {figure!r} in its statement"
                 problems.append(_story_problem(parsed, "figures", message))
         gap_ids = {g.id for _, _, g in _items(parsed, "gaps")} | failed("gaps")
-        if story.breakdown is not None and story.breakdown not in gap_ids:
-            problems.append(_story_problem(parsed, "breakdown", f"story.breakdown: unknown gap {story.breakdown!r}"))
+        for key, gap_id in (("breakdown", story.breakdown), ("day_tolls", story.day_tolls)):
+            if gap_id is not None and gap_id not in gap_ids:
+                problems.append(_story_problem(parsed, key, f"story.{key}: unknown gap {gap_id!r}"))
+        for fact_id in story.day_counts:
+            if fact_id not in fact_ids:
+                problems.append(_story_problem(parsed, "day_counts", f"story.day_counts: unknown fact {fact_id!r}"))
 
     examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):

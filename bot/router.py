@@ -412,6 +412,10 @@ class LanguageRouter:
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
         self._pointers = lexicon.normalised_words(lexicon.pointers)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
+        self._day_tolls = self._position[story.day_tolls] if story.day_tolls else None
+        self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
+        self._counting = frozenset(story.figures.values())  # the facts that give a figure
+        self._counted_days = frozenset(self._day_counts.values())
         self._subgroups = lexicon.normalised_words(story.subgroups)
         self._deaths = lexicon.normalised_words(story.deaths)
         # Facts that give more than one of our figures: totals made of the others (the overall toll).
@@ -621,7 +625,9 @@ class LanguageRouter:
         # One reply per target: "what did the us charge d'affaires say" names the US and Baker, who both
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
-        for intent in (self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i)) for i in whole):
+        for intent in (
+            self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i))) for i in whole
+        ):
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
@@ -1019,6 +1025,9 @@ class LanguageRouter:
             undated = [w for i, w in enumerate(words) if i not in dating]
             if asks or set(undated) - self._generic_story - lexicon.cue_words:
                 words = undated  # not "were the attacks on jan 31?": the date is what it asks
+        if "count" in asks:
+            # Another day than one some fact counts narrows the count, which `_of_a_day` finds not reported.
+            words = [w for w in words if w not in self._weekdays or w in self._counted_days]
         figures = self._heard(words, named, self._figure_words, after=self._tallies)
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
@@ -1451,6 +1460,36 @@ class LanguageRouter:
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)
         return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+
+    def _of_a_day(self, intent: Intent) -> Intent:
+        """A count asked of one day ("how many soldiers died on sunday" got the 17, "how many militants
+        were killed on friday" the 145, "how many killed on jan 31" a "did you mean"): how many died each
+        day, which the sources give only for the militants of one day (`story.day_counts`). A day beside
+        a word naming the attacks only says which attacks ("how many died in the saturday attacks")."""
+        if self._day_tolls is None or intent.decision not in ("answer", "clarify") or intent.top is None:
+            return intent
+        if intent.top.target not in self._counting:
+            return intent  # "does the 145 include the friday raids" asks what it counts
+        lexicon = self.factbase.lexicon
+        words = self.normalise(intent.text).split()
+        asks = lexicon.asks_for(" ".join(words))
+        if intent.asks not in (None, "count") or "count" not in asks or "when" in asks:
+            return intent  # "on what date was the 145 announced" asks when
+        dated = self._dating(words)
+        days = {w for i, w in enumerate(words) if w in self._weekdays and i not in dated}
+        days |= {w for i, w in enumerate(words) if w in self._days(words) and i not in dated}
+        if not days:
+            return intent
+        if days == {self._day_counts.get(intent.top.target)}:
+            # "how many militants were killed on saturday": the day's own count, first of those found
+            return Intent(text=intent.text, decision="answer", matches=intent.matches[:1], asks="count")
+        gap = self._targets[self._day_tolls]
+        return Intent(
+            text=intent.text,
+            decision="gap",
+            matches=(Match(target=gap.id, kind=gap.kind, score=intent.top.score),),
+            asks="count",
+        )
 
     def _office_of_country(self, question: _Question, words: list[str]) -> bool:
         """Who holds an office of a country that no one in the story holds ("who is india's pm", "us ka

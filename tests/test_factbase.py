@@ -153,6 +153,13 @@ def _problems(facts_dir: Path) -> list[str]:
         ("story.yaml", "suspects: [bla, india]", "suspects: [bla, narnia]", "story.suspects: unknown entity 'narnia'"),
         ("story.yaml", "'92': militants-killed-92", "'92': militants-killed-93", "unknown fact 'militants-killed-93'"),
         ("story.yaml", "breakdown: victim-breakdown", "breakdown: victim-breakdwn", "unknown gap 'victim-breakdwn'"),
+        ("story.yaml", "day_tolls: day-tolls", "day_tolls: day-toll", "story.day_tolls: unknown gap 'day-toll'"),
+        (
+            "story.yaml",
+            "day_counts: {militants-killed-92: saturday}",
+            "day_counts: {militants-killed-29: saturday}",
+            "story.day_counts: unknown fact 'militants-killed-29'",
+        ),
         (
             "story.yaml",
             "'31': civilians-killed",

@@ -1036,6 +1036,30 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("how many policemen lost their lives on sunday", [("gap", "day-tolls")]),
+        ("how many fighters died on friday", [("gap", "day-tolls")]),
+        ("itwar ko kitne log mare", [("gap", "day-tolls")]),
+        ("how many soldiers were killed on saturday", [("gap", "day-tolls")]),
+        ("how many militants were killed on saturday", [("answer", "militants-killed-92")]),
+        ("ہفتے کو کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-92")]),
+        ("how many died in the saturday attacks", [("answer", "overall-toll")]),
+        ("does the 145 include the friday raids", [("answer", "toll-composition")]),
+    ],
+)
+def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """The sources count one day's dead once: the military's 92 militants on Saturday
+    (`story.day_counts`). A count asked of any other day, or of that day's other dead, is how many died
+    each day, not reported: "how many soldiers died on sunday" got the 17 and "how many militants were
+    killed on friday" the 145 (both misleading). A day beside a word naming the attacks only says which
+    attacks, and what the 145 covers is no count of a day."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("how many women were killed", [("gap", "victim-breakdown")]),
         ("were any children among the dead", [("gap", "victim-breakdown")]),
         ("how many of the civilians killed were labourers", [("gap", "victim-breakdown")]),

@@ -561,8 +561,9 @@ class LanguageRouter:
             # nor does what a part sets aside, if it names no one ("besides the dead, how many were hurt",
             # "besides condemning, did the uk do anything"; "besides quetta, ..." is `_is_subject_of`)
             set_aside = lexicon.opens_aside(part) and not lexicon.set_aside(part)
-            # nor whose word it is ("..., according to the cm?"): every answer says whose it is
-            attributing = bool(before) and lexicon.attributes(part) and not self._asks(part)
+            # nor whose word it is ("..., according to the cm?", "according to the army, ..."): every
+            # answer says whose it is
+            attributing = lexicon.attributes(part) and not self._asks(part)
             # (and a part after one is read as if it came first: no guess at what that one asks)
             asked_before = "" if before in setting else before
             aside = len(parts) > 1 and (

@@ -2241,6 +2241,7 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("we are worried, when did it start", ["timing"]),
         ("who was behind the attacks, india?", ["india-allegation"]),
         ("how many militants were killed, according to the chief minister", ["militants-killed-145"]),
+        ("according to the army, who was backing the gunmen?", ["india-allegation"]),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
@@ -2259,7 +2260,8 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     "who was behind" is a guess at the answer, not a second question about India; "according to the
     chief minister" is a clause of the question before, while "was that group banned" opens one; "and
     civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none;
-    "who said so" asks what every answer says (before, it got the military's 92 as a second answer)."""
+    "who said so" asks what every answer says (before, it got the military's 92 as a second answer).
+    Whose word it is may come first too ("according to the army, ..." was a "did you mean" of its own)."""
     assert _decided(core, question) == [("answer", t) for t in targets]
 
 

@@ -441,6 +441,8 @@ class LanguageRouter:
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
+        anchors = lexicon.normalised_words([*story.anchors, *story.weak_anchors])
+        self._tells_of_story = self._blaming | self._saying | self._sourcing | (anchors - self._entity_words)
         self._giving_words = self._sourcing - self._blaming  # gave, announced: not said
         # A fact about a person answers "who is ..." when the question names the person or the role
         # its title gives ("who is the chief minister"), not any "who" ("who are the baloch").
@@ -826,13 +828,21 @@ class LanguageRouter:
         # serve in ("my dad is in FC", "mera cousin police mein hai").
         lexicon = self.factbase.lexicon
         cues = lexicon.cue_words
-        words = [w for w in self.normalise(part).split() if w not in cues]
+        every = self.normalise(part).split()
+        words = [w for w in every if w not in cues]
         named = lexicon.find_entities(" ".join(words))
         if not there:
             named = tuple(e for e in named if e not in self._places)
             words = [w for w in words if w not in self._place_words]
         if lexicon.narrates(part):
             words = [w for w in words if w not in self._force_words]
+            if self._tells_of_story.isdisjoint(every):
+                # Where the asker is from or lives ("i'm a pakistani-american in houston", "main lahore
+                # se hoon"), unless they tell what a country said or did ("my uncle keeps saying it was
+                # india", "i assume the us condemned it": a word of saying, or of the story).
+                home = set(named) & (self._countries | self._setting)
+                named = tuple(e for e in named if e not in home)
+                words = [w for w in words if w not in self._words_of(home)]
         return bool(named) or self._on_topic(words, list(named), strict=False)
 
     def _topic_of(self, part: str) -> str:

@@ -2243,6 +2243,13 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ("who was behind the attacks, india?", ["india-allegation"]),
         ("how many militants were killed, according to the chief minister", ["militants-killed-145"]),
         ("according to the army, who was backing the gunmen?", ["india-allegation"]),
+        (
+            "I'm a Pakistani-Canadian in Toronto and my coworkers asked me about it. "
+            "Which countries condemned the attacks?",
+            ["condemnation-overview"],
+        ),
+        ("I'm an Indian engineer in Pune and I read the news daily. When did the attacks happen?", ["timing"]),
+        ("ham log lahore se hain, ghar wale pareshan hain. kitne civilians mare?", ["civilians-killed"]),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
@@ -2262,7 +2269,9 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     chief minister" is a clause of the question before, while "was that group banned" opens one; "and
     civilians" is one more of a list; "i keep seeing different numbers" names a count but asks none;
     "who said so" asks what every answer says (before, it got the military's 92 as a second answer).
-    Whose word it is may come first too ("according to the army, ..." was a "did you mean" of its own)."""
+    Whose word it is may come first too ("according to the army, ..." was a "did you mean" of its own).
+    Where the asker is from or lives, countries too, tells nothing of the story unless they say what a
+    country said or did there (the next two were declined or "not reported about India"); "ham" is we."""
     assert _decided(core, question) == [("answer", t) for t in targets]
 
 

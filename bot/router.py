@@ -610,7 +610,18 @@ class LanguageRouter:
             places = [e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._places]
             if places:
                 asked_there = " ".join([", ".join(asking), *(self._names[e] for e in dict.fromkeys(places))])
-        whole = self._routed(asked_there or (", ".join(asking) if plain else question))
+        read = question
+        if not plain and asking and not checking:
+            # What the asker tells of themselves alone is left out of the rest ("i'm an elderly reader
+            # from faisalabad, ..., i keep hearing the name sarfaraz bugti, who is he"); not a figure heard.
+            kept = [p for p in parts if p in asking or self._speaks_of_story(p, there=there) or _has_digit(fold(p))]
+            read = ", ".join(p.strip() for p in kept) if len(kept) < len(parts) else question
+            people = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._people}
+            pointing_back = lexicon.pointers | lexicon.vague
+            if len(asking) == 1 and len(people) == 1 and not pointing_back.isdisjoint(fold(asking[0]).split()):
+                # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
+                read = f"{asking[0].strip()} {self._names[people.pop()]}"
+        whole = self._routed(asked_there or (", ".join(asking) if plain else read))
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
             kept = self._parts(question, asking, frozenset(lexicon.find_entities(normalised)), around)
@@ -1486,9 +1497,14 @@ class LanguageRouter:
         asks = lexicon.asks_for(" ".join(words))
         if intent.asks not in (None, "count") or "count" not in asks or "when" in asks:
             return intent  # "on what date was the 145 announced" asks when
-        dated = self._dating(words)
-        days = {w for i, w in enumerate(words) if w in self._weekdays and i not in dated}
-        days |= {w for i, w in enumerate(words) if w in self._days(words) and i not in dated}
+        days: set[str] = set()
+        for part in lexicon.split_pattern.split(intent.text):
+            # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
+            said = self.normalise(part or "").split()
+            if "count" in lexicon.asks_for(" ".join(said)):
+                dated = self._dating(said)
+                days |= {w for i, w in enumerate(said) if w in self._weekdays and i not in dated}
+                days |= {w for i, w in enumerate(said) if w in self._days(said) and i not in dated}
         if not days:
             return intent
         if days == {self._day_counts.get(intent.top.target)}:
@@ -2330,6 +2346,10 @@ def _urdu_zipf(folded: str) -> float:
                 spelt[at] = other
         best = max(best, _zipf("".join(spelt), "ur"))
     return best
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _another_ending(word: str, other: str) -> bool:

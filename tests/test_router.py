@@ -2250,6 +2250,16 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
         ),
         ("I'm an Indian engineer in Pune and I read the news daily. When did the attacks happen?", ["timing"]),
         ("ham log lahore se hain, ghar wale pareshan hain. kitne civilians mare?", ["civilians-killed"]),
+        (
+            "i'm a shopkeeper from multan and the tv keeps mentioning sarfaraz bugti. i don't follow politics. "
+            "who is he?",
+            ["person-bugti"],
+        ),
+        (
+            "i'm a retired banker from sialkot and i keep seeing the name natalie baker in the papers. who is she?",
+            ["person-baker"],
+        ),
+        ("we live in gwadar and heard gunfire on friday night. how many civilians were killed?", ["civilians-killed"]),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
@@ -2271,7 +2281,10 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     "who said so" asks what every answer says (before, it got the military's 92 as a second answer).
     Whose word it is may come first too ("according to the army, ..." was a "did you mean" of its own).
     Where the asker is from or lives, countries too, tells nothing of the story unless they say what a
-    country said or did there (the next two were declined or "not reported about India"); "ham" is we."""
+    country said or did there (the next two were declined or "not reported about India"); "ham" is we.
+    A message with a part of the story is read without the parts that only tell of the asker, and "he"
+    or "she" in its one question is the one person it names (both were declined); a day the asker tells
+    of is not the day a count is asked of."""
     assert _decided(core, question) == [("answer", t) for t in targets]
 
 

@@ -1980,6 +1980,10 @@ class LanguageRouter:
             return None  # "..., true?", "india admitted it, didnt they"
         asks = _first(question.asks)
         eligible = self._is_fact & self._mention(named)
+        if not eligible.any():
+            # No fact names them all ("the uae sided with india, right?"): the rumour is about the first
+            eligible = self._is_fact & self._mention(named[:1])
+            named = named[:1]
         if asks is not None:
             eligible &= self._answering[asks]
         # The rumour's own words ("bugti resigned") are no guide: the facts about them come first.

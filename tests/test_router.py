@@ -148,6 +148,7 @@ def test_a_follow_up_naming_only_a_party_asks_what_it_said(core: Core, question:
         ("al qaeda claiming it?", "bla-claim"),  # a claim guessed: these four were declined or a "did you mean"
         ("did the pakistani taliban claim the attacks", "bla-claim"),
         ("has isis claimed the quetta attack", "bla-claim"),  # a place of the story beside the guess
+        ("iran was behind the gwadar attack, right?", "bla-claim"),  # was "the motive is not reported"
         ("daesh ne zimmedari qabool ki kya", "bla-claim"),
         ("کیا داعش نے ذمہ داری قبول کی", "bla-claim"),
     ],
@@ -168,16 +169,19 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("i heard the uk kept quiet about it, true?", "answer", "uk-condemnation"),
         ("someone said the uae blamed the victims, is that right", "answer", "uae-condemnation"),
         ("suna hai bugti ne istifa de diya, sach hai?", "clarify", "person-bugti"),
+        ("the saudis sided with india, didn't they?", "clarify", "saudi-condemnation"),  # no fact names both
+        ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
     ],
 )
 def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     core: Core, question: str, decision: str, fact_id: str
 ) -> None:
     """The rumour's words are unknown to us, and were declined; they are also no guide to which fact
-    ("de diya" had matched how long the operation took): a fact about the party named is."""
+    ("de diya" had matched how long the operation took): a fact about the party named is; of two
+    parties no fact names together, the first, the rumour's subject (both were declined)."""
     [intent] = core.router.route(question).intents
-    assert intent.decision == decision and intent.top is not None
-    assert intent.top.target == fact_id
+    assert intent.decision == decision
+    assert (intent.top.target if intent.top else None) == fact_id
     assert core.router.route("heard quetta's schools shut, true?").intents[0].decision != "answer"
 
 

@@ -458,6 +458,7 @@ class LanguageRouter:
         self._held = _example_words(choices, starts, self._about_person) & self._offices
         self._chat = frozenset(m.id for m in factbase.meta if m.reply in ("intro", "thanks"))
         self._chat_words = _example_words(choices, starts, [t.id in self._chat for t in self._targets])
+        self._meta_words = _example_words(choices, starts, [t.kind == "meta" for t in self._targets])
         self._places = frozenset(e.id for e in lexicon.entities if e.kind == "place")
         self._place_words = self._words_of(self._places)
         self._speakers = frozenset(e.id for e in lexicon.entities if e.kind == "person" and e.id in self._in_story)
@@ -555,7 +556,9 @@ class LanguageRouter:
             # called in at night, was there an emergency?", "..., my brother is in the army and his
             # phone is off"; not a place after it ("how many died, i heard 200, in quetta?")
             after_story = bool(told) and told[-1] is before and not lexicon.find_entities(self.normalise(part))
-            goes_on = bool(told) and (not asking or after_story) and not self._asks(part)
+            # (a last part asking the bot itself is no more of it: "..., i don't know any commands. how do i use you")
+            to_bot = part is parts[-1] and self._asks_the_bot(part)
+            goes_on = bool(told) and (not asking or after_story) and not self._asks(part) and not to_bot
             # "salam, ..., how many police died": a greeting asks nothing
             # nor does a word of no weight ("yes, thanks", "جی ہاں، شکریہ"), unless it is a tag that makes
             # the rest a question ("the uk kept quiet, didnt they")
@@ -622,6 +625,12 @@ class LanguageRouter:
                 # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
                 read = f"{asking[0].strip()} {self._names[people.pop()]}"
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
+        if all(i.decision == "decline" for i in whole):
+            # "..., my grandson set this bot up on my phone. how are you today?", "..., thank you so much":
+            # nothing of the story asked, the greeting or thanks is
+            chat = [p for p in parts if self._is_chat(p) or self._asks_the_bot(p)]
+            if chat:
+                whole = self._routed(chat[-1])
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
             kept = self._parts(question, asking, frozenset(lexicon.find_entities(normalised)), around)
@@ -660,6 +669,15 @@ class LanguageRouter:
     def _other_years(self, words: Iterable[str]) -> list[str]:
         """The years among the words that are not ours ("in 2024")."""
         return [w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary]
+
+    def _asks_the_bot(self, part: str) -> bool:
+        """Whether a part alone asks the bot itself something ("what can you do", "how do i use you",
+        "can you tell me what happened"): a meta reply, not more of the asker's story."""
+        words = self.normalise(part).split()
+        if not words or not self._meta_words.issuperset(words):
+            return False
+        intents = self._routed(part)
+        return all(i.decision == "meta" for i in intents)
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with

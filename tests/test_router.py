@@ -225,6 +225,9 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         ("hey bot how are you doing today", "greeting"),
         ("which article do you use for this", "sources"),
         ("what kinds of things can i ask you", "help"),
+        # after the asker's own story, which was read with it and declined
+        ("i'm a retired teacher in quetta and my grandson installed this bot. how are you?", "greeting"),
+        ("a friend from work forwarded me this bot. i'm confused how it works. what can you do?", "help"),
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:

@@ -625,6 +625,18 @@ class LanguageRouter:
                 # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
                 read = f"{asking[0].strip()} {self._names[people.pop()]}"
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
+        if not plain and not checking and not there and asking and all(i.decision != "answer" for i in whole):
+            # The last question alone, if it has words of its own and is answered outright ("i'm an old
+            # man who spent twenty years in jeddah, ..., did the saudi government condemn the attacks"):
+            # the asker's words around it only kept it from an answer
+            last = parts[-1]
+            vague = lexicon.pointers | lexicon.vague
+            if last in asking and all(lexicon.narrates(p) for p in parts[:-1]) and vague.isdisjoint(fold(last).split()):
+                alone = self._routed(last)
+                offered = {m.target for i in whole if i.decision == "clarify" for m in i.matches}
+                answered = {i.top.target for i in alone if i.decision == "answer" and i.top is not None}
+                if self._stands_alone(last) and len(answered) == len(alone) and answered <= (offered or answered):
+                    whole = alone
         if all(i.decision == "decline" for i in whole):
             # "..., my grandson set this bot up on my phone. how are you today?", "..., thank you so much":
             # nothing of the story asked, the greeting or thanks is

@@ -2270,6 +2270,10 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
             ["person-baker"],
         ),
         ("we live in gwadar and heard gunfire on friday night. how many civilians were killed?", ["civilians-killed"]),
+        (
+            "i'm a pensioner who spent years driving trucks in karachi. did the uk government condemn the attacks?",
+            ["uk-condemnation"],
+        ),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),
@@ -2294,7 +2298,8 @@ def test_what_the_asker_tells_or_guesses_is_no_question_of_its_own(
     country said or did there (the next two were declined or "not reported about India"); "ham" is we.
     A message with a part of the story is read without the parts that only tell of the asker, and "he"
     or "she" in its one question is the one person it names (both were declined); a day the asker tells
-    of is not the day a count is asked of."""
+    of is not the day a count is asked of. After parts that only tell of the asker, a last question of
+    its own words that is answered alone is answered ("who spent" read as a question had got it declined)."""
     assert _decided(core, question) == [("answer", t) for t in targets]
 
 

@@ -416,6 +416,12 @@ class LanguageRouter:
         self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
         self._counting = frozenset(story.figures.values())  # the facts that give a figure
         self._counted_days = frozenset(self._day_counts.values())
+        # whom each day's count counts, as its statement names them ("militant"): "how many died on
+        # saturday" is not asked of them alone
+        self._day_groups = {
+            t: frozenset(said[self._position[t]].split()) & (self._groups - {self._people_word})
+            for t in story.day_counts
+        }
         self._subgroups = lexicon.normalised_words(story.subgroups)
         self._deaths = lexicon.normalised_words(story.deaths)
         # Facts that give more than one of our figures: totals made of the others (the overall toll).
@@ -1518,15 +1524,18 @@ class LanguageRouter:
         were killed on friday" the 145, "how many killed on jan 31" a "did you mean"): how many died each
         day, which the sources give only for the militants of one day (`story.day_counts`). A day beside
         a word naming the attacks only says which attacks ("how many died in the saturday attacks")."""
-        if self._day_tolls is None or intent.decision not in ("answer", "clarify") or intent.top is None:
+        if self._day_tolls is None or intent.decision in ("gap", "meta"):
             return intent
-        if intent.top.target not in self._counting:
+        if intent.top is not None and intent.top.target not in self._counting:
             return intent  # "does the 145 include the friday raids" asks what it counts
         lexicon = self.factbase.lexicon
-        words = self.normalise(intent.text).split()
+        words = [w for w in self.normalise(intent.text).split() if w not in self._weekdays]  # monday is "date"
         asks = lexicon.asks_for(" ".join(words))
         if intent.asks not in (None, "count") or "count" not in asks or "when" in asks:
             return intent  # "on what date was the 145 announced" asks when
+        counted = lexicon.cue_words | self._groups | self._force_words | self._deaths | self._months
+        if intent.top is None and not set(words) <= counted | self._counted_days:
+            return intent  # declined for words of its own, not for the day ("how many civilians died on saturday")
         days: set[str] = set()
         for part in lexicon.split_pattern.split(intent.text):
             # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
@@ -1537,14 +1546,19 @@ class LanguageRouter:
                 days |= {w for i, w in enumerate(said) if w in self._days(said) and i not in dated}
         if not days:
             return intent
-        if days == {self._day_counts.get(intent.top.target)}:
-            # "how many militants were killed on saturday": the day's own count, first of those found
+        named = set(words) & (self._groups - {self._people_word})
+        top = intent.top.target if intent.top is not None else None
+        if top is not None and any(self._figure_facts.get(w) == self._position[top] for w in words):
+            return intent  # "was 92 the count for saturday alone?" asks of that figure
+        if top is not None and days == {self._day_counts.get(top)} and named and named <= self._day_groups[top]:
+            # "how many militants were killed on saturday": the day's own count of its own dead; "how
+            # many died on saturday" asks of others too, whom no source counts by day
             return Intent(text=intent.text, decision="answer", matches=intent.matches[:1], asks="count")
         gap = self._targets[self._day_tolls]
         return Intent(
             text=intent.text,
             decision="gap",
-            matches=(Match(target=gap.id, kind=gap.kind, score=intent.top.score),),
+            matches=(Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0),),
             asks="count",
         )
 

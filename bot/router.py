@@ -416,6 +416,7 @@ class LanguageRouter:
         self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
         self._counting = frozenset(story.figures.values())  # the facts that give a figure
         self._counted_days = frozenset(self._day_counts.values())
+        self._own_country = lexicon.normalised_words(["government", "country", "حکومت", "ملک"])
         # whom each day's count counts, as its statement names them ("militant"): "how many died on
         # saturday" is not asked of them alone
         self._day_groups = {
@@ -630,6 +631,11 @@ class LanguageRouter:
             if len(asking) == 1 and len(people) == 1 and not pointing_back.isdisjoint(fold(asking[0]).split()):
                 # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
                 read = f"{asking[0].strip()} {self._names[people.pop()]}"
+        if plain and len(asking) == 1 and lexicon.narrates(asking[0]):
+            # "i'm from saudi arabia, what did my government say": the asker's country, named before
+            homes = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._countries}
+            if len(homes) == 1 and not self._own_country.isdisjoint(self.normalise(asking[0]).split()):
+                asking = [f"{asking[0].strip()} {self._names[homes.pop()]}"]
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
         if not plain and not checking and not there and asking and all(i.decision != "answer" for i in whole):
             # The last question alone, if it has words of its own and is answered outright ("i'm an old

@@ -2277,6 +2277,7 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
             ["person-baker"],
         ),
         ("we live in gwadar and heard gunfire on friday night. how many civilians were killed?", ["civilians-killed"]),
+        ("i'm from the uk, what did my government say about it?", ["uk-condemnation"]),  # "my" is theirs
         (
             "i'm a pensioner who spent years driving trucks in karachi. did the uk government condemn the attacks?",
             ["uk-condemnation"],

@@ -169,6 +169,7 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("i heard the uk kept quiet about it, true?", "answer", "uk-condemnation"),
         ("someone said the uae blamed the victims, is that right", "answer", "uae-condemnation"),
         ("suna hai bugti ne istifa de diya, sach hai?", "clarify", "person-bugti"),
+        ("someone told me india admitted it, true?", "answer", "india-rejection"),  # admitting is saying
         ("the saudis sided with india, didn't they?", "clarify", "saudi-condemnation"),  # no fact names both
         ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
     ],
@@ -178,7 +179,8 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
 ) -> None:
     """The rumour's words are unknown to us, and were declined; they are also no guide to which fact
     ("de diya" had matched how long the operation took): a fact about the party named is; of two
-    parties no fact names together, the first, the rumour's subject (both were declined)."""
+    parties no fact names together, the first, the rumour's subject (both were declined). What a party
+    admitted is what it said: India's denial, not Pakistan's charge (which left the rumour standing)."""
     [intent] = core.router.route(question).intents
     assert intent.decision == decision
     assert (intent.top.target if intent.top else None) == fact_id

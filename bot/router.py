@@ -1516,10 +1516,9 @@ class LanguageRouter:
         words = set(self.normalise(intent.text).split())
         if words.isdisjoint(self._subgroups) or words.isdisjoint(self._deaths):
             return intent
-        if (
-            intent.decision not in ("answer", "clarify")
-            and not words <= self._subgroups | self._deaths | self.factbase.lexicon.cue_words
-        ):
+        # a people's name may say which ("were any chinese engineers killed")
+        alone = self._subgroups | self._deaths | self.factbase.lexicon.cue_words | self._words_of(self._countries)
+        if intent.decision not in ("answer", "clarify") and not words <= alone:
             return intent  # declined for its other words: "how many children are killed on roads"
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)

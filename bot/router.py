@@ -1114,6 +1114,11 @@ class LanguageRouter:
             if not asks:  # "what did the army say on jan 31" asks what was said
                 asks = ("when",)
                 words = [*lexicon.cue("when").split(), *words]
+        # "was it on sunday?", "kya hamla itwar ko hua": a day of the week heard, asked against ours
+        on_a_day = not self._weekdays.isdisjoint(words) and (lexicon.opens_question(text) or lexicon.ends_on_tag(text))
+        if on_a_day and not asks and set(words) - self._weekdays <= self._generic_story | lexicon.cue_words:
+            asks = ("when",)
+            words = [*lexicon.cue("when").split(), *words]
         # "and besides quetta?" (nothing else) asks which other places: not a gap that uses "besides".
         if (
             not asks

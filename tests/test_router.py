@@ -1046,6 +1046,13 @@ def test_a_part_of_a_figure_is_the_breakdown_not_the_figure(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize("question", ["did it happen on sunday", "kya hamla itwar ko hua", "was it on a friday?"])
+def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str) -> None:
+    """A day of the week heard and asked as a yes or no ("was it on a friday?") asks when it was, as a
+    date heard does: the first was declined, the second got India's answer as a "did you mean"."""
+    assert _decided(core, question) == [("answer", "timing")]
+
+
 @pytest.mark.parametrize(
     ("question", "reply"),
     [

@@ -637,13 +637,15 @@ class LanguageRouter:
             if len(homes) == 1 and not self._own_country.isdisjoint(self.normalise(asking[0]).split()):
                 asking = [f"{asking[0].strip()} {self._names[homes.pop()]}"]
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
-        if not plain and not checking and not there and asking and all(i.decision != "answer" for i in whole):
+        if not checking and not there and asking and all(i.decision != "answer" for i in whole):
             # The last question alone, if it has words of its own and is answered outright ("i'm an old
             # man who spent twenty years in jeddah, ..., did the saudi government condemn the attacks"):
             # the asker's words around it only kept it from an answer
             last = parts[-1]
             vague = lexicon.pointers | lexicon.vague
-            if last in asking and all(lexicon.narrates(p) for p in parts[:-1]) and vague.isdisjoint(fold(last).split()):
+            # "these attacks" is the story, no "they" or "it" leaning on the asker's words
+            own = self._references.sub(" ", fold(last)) if self._references is not None else fold(last)
+            if last in asking and all(lexicon.narrates(p) for p in parts[:-1]) and vague.isdisjoint(own.split()):
                 alone = self._routed(last)
                 offered = {m.target for i in whole if i.decision == "clarify" for m in i.matches}
                 answered = {i.top.target for i in alone if i.decision == "answer" and i.top is not None}

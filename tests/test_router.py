@@ -2295,6 +2295,10 @@ def test_a_part_that_leans_on_the_one_before_asks_about_its_subject(
             "i'm a pensioner who spent years driving trucks in karachi. did the uk government condemn the attacks?",
             ["uk-condemnation"],
         ),
+        (
+            "i'm a nurse who worked in riyadh. i still read saudi papers. did saudi arabia condemn these attacks?",
+            ["saudi-condemnation"],
+        ),
         ("who claimed it, and was that group banned", ["bla-claim", "bla-status"]),
         ("total dead including militants soldiers and civilians?", ["overall-toll"]),
         ("how many people were killed in all, i keep seeing different numbers on facebook", ["overall-toll"]),

@@ -214,6 +214,7 @@ class LexiconText(_Model):
     abbreviations: tuple[str, ...] = ()
     news: tuple[str, ...] = ()
     succession: tuple[str, ...] = ()
+    homeland: tuple[str, ...] = ()
     openers: tuple[str, ...] = ()
     followups: tuple[str, ...] = ()
     guesses: tuple[str, ...] = ()

@@ -167,6 +167,9 @@ class Lexicon(BaseModel):
     # the words that may come before the name ("hey", "ok"): no part of what is asked.
     address: tuple[str, ...] = ()
     calling: tuple[str, ...] = ()
+    # Words the asker names their own country's voice by ("i'm from saudi arabia, what did my
+    # government say"): the country they named as theirs.
+    homeland: frozenset[str] = frozenset()
     # Words of another holder of an office ("who was chief minister before bugti", "the first cm"):
     # who that was is general knowledge, not the person in the story.
     succession: frozenset[str] = frozenset()

@@ -416,7 +416,8 @@ class LanguageRouter:
         self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
         self._counting = frozenset(story.figures.values())  # the facts that give a figure
         self._counted_days = frozenset(self._day_counts.values())
-        self._own_country = lexicon.normalised_words(["government", "country", "حکومت", "ملک"])
+        self._homeland = lexicon.normalised_words(lexicon.homeland)
+        self._leaning = lexicon.pointers | lexicon.vague  # words that lean on what was said before
         # whom each day's count counts, as its statement names them ("militant"): "how many died on
         # saturday" is not asked of them alone
         self._day_groups = {
@@ -627,14 +628,13 @@ class LanguageRouter:
             kept = [p for p in parts if p in asking or self._speaks_of_story(p, there=there) or _has_digit(fold(p))]
             read = ", ".join(p.strip() for p in kept) if len(kept) < len(parts) else question
             people = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._people}
-            pointing_back = lexicon.pointers | lexicon.vague
-            if len(asking) == 1 and len(people) == 1 and not pointing_back.isdisjoint(fold(asking[0]).split()):
+            if len(asking) == 1 and len(people) == 1 and not self._leaning.isdisjoint(fold(asking[0]).split()):
                 # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
                 read = f"{asking[0].strip()} {self._names[people.pop()]}"
         if plain and len(asking) == 1 and lexicon.narrates(asking[0]):
             # "i'm from saudi arabia, what did my government say": the asker's country, named before
             homes = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._countries}
-            if len(homes) == 1 and not self._own_country.isdisjoint(self.normalise(asking[0]).split()):
+            if len(homes) == 1 and not self._homeland.isdisjoint(self.normalise(asking[0]).split()):
                 asking = [f"{asking[0].strip()} {self._names[homes.pop()]}"]
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
         if not checking and not there and asking and all(i.decision != "answer" for i in whole):
@@ -642,10 +642,13 @@ class LanguageRouter:
             # man who spent twenty years in jeddah, ..., did the saudi government condemn the attacks"):
             # the asker's words around it only kept it from an answer
             last = parts[-1]
-            vague = lexicon.pointers | lexicon.vague
             # "these attacks" is the story, no "they" or "it" leaning on the asker's words
             own = self._references.sub(" ", fold(last)) if self._references is not None else fold(last)
-            if last in asking and all(lexicon.narrates(p) for p in parts[:-1]) and vague.isdisjoint(own.split()):
+            if (
+                last in asking
+                and all(lexicon.narrates(p) for p in parts[:-1])
+                and self._leaning.isdisjoint(own.split())
+            ):
                 alone = self._routed(last)
                 offered = {m.target for i in whole if i.decision == "clarify" for m in i.matches}
                 answered = {i.top.target for i in alone if i.decision == "answer" and i.top is not None}
@@ -1551,11 +1554,11 @@ class LanguageRouter:
         days: set[str] = set()
         for part in lexicon.split_pattern.split(intent.text):
             # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
-            said = self.normalise(part or "").split()
-            if "count" in lexicon.asks_for(" ".join(said)):
-                dated = self._dating(said)
-                days |= {w for i, w in enumerate(said) if w in self._weekdays and i not in dated}
-                days |= {w for i, w in enumerate(said) if w in self._days(said) and i not in dated}
+            asked = self.normalise(part or "").split()
+            if "count" in lexicon.asks_for(" ".join(asked)):
+                dated = self._dating(asked)
+                days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}
+                days |= {w for i, w in enumerate(asked) if w in self._days(asked) and i not in dated}
         if not days:
             return intent
         named = set(words) & (self._groups - {self._people_word})
@@ -2396,7 +2399,7 @@ _SPELLING_SPOTS = 4  # letters tried both ways at most: 16 lookups
 @functools.lru_cache(maxsize=4096)
 def _urdu_zipf(folded: str) -> float:
     """wordfreq's frequency of a folded Urdu word as people write it: folding wrote ھ as ہ, so
-    "بھرتی" (recruitment), folded "بہرتی", had no frequency and was repaired into "بہارت" (India)."""
+    "بھرتی" (recruitment), folded "بہرتی", had no frequency and was repaired into "بھارتی" (Indian)."""
     spots = [(m.start(), other) for letter, other in _URDU_SPELLINGS for m in re.finditer(letter, folded)]
     best = 0.0
     for choice in itertools.product((False, True), repeat=min(len(spots), _SPELLING_SPOTS)):

@@ -369,6 +369,8 @@ class LanguageRouter:
         self._attacker_words = lexicon.normalised_words(story.attackers)
         self._militant = lexicon.normalise("militant")
         self._people_word = lexicon.normalise("people")
+        # The groups whose dead are counted, as a question names them ("people" are everyone).
+        self._tolled = self._groups - {self._people_word}
         # Whom the forces may be asked to have killed besides militants: "how many civilians did the army kill".
         self._victims = self._groups - self._force_words - {self._militant, self._people_word}
         self._weighing = any_of(fold(w) for w in story.weighing)
@@ -420,18 +422,19 @@ class LanguageRouter:
         self._leaning = lexicon.pointers | lexicon.vague  # words that lean on what was said before
         # whom each day's count counts, as its statement names them ("militant"): "how many died on
         # saturday" is not asked of them alone
-        self._day_groups = {
-            t: frozenset(said[self._position[t]].split()) & (self._groups - {self._people_word})
-            for t in story.day_counts
-        }
+        self._day_groups = {t: frozenset(said[self._position[t]].split()) & self._tolled for t in story.day_counts}
         self._subgroups = lexicon.normalised_words(story.subgroups)
         self._deaths = lexicon.normalised_words(story.deaths)
+        # The words a question declined for nothing but a kind of the dead or a day may have: a people's
+        # name may say which ("were any chinese engineers killed"); a group whose dead are counted.
+        self._of_subgroups = self._subgroups | self._deaths | lexicon.cue_words | self._words_of(self._countries)
+        self._of_days = (
+            lexicon.cue_words | self._groups | self._force_words | self._deaths | self._months | self._counted_days
+        )
         # Facts that give more than one of our figures: totals made of the others (the overall toll).
         given = Counter(self._figure_facts.values())
         self._totals = frozenset(p for p, n in given.items() if n > 1)
         self._title_words = [frozenset(t.split()) for t in titles]
-        # The groups whose dead are counted, as a question names them ("people" are everyone).
-        self._tolled = self._groups - {lexicon.normalise("people")}
         # Words of who says so, as read and as written ("کس نے دیا": "دیا", gave, is a stopword).
         self._sourcing = lexicon.normalised_words(lexicon.sourcing) | {fold(w) for w in lexicon.sourcing}
         self._meaning = lexicon.normalised_words(lexicon.meaning)
@@ -618,7 +621,7 @@ class LanguageRouter:
         # died there"): the question, asked of that place, without the rest of their story.
         asked_there = None
         if there and not plain and not any(self._speaks_of_story(p, there=False) for p in told):
-            places = [e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._places]
+            places = [e for p in told for e in self._named_in(p) if e in self._places]
             if places:
                 asked_there = " ".join([", ".join(asking), *(self._names[e] for e in dict.fromkeys(places))])
         read = question
@@ -627,13 +630,13 @@ class LanguageRouter:
             # from faisalabad, ..., i keep hearing the name sarfaraz bugti, who is he"); not a figure heard.
             kept = [p for p in parts if p in asking or self._speaks_of_story(p, there=there) or _has_digit(fold(p))]
             read = ", ".join(p.strip() for p in kept) if len(kept) < len(parts) else question
-            people = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._people}
+            people = {e for p in told for e in self._named_in(p) if e in self._people}
             if len(asking) == 1 and len(people) == 1 and not self._leaning.isdisjoint(fold(asking[0]).split()):
                 # "..., the tv keeps mentioning sarfaraz bugti, ..., who is he": whom "he" means, asked alone
                 read = f"{asking[0].strip()} {self._names[people.pop()]}"
         if plain and len(asking) == 1 and lexicon.narrates(asking[0]):
             # "i'm from saudi arabia, what did my government say": the asker's country, named before
-            homes = {e for p in told for e in lexicon.find_entities(self.normalise(p)) if e in self._countries}
+            homes = {e for p in told for e in self._named_in(p) if e in self._countries}
             if len(homes) == 1 and not self._homeland.isdisjoint(self.normalise(asking[0]).split()):
                 asking = [f"{asking[0].strip()} {self._names[homes.pop()]}"]
         whole = self._routed(asked_there or (", ".join(asking) if plain else read))
@@ -693,29 +696,31 @@ class LanguageRouter:
         if not lexicon.is_hedge(part):
             return False
         named = self.normalise(lexicon.before_hedge(part)).split()
-        return not (set(named) & (self._groups - {self._people_word}))
+        return self._tolled.isdisjoint(named)
 
     def _other_years(self, words: Iterable[str]) -> list[str]:
         """The years among the words that are not ours ("in 2024")."""
         return [w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary]
 
+    def _meta_alone(self, part: str, vocabulary: frozenset[str]) -> tuple[Intent, ...] | None:
+        """A part's meta replies, if every word of it is in `vocabulary` (no need to route it
+        otherwise) and it alone gets nothing but meta replies."""
+        words = self.normalise(part).split()
+        if not words or not vocabulary.issuperset(words):
+            return None
+        intents = self._routed(part)
+        return intents if all(i.decision == "meta" for i in intents) else None
+
     def _asks_the_bot(self, part: str) -> bool:
         """Whether a part alone asks the bot itself something ("what can you do", "how do i use you",
         "can you tell me what happened"): a meta reply, not more of the asker's story."""
-        words = self.normalise(part).split()
-        if not words or not self._meta_words.issuperset(words):
-            return False
-        intents = self._routed(part)
-        return all(i.decision == "meta" for i in intents)
+        return self._meta_alone(part, self._meta_words) is not None
 
     def _is_chat(self, part: str) -> bool:
         """A greeting, thanks or a plea for help (meta replies of kind intro or thanks): in a message with
         a question, no part of it."""
-        words = self.normalise(part).split()
-        if not words or not self._chat_words.issuperset(words):
-            return False  # a word no greeting or thanks uses: no need to route it
-        intents = self._routed(part)
-        return all(i.decision == "meta" and i.top is not None and i.top.target in self._chat for i in intents)
+        intents = self._meta_alone(part, self._chat_words)
+        return intents is not None and all(i.top is not None and i.top.target in self._chat for i in intents)
 
     def _ask_apart(self, asking: list[str]) -> bool:
         """Several parties read from the whole message share what it asks of them ("what did iran and
@@ -1177,7 +1182,7 @@ class LanguageRouter:
         """Whether a question weighs one group's dead against another's ("did more civilians die than
         soldiers"): no one fact answers it, so it is a "did you mean" of theirs, not the first."""
         return (
-            len(self._groups.intersection(words) - {self._people_word}) > 1
+            len(self._tolled.intersection(words)) > 1
             and self._weighing is not None
             and (self._weighing.search(fold(text)) is not None)
         )
@@ -1526,9 +1531,7 @@ class LanguageRouter:
         words = set(self.normalise(intent.text).split())
         if words.isdisjoint(self._subgroups) or words.isdisjoint(self._deaths):
             return intent
-        # a people's name may say which ("were any chinese engineers killed")
-        alone = self._subgroups | self._deaths | self.factbase.lexicon.cue_words | self._words_of(self._countries)
-        if intent.decision not in ("answer", "clarify") and not words <= alone:
+        if intent.decision not in ("answer", "clarify") and not words <= self._of_subgroups:
             return intent  # declined for its other words: "how many children are killed on roads"
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)
@@ -1548,8 +1551,7 @@ class LanguageRouter:
         asks = lexicon.asks_for(" ".join(words))
         if intent.asks not in (None, "count") or "count" not in asks or "when" in asks:
             return intent  # "on what date was the 145 announced" asks when
-        counted = lexicon.cue_words | self._groups | self._force_words | self._deaths | self._months
-        if intent.top is None and not set(words) <= counted | self._counted_days:
+        if intent.top is None and not set(words) <= self._of_days:
             return intent  # declined for words of its own, not for the day ("how many civilians died on saturday")
         days: set[str] = set()
         for part in lexicon.split_pattern.split(intent.text):
@@ -1561,7 +1563,7 @@ class LanguageRouter:
                 days |= {w for i, w in enumerate(asked) if w in self._days(asked) and i not in dated}
         if not days:
             return intent
-        named = set(words) & (self._groups - {self._people_word})
+        named = self._tolled.intersection(words)
         top = intent.top.target if intent.top is not None else None
         if top is not None and any(self._figure_facts.get(w) == self._position[top] for w in words):
             return intent  # "was 92 the count for saturday alone?" asks of that figure

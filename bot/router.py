@@ -535,7 +535,7 @@ class LanguageRouter:
         words = folded.split()
         if rest is None and len(words) <= FRAGMENT and not lexicon.asks_for(self.normalise(message)):
             rest = folded  # a fragment that asks nothing: "noshki?" after "how many died?"
-        if rest is None and not (lexicon.vague | lexicon.pointers).isdisjoint(words):
+        if rest is None and not self._leaning.isdisjoint(words):
             rest = folded  # whom "they" or "he" means, the question before says
         if rest is None and lexicon.asks_who_says(self.normalise(message)):
             rest = folded  # "who said so?": who said what the question before was answered with
@@ -788,7 +788,7 @@ class LanguageRouter:
         question = self._understand(part)
         if question is None or question.named or set(question.words) - lexicon.cue_words:
             return False
-        if not (lexicon.pointers | lexicon.vague).isdisjoint(fold(part).split()):
+        if not self._leaning.isdisjoint(fold(part).split()):
             return False  # "..., and what did they reply": someone the part before names
         asked = self._understand(subject)
         kinds = set(question.asks) - {"identity"}

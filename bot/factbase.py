@@ -876,10 +876,11 @@ def _with_urdu_words(
         urdu = words.asks.get(a.type)
         return a if urdu is None else a.model_copy(update={"unless": (*a.unless, *(fold(w) for w in urdu.unless))})
 
-    # Urdu's word lists join the English ones: a set of folded words, or a list kept in order.
+    # Urdu's word lists join the English ones: a set of folded words, or a list kept in order. A list
+    # Urdu has no words for stays as it is.
     lists: dict[str, Any] = {}
-    for key in LexiconText.model_fields.keys() - {"phrases", "words", "asks", "entities"}:
-        ours, added = getattr(lexicon, key), getattr(words, key)
+    for key in Lexicon.model_fields.keys() - {"phrases", "words", "spellings", "asks", "entities"}:
+        ours, added = getattr(lexicon, key), getattr(words, key, ())
         lists[key] = ours | {fold(w) for w in added} if isinstance(ours, frozenset) else (*ours, *added)
     return Lexicon(
         phrases={**lexicon.phrases, **words.phrases},

@@ -142,6 +142,10 @@ class Lexicon(BaseModel):
     # Words that mark who does what right after them ("india ne kya kaha", "دہلی نے"): the speaker
     # of a "what did ... say" in languages that put the verb last.
     agents: frozenset[str] = frozenset()
+    # Words that make a word of blaming passive ("was india blamed", "india accused of what"): the one
+    # named before it is blamed, not who blames.
+    passive_before: frozenset[str] = frozenset()
+    passive_after: frozenset[str] = frozenset()
     # Words of killing ("kill", "maare", "ہلاک"), of asking whether someone did ("did", "has") and of
     # the one who did ("killed by"): a side of the fighting so marked ("did the army kill 200", "fauj
     # ne kitne maare", "soldiers killed by the bla") is who killed, not who died.

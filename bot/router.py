@@ -588,7 +588,9 @@ class LanguageRouter:
             (told if aside else asking).append(part)
             if set_aside:
                 setting.append(part)
+        subject_of: list[str] = []  # the two parts read as one, if they are
         if len(asking) > 1 and self._is_subject_of(asking[0], asking[1]):
+            subject_of = asking[:2]
             asking[:2] = [f"{asking[0].strip()} {asking[1].strip()}"]
         # A part asking again what the one before asks adds nothing ("how many died in quetta, what is
         # the number?"); read with it, it would match whatever the words together match best.
@@ -663,6 +665,11 @@ class LanguageRouter:
             chat = [p for p in parts if self._is_chat(p) or self._asks_the_bot(p)]
             if chat:
                 whole = self._routed(chat[-1])
+        if subject_of and len(asking) == 1 and all(i.decision in ("decline", "gap") for i in whole):
+            # "deaths? who did it?": read as one, "who died", not reported; each part alone is answered
+            apart = tuple(i for p in subject_of for i in self._routed(p))
+            if all(i.decision == "answer" for i in apart):
+                whole = apart
         if len(asking) > 1 and (len(whole) == 1 or self._ask_apart(asking)):
             around = frozenset(normalised.split())
             kept = self._parts(question, asking, frozenset(lexicon.find_entities(normalised)), around)
@@ -1099,6 +1106,9 @@ class LanguageRouter:
             undated = [w for i, w in enumerate(words) if i not in dating]
             if asks or set(undated) - self._generic_story - lexicon.cue_words:
                 words = undated  # not "were the attacks on jan 31?": the date is what it asks
+        if not asks and self._deaths_of_a_day(words):
+            asks = ("count",)
+            words = [*lexicon.cue("count").split(), *words]
         if "count" in asks:
             # Another day than one some fact counts narrows the count, which `_of_a_day` finds not reported.
             words = [w for w in words if w not in self._weekdays or w in self._counted_days]
@@ -1226,13 +1236,21 @@ class LanguageRouter:
                 return passive  # "was india accused by islamabad", "... by the army": Pakistan blamed
         # Without a marker, only a name right before the word: "india wale ilzam", "انڈیا پر الزام" (the
         # charge against India) name who is blamed.
+        ends = set(itertools.accumulate(map(len, sentences)))
         for j in alone:
             if not j or not self.normalise(folded[j - 1]):
                 continue
-            for before in (self.normalise(" ".join(folded[j - k : j])) for k in (1, 2, 3) if k <= j):
+            for k, before in ((k, self.normalise(" ".join(folded[j - k : j]))) for k in (1, 2, 3) if k <= j):
                 found = lexicon.find_entities(before)
                 if found and before.split()[-1] in self._entity_words:  # "saudi arabia blame"
-                    return found[-1]
+                    # "was india blamed", "india accused of what", "india blamed?": the one blamed,
+                    # by Pakistan, whose charge the story reports.
+                    blamed = folded[j] != self._blame and (  # "blamed", "accused"; not "did india blame"
+                        j + 1 in ends
+                        or folded[j + 1] in lexicon.passive_after
+                        or (j > k and folded[j - k - 1] in lexicon.passive_before)
+                    )
+                    return self._home if blamed else found[-1]
         if not alone and first and words[first - 1] in self._entity_words:
             # Blaming in a phrase ("did the uk hold india responsible"): the name right before it, as read.
             return next(iter(lexicon.find_entities(words[first - 1])), None)
@@ -1315,6 +1333,16 @@ class LanguageRouter:
             and 1 <= int(w) <= 31
             and self._units.isdisjoint(words[i + 1 : i + 2])
             and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
+        )
+
+    def _deaths_of_a_day(self, words: list[str]) -> bool:
+        """A day of the week and words of death, nothing else ("sunday deaths?", "militants killed saturday"): how
+        many died that day, not when."""
+        present = set(words)
+        return (
+            not present.isdisjoint(self._weekdays)
+            and not present.isdisjoint(self._deaths)
+            and present <= self._weekdays | self._deaths | self._tolled
         )
 
     def _dating(self, words: list[str]) -> set[int]:
@@ -1549,7 +1577,7 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         words = [w for w in self.normalise(intent.text).split() if w not in self._weekdays]  # monday is "date"
         asks = lexicon.asks_for(" ".join(words))
-        if intent.asks not in (None, "count") or "count" not in asks or "when" in asks:
+        if intent.asks not in (None, "count") or ("count" not in asks and intent.asks is None) or "when" in asks:
             return intent  # "on what date was the 145 announced" asks when
         if intent.top is None and not set(words) <= self._of_days:
             return intent  # declined for words of its own, not for the day ("how many civilians died on saturday")
@@ -1557,7 +1585,7 @@ class LanguageRouter:
         for part in lexicon.split_pattern.split(intent.text):
             # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
             asked = self.normalise(part or "").split()
-            if "count" in lexicon.asks_for(" ".join(asked)):
+            if "count" in lexicon.asks_for(" ".join(asked)) or self._deaths_of_a_day(asked):
                 dated = self._dating(asked)
                 days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}
                 days |= {w for i, w in enumerate(asked) if w in self._days(asked) and i not in dated}

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bot.errors import FactBaseError
 from bot.factbase import FactBase, load
 from bot.language import LANGUAGES, Language, script_language
+from bot.lexicon import fold
 from tests.conftest import FACTS, add_update
 
 
@@ -358,6 +359,17 @@ def test_urdu_words_join_the_one_lexicon(factbase: FactBase) -> None:
     )
     assert lexicon.find_entities(lexicon.normalise("کوئٹہ اور نوشکی میں بی ایل اے")) == ("quetta", "noshki", "bla")
     assert lexicon.rules_out("identity", "بگٹی نے کیا کہا") and not lexicon.rules_out("identity", "بگٹی کون ہے")
+
+
+def test_every_english_word_list_survives_the_urdu_merge(factbase: FactBase) -> None:
+    """The merge once kept only the lists the Urdu catalogue has words for: a list added to the English
+    lexicon alone (the passive of blaming) loaded empty, with no error."""
+    english = yaml.safe_load((FACTS / "lexicon.yaml").read_text(encoding="utf-8"))["lexicon"]
+    lists = {k: v for k, v in english.items() if isinstance(v, list) and all(isinstance(w, str) for w in v)}
+    assert {"passive_before", "passive_after"} <= lists.keys()
+    for key, words in lists.items():
+        merged = getattr(factbase.lexicon, key)
+        assert {fold(w) for w in words} <= {fold(w) for w in merged}, key
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,14 @@ def test_two_questions_in_one_message_get_both(core: Core) -> None:
     assert [i.top.target for i in routing.intents if i.top] == ["bla-claim", "civilians-killed"]
 
 
+@pytest.mark.parametrize("question", ["deaths? who did it?", "the dead, and who did this"])
+def test_a_first_fragment_that_asks_alone_is_not_the_subject_of_the_next(core: Core, question: str) -> None:
+    """A fragment before a question is read as its subject ("police and fc, how many were killed"); when
+    the two read as one ask nothing, the fragment asks of its own: both were declined, and the first,
+    with "who did" read as "who died", got "the names are not reported" (a dev batch, misleading)."""
+    assert _decided(core, question) == [("answer", "overall-toll"), ("answer", "bla-claim")]
+
+
 @pytest.mark.parametrize(
     ("question", "targets"),
     [
@@ -558,6 +566,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("whom did pakistan hold responsible", [("answer", "india-allegation")]),
         ("what do they actually want", [("gap", "motive")]),
         ("what do bla want from the govt", [("gap", "motive")]),
+        ("what were the terrorists wanting", [("gap", "motive")]),
         ("what did india want pakistan to do", [("answer", "india-rejection")]),
         ("want the death toll", [("answer", "overall-toll")]),
         ("were doctors killed", [("gap", "victim-breakdown")]),
@@ -1068,6 +1077,9 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("how many militants were killed on saturday", [("answer", "militants-killed-92")]),
         ("ہفتے کو کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-92")]),
         ("how many died in the saturday attacks", [("answer", "overall-toll")]),
+        ("deaths on friday?", [("gap", "day-tolls")]),
+        ("saturday dead", [("gap", "day-tolls")]),
+        ("militants killed saturday", [("answer", "militants-killed-92")]),
         ("does the 145 include the friday raids", [("answer", "toll-composition")]),
     ],
 )
@@ -1080,7 +1092,8 @@ def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
     killed on friday" the 145 (both misleading). A day beside a word naming the attacks only says which
     attacks, and what the 145 covers is no count of a day. A review found more: Monday to Thursday read
     as "when" (the 145 again), a count of Saturday's police declined, Saturday's dead in all answered
-    with the militants alone, and "hafte ko" (on Saturday) not read as a day."""
+    with the militants alone, and "hafte ko" (on Saturday) not read as a day. A dev batch found a day
+    and words of death alone ("sunday deaths?") read as "when": the dates, misleading."""
     assert _decided(core, question) == reply
 
 
@@ -1435,6 +1448,26 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
     Afghanistan a "did you mean" the province). India, whom Pakistan blamed, and "who else" are guards.
     A tag ("no?", "correct") or a guess worded as a statement ("it was", "نے یہ حملہ کیا") is still a
     guess: the last three got the injured gap, a decline and "other reactions are not reported"."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("was india blamed", [("answer", "india-allegation")]),
+        ("india accused of what exactly", [("answer", "india-allegation")]),
+        ("india got blamed for it?", [("answer", "india-allegation")]),
+        ("so india was accused?", [("answer", "india-allegation")]),
+        ("india blamed pakistan?", [("answer", "india-rejection")]),
+        ("who did india blame for the attacks", [("answer", "india-rejection")]),
+    ],
+)
+def test_the_one_blamed_in_the_passive_is_not_who_blames(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A party named before a word of blaming in the passive ("was india blamed", "india accused of
+    what") is the one Pakistan blamed: all four got India's rejection, as if India had spoken (a dev
+    batch's "india blamed?", misleading). A party that blames in the active voice is a guard."""
     assert _decided(core, question) == reply
 
 

@@ -350,6 +350,9 @@ class LanguageRouter:
             for w, owners in self._postings.items()
             if 2 * len(owners) < len(self._targets) and w not in self._entity_words and w not in self._generic_story
         )
+        # What the lexicon reads people's words as ("saboot", "proof": "evidence"): words of what is
+        # asked about, not of the asker's story ("my son told me on the phone").
+        self._concepts = frozenset(w for v in (*lexicon.words.values(), *lexicon.phrases.values()) for w in v.split())
         # The figures our facts give (145, 92, 31...) are as telling as a name: "is 145 correct".
         self._figures_of = {
             f.id: frozenset(int(w) for w in fold(factbase.fact_text(f, "en").statement).split() if w.isdigit())
@@ -2068,6 +2071,14 @@ class LanguageRouter:
         if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
             return None  # "..., true?", "india admitted it, didnt they"
         asks = _first(question.asks)
+        asked = [w for w in question.words if w in self._concepts]
+        if not self._telling.isdisjoint(asked):
+            # A word of the rumour that only what is not reported is asked about ("heard pakistan released
+            # calls proving india's role, true?": the evidence): that, not the facts about the parties.
+            gaps = self._is_gap & self._distinct(asked, self._is_fact, scores, outdo=False)
+            found = self._top(scores, gaps, named, count=1)
+            if found and found[0].score >= t.suggest:
+                return Intent(text=question.text, decision="gap", matches=found, asks=asks, figures=question.figures)
         eligible = self._is_fact & self._mention(named)
         if not eligible.any():
             # No fact names them all ("the uae sided with india, right?"): the rumour is about the first
@@ -2295,12 +2306,14 @@ class LanguageRouter:
             found |= self._covered_by.get(entity, found & False) & self._is_fact
         return found
 
-    def _distinct(self, words: list[str], eligible: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    def _distinct(
+        self, words: list[str], eligible: np.ndarray, scores: np.ndarray, *, outdo: bool = True
+    ) -> np.ndarray:
         """Gaps asked about a word of the question that no eligible fact is asked about:
         "civilian casualties" is the civilians fact, not the gap about women and children. A gap
         that fits far better than every fact asked with the word keeps it ("was any officer named
-        among the dead": the names, though a fact is asked "what's his name"), and so does a word of
-        today ("still"), whoever else is asked with it."""
+        among the dead": the names, though a fact is asked "what's his name") unless not `outdo`,
+        and so does a word of today ("still"), whoever else is asked with it."""
         telling = [w for w in dict.fromkeys(words) if w in self._telling]
         if not telling:
             return np.ones(len(self._targets), dtype=bool)
@@ -2311,7 +2324,7 @@ class LanguageRouter:
             hit[self._asked.get(_stem(word), [])] = True
             if word in self._present or not (hit & facts).any():
                 found |= hit
-            else:
+            elif outdo:
                 rival = float(scores[hit & facts].max())
                 found |= hit & (scores > rival + self.thresholds.distinct)
         return found

@@ -183,6 +183,8 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("someone told me india admitted it, true?", "answer", "india-rejection"),  # admitting is saying
         ("the saudis sided with india, didn't they?", "clarify", "saudi-condemnation"),  # no fact names both
         ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
+        ("heard pakistan showed intercepted messages proving india's hand, true?", "gap", "evidence"),
+        ("someone says islamabad released documents proving indian funding, right?", "gap", "evidence"),
     ],
 )
 def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
@@ -191,11 +193,16 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     """The rumour's words are unknown to us, and were declined; they are also no guide to which fact
     ("de diya" had matched how long the operation took): a fact about the party named is; of two
     parties no fact names together, the first, the rumour's subject (both were declined). What a party
-    admitted is what it said: India's denial, not Pakistan's charge (which left the rumour standing)."""
+    admitted is what it said: India's denial, not Pakistan's charge (which left the rumour standing). A
+    word of the rumour that only a gap is asked about is what it checks: the evidence ("proving india's
+    role" was a "did you mean" of Pakistan's charge; a dev batch's was answered with it, misleading);
+    the asker's own words are not (a phone only a gap's example has: "the names are not reported")."""
     [intent] = core.router.route(question).intents
     assert intent.decision == decision
     assert (intent.top.target if intent.top else None) == fact_id
     assert core.router.route("heard quetta's schools shut, true?").intents[0].decision != "answer"
+    told = core.router.route("میرے بھائی نے فون پر بتایا کہ انڈیا نے مان لیا ہے، کیا یہ سچ ہے؟")
+    assert [i.decision for i in told.intents] != ["gap"]
 
 
 @pytest.mark.parametrize(
@@ -2523,11 +2530,14 @@ def test_a_count_of_a_place_is_its_toll_which_the_sources_do_not_give(
         ("civilians kitne mare total", [("answer", "civilians-killed")]),
         ("how many people died in total", [("answer", "overall-toll")]),
         ("total dead incl militants?", [("answer", "overall-toll")]),
+        ("how many fighters did the army kill altogether", [("answer", "militants-killed-145")]),
+        ("how many died altogether", [("answer", "overall-toll")]),
     ],
 )
 def test_a_group_s_toll_in_all_is_that_group_s(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "In total" of one group is that group's toll, not everyone's: the first two were a "did you
-    mean" of the toll in all. Everyone's toll in all, also with a group included, is a guard."""
+    mean" of the toll in all, and "altogether" (a word of our examples) the toll in all. Everyone's
+    toll in all, also with a group included, is a guard."""
     assert _decided(core, question) == reply
 
 

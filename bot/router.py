@@ -665,7 +665,8 @@ class LanguageRouter:
         if all(i.decision == "decline" for i in whole):
             # "..., my grandson set this bot up on my phone. how are you today?", "..., thank you so much":
             # nothing of the story asked, the greeting or thanks is
-            chat = [p for p in parts if self._is_chat(p) or self._asks_the_bot(p)]
+            # ("..., is this true?" checks the rest, and asks nothing of the bot)
+            chat = [p for p in parts if not checking and (self._is_chat(p) or self._asks_the_bot(p))]
             if chat:
                 whole = self._routed(chat[-1])
         if subject_of and len(asking) == 1 and all(i.decision in ("decline", "gap") for i in whole):
@@ -2086,6 +2087,9 @@ class LanguageRouter:
             named = named[:1]
         if asks is not None:
             eligible &= self._answering[asks]
+        spoken = self._spoken_by.get(question.speaker or "")
+        if asks == "said" and spoken is not None and (eligible & spoken).any():
+            eligible &= spoken  # "my colleague says india admitted it, true?": what India said
         # The rumour's own words ("bugti resigned") are no guide: the facts about them come first.
         about = eligible & np.logical_or.reduce([self._subject_of.get(e, ~self._is_fact) for e in named])
         top = self._top(scores, about if about.any() else eligible, named)

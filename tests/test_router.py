@@ -185,6 +185,9 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
         ("heard pakistan showed intercepted messages proving india's hand, true?", "gap", "evidence"),
         ("someone says islamabad released documents proving indian funding, right?", "gap", "evidence"),
+        ("my colleague mentioned that india admitted it, is that true?", "answer", "india-rejection"),
+        ("my friend told me on the phone that the army showed proof, is it true?", "gap", "evidence"),
+        ("میرے کزن نے بتایا کہ بھارت نے مان لیا ہے، کیا یہ سچ ہے؟", "clarify", "india-rejection"),
     ],
 )
 def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
@@ -196,7 +199,9 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     admitted is what it said: India's denial, not Pakistan's charge (which left the rumour standing). A
     word of the rumour that only a gap is asked about is what it checks: the evidence ("proving india's
     role" was a "did you mean" of Pakistan's charge; a dev batch's was answered with it, misleading);
-    the asker's own words are not (a phone only a gap's example has: "the names are not reported")."""
+    the asker's own words are not (a phone only a gap's example has: "the names are not reported"),
+    nor how they heard it ("on the phone": declined). What a party is said to have admitted is what
+    that party said (a "did you mean" of Pakistan's charge; in Urdu, "the injured are not reported")."""
     [intent] = core.router.route(question).intents
     assert intent.decision == decision
     assert (intent.top.target if intent.top else None) == fact_id
@@ -2969,6 +2974,16 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
     after ("..., bot?"); its name was read as a word of the question (a "did you mean", or declined).
     A message that is nothing but the call, or asks about the bot, keeps it (guards)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["میرے دوست نے فون پر بتایا کہ فوج نے ثبوت دکھا دیے، کیا یہ سچ ہے؟", "ہمسائے کہتے ہیں بازار جل گیا، کیا یہ سچ ہے؟"],
+)
+def test_a_part_that_checks_the_rest_is_no_chat_with_the_bot(core: Core, question: str) -> None:
+    """ "کیا یہ سچ ہے" (is this true) checks what the message says: when the rest was declined, it was
+    read alone, as a question to the bot, and got the help reply."""
+    assert all(i.decision != "meta" for i in core.router.route(question).intents)
 
 
 @pytest.mark.parametrize(

@@ -1186,11 +1186,13 @@ class LanguageRouter:
             return ()
         if blamer not in (None, *self._setting):
             return ()  # "did iran blame anyone" asks what Iran said
-        speaker = self.factbase.lexicon.speaker(normalised, reach=2)
-        if speaker is not None and speaker not in self._setting:
+        # (part by part: "..., is that what they said" is no Afghanistan speaking)
+        lexicon = self.factbase.lexicon
+        parts = (self.normalise(p) for p in lexicon.split_pattern.split(text) if p and p.strip())
+        if not {lexicon.speaker(p, reach=2) for p in parts} <= {None, *self._setting}:
             return ()  # "did iran say it was the taliban" asks what Iran said
-        also = self._generic_story | self._blaming | self._force_words
-        return self._accused if self.factbase.lexicon.guesses_culprit(text, normalised, also=also) else ()
+        also = self._generic_story | self._blaming | self._force_words | self._homeland  # "the taliban government"
+        return self._accused if lexicon.guesses_culprit(text, normalised, also=also) else ()
 
     def _weighs(self, text: str, words: list[str]) -> bool:
         """Whether a question weighs one group's dead against another's ("did more civilians die than
@@ -2014,6 +2016,9 @@ class LanguageRouter:
         if not refers and ((unknown > 0 and self._names_other_event(words)) or self._names_event_abroad(question.text)):
             return Intent(text=question.text, decision="decline")
         unasked = Intent(text=question.text, decision="gap", asks=asks, figures=question.figures)
+        figure = self._figure_checked(question, scores)
+        if figure is not None:
+            return figure
         if unknown >= t.unknown or (unknown > 0 and not anchored):
             if refers:
                 return self._unless_a_fact_rivals(unasked, scores, evidence, named)
@@ -2062,15 +2067,32 @@ class LanguageRouter:
             return self._unless_a_fact_rivals(intent, scores, evidence, named)
         return intent
 
+    def _figure_checked(self, question: _Question, scores: np.ndarray) -> Intent | None:
+        """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in
+        balochistan', is it real?"): the fact that gives it, whatever the rumour's other words."""
+        lexicon = self.factbase.lexicon
+        if question.figures or not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+            return None
+        ours = {self._figure_facts[w] for w in question.words if w in self._figure_facts}
+        if len(ours) != 1:
+            return None
+        # Any other word we know is a claim about the figure to check ("145 were killed on saturday,
+        # right?", "it took two weeks to kill 145"), not the rumour's wording.
+        claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
+        of_figure = self._groups | self._force_words | self._deaths | self._generic | self._figure_facts.keys()
+        if not claims.intersection(question.words) <= of_figure:
+            return None
+        return Intent(text=question.text, decision="answer", matches=(self._match(ours.pop(), scores),), asks="count")
+
     def _checked(self, question: _Question, named: list[str], scores: np.ndarray) -> Intent | None:
         """ "heard america stayed silent, true?": a rumour about a party to the story gets what the
         sources say of them, however it is worded: the fact clearly most about them, or a choice."""
         t = self.thresholds
         lexicon = self.factbase.lexicon
-        if not named or not set(named) <= self._in_story & (self._parties | self._guessable):
-            return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
         if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
             return None  # "..., true?", "india admitted it, didnt they"
+        if not named or not set(named) <= self._in_story & (self._parties | self._guessable):
+            return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"
         asks = _first(question.asks)
         asked = [w for w in question.words if w in self._concepts]
         if not self._telling.isdisjoint(asked):

@@ -185,9 +185,9 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
         ("heard pakistan showed intercepted messages proving india's hand, true?", "gap", "evidence"),
         ("someone says islamabad released documents proving indian funding, right?", "gap", "evidence"),
-        ("my colleague mentioned that india admitted it, is that true?", "answer", "india-rejection"),
+        ("my colleague mentioned that india admitted it, is that true?", "clarify", "india-rejection"),
         ("my friend told me on the phone that the army showed proof, is it true?", "gap", "evidence"),
-        ("میرے کزن نے بتایا کہ بھارت نے مان لیا ہے، کیا یہ سچ ہے؟", "clarify", "india-rejection"),
+        ("میرے کزن نے بتایا کہ بھارت نے مان لیا ہے، کیا یہ سچ ہے؟", "answer", "india-rejection"),
     ],
 )
 def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
@@ -579,6 +579,8 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("what do they actually want", [("gap", "motive")]),
         ("what do bla want from the govt", [("gap", "motive")]),
         ("what were the terrorists wanting", [("gap", "motive")]),
+        ("what are the saudis saying", [("answer", "saudi-condemnation")]),
+        ("london what is saying?", [("answer", "uk-condemnation")]),
         ("what did india want pakistan to do", [("answer", "india-rejection")]),
         ("want the death toll", [("answer", "overall-toll")]),
         ("were doctors killed", [("gap", "victim-breakdown")]),
@@ -597,7 +599,8 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     Urdu, a spelling of Randhir, law-enforcement agencies (LEA), hoping for something, "aya" (came),
     pinning it on someone or holding them responsible (blaming), what they (or the BLA) want, violence
     that never stops, shops torched and a bridge blown up (damage), labourers (a breakdown of the
-    dead by work, which nobody reports), captures (arrests, not a city taken): each was declined, a "did you
+    dead by work, which nobody reports), captures (arrests, not a city taken), "saying" (what a
+    country says, which got "Pakistan's leaders are not reported"): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a
     breakdown nobody reports."""
@@ -1511,6 +1514,8 @@ def test_the_one_blamed_in_the_passive_is_not_who_blames(
         ("did the chief minister blame india", [("answer", "india-allegation")]),
         ("کیا یہ را کا کام ہے", [("answer", "india-allegation")]),
         ("did pakistan hold india responsible", [("answer", "india-allegation")]),
+        ("heard pakistan blamed the afghan government, right?", [("answer", "india-allegation")]),
+        ("pakistan blamed kabul's regime for backing them, true?", [("answer", "india-allegation")]),
     ],
 )
 def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
@@ -1532,7 +1537,8 @@ def test_a_guess_at_whom_pakistan_blamed_gets_whom_it_did(
     India said). Holding someone responsible is blaming them, and the party before it the one who
     blames (a review found the UK's question answered with Pakistan's charge). RAW, India's agency, is
     a guess at India (declined); Pakistan's chief minister blames as Pakistan does (it got "no
-    evidence is reported", a false "not reported")."""
+    evidence is reported", a false "not reported"). A country's government is that country (a dev
+    batch's "the taliban government" got "no evidence is reported", misleading)."""
     assert _decided(core, question) == reply
 
 
@@ -2973,6 +2979,51 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
     """In a group people call the bot before asking ("@bot", "factbot", "ok bot,", "اوکے بوٹ،") or
     after ("..., bot?"); its name was read as a word of the question (a "did you mean", or declined).
     A message that is nothing but the call, or asks about the bot, keeps it (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "fwd: '17 brave jawans embraced shahadat in balochistan'. is this real?",
+            [("answer", "security-personnel-killed")],
+        ),
+        (
+            "whatsapp forward says 145 terrorists sent to hell in balochistan, legit?",
+            [("answer", "militants-killed-145")],
+        ),
+        ("is 145 real", [("answer", "militants-killed-145")]),
+        ("the military said 145 were killed on saturday, right?", [("answer", "militants-killed-92")]),
+        ("it took two weeks of operations to kill 145, right?", [("clarify", "operation-duration")]),
+    ],
+)
+def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A forwarded message with one of our figures and words we need not know ("sent to hell") is
+    checked against the fact that gives the figure: the first three were a "did you mean", "not
+    reported" or declined ("real" was no word of checking). A rumour with a claim we know of besides
+    the figure (a day, a span) is checked for that claim (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("my brother said 300 died, true?", [("answer", "overall-toll")]),
+        (
+            "my sister says pakistan blamed afghanistan, is that what they said",
+            [("answer", "india-allegation")],
+        ),
+    ],
+)
+def test_the_asker_s_own_people_are_no_part_of_the_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Who told the asker (a brother, a sister, a friend) is never what is asked: "brother", in one
+    example of the soldiers' toll, made the first the 17 (misleading); the second was a "did you
+    mean" of the province."""
     assert _decided(core, question) == reply
 
 

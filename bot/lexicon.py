@@ -28,6 +28,8 @@ _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arab
 # leave out the space after it: "کتنےمارےگئے" is "کتنے مارے گئے".
 _BARI_YE_GLUED = re.compile(f"\u06d2(?=[{_ARABIC}])")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+# A comma between groups of digits ("1,450", Indian "2,00,000", Urdu "١٬٤٥٠") is part of one number.
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,\u066c](?=(?:\d{2}[,\u066c])*\d{3}(?!\d))")
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
 
@@ -145,6 +147,8 @@ class Lexicon(BaseModel):
     # Words that make a word of blaming passive ("was india blamed", "india accused of what"): the one
     # named before it is blamed, not who blames.
     passive_before: frozenset[str] = frozenset()
+    # Words that make the number after them a year ("in 2000"), not a count ("2000 attackers").
+    years_after: frozenset[str] = frozenset()
     passive_after: frozenset[str] = frozenset()
     # Words of killing ("kill", "maare", "ہلاک"), of asking whether someone did ("did", "has") and of
     # the one who did ("killed by"): a side of the fighting so marked ("did the army kill 200", "fauj
@@ -273,7 +277,8 @@ class Lexicon(BaseModel):
     def split_pattern(self) -> re.Pattern[str]:
         """Where one message asks two things; matched on the raw text, before normalisation."""
         words = [re.escape(s) for s in self.splitters if s.isalnum()]
-        marks = [re.escape(s) for s in self.splitters if not s.isalnum()]
+        # (not a comma between groups of digits: "1,450 killed" is one figure)
+        marks = [f"(?!{_DIGIT_GROUPS.pattern}){re.escape(s)}" for s in self.splitters if not s.isalnum()]
         # A full stop ends a sentence after a word of two letters or more, before the next word ("...
         # in noshki. how many died"); not in "U.S." or before a figure ("approx. 40 hours").
         short = "".join(rf"(?<!\b{re.escape(a)})" for a in self.abbreviations)  # "govt.", "mr."
@@ -745,6 +750,7 @@ def fold(text: str) -> str:
             folded = folded.translate(_URDU)
         folded = _BARI_YE_GLUED.sub("\u06d2 ", folded)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
+    stripped = _DIGIT_GROUPS.sub("", stripped)
     collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
     return " ".join(collapsed.split())
 

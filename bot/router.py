@@ -1116,7 +1116,9 @@ class LanguageRouter:
         if "count" in asks:
             # Another day than one some fact counts narrows the count, which `_of_a_day` finds not reported.
             words = [w for w in words if w not in self._weekdays or w in self._counted_days]
-        figures = self._heard(words, named, self._figure_words, after=self._tallies)
+        figures = self._heard(
+            words, named, self._figure_words, after=self._tallies, counts=self._counts_not_years(text)
+        )
         # A span heard ("did it last 3 days?") is a figure only of a question of how long, never of a
         # count or of who ("who attacked 3 days ago" names another day, and is declined as before).
         spans = self._heard(words, named, self._span_words) if asks in ((), ("duration",)) else ()
@@ -1394,12 +1396,33 @@ class LanguageRouter:
         return self._offices if not self._people.isdisjoint(named) else frozenset()
 
     def _heard(
-        self, words: list[str], named: list[str], units: frozenset[str], *, after: frozenset[str] = frozenset()
+        self,
+        words: list[str],
+        named: list[str],
+        units: frozenset[str],
+        *,
+        after: frozenset[str] = frozenset(),
+        counts: frozenset[str] = frozenset(),
     ) -> tuple[str, ...]:
         """Numbers said as a count of people ("were 200 killed") or a span ("3 days"), by the word
         after them (or, for `after`, before them), that our facts do not give and that name no other
-        event (9/11, 2008)."""
-        return tuple(words[i] for i in self._numbers_before(words, named, units, after=after))
+        event (9/11, 2008); of the size of a year, only `counts` ("2000 attackers")."""
+        return tuple(words[i] for i in self._numbers_before(words, named, units, after=after, counts=counts))
+
+    def _counts_not_years(self, text: str) -> frozenset[str]:
+        """Numbers of the size of a year said as a count: right before people counted ("were 2000
+        attackers killed"), after no word that makes a year ("in 2000", "jan 2000")."""
+        folded = fold(text).split()
+        marks = self.factbase.lexicon.years_after
+        return frozenset(
+            number
+            for previous, number, following in zip(["", *folded[:-1]], folded, [*folded[1:], ""], strict=True)
+            if number.isdigit()
+            and int(number) in _YEARS
+            and previous not in marks
+            and self.normalise(previous) not in self._months
+            and not self._figure_words.isdisjoint(self.normalise(following).split())
+        )
 
     def _periods(self, words: list[str], named: list[str]) -> frozenset[int]:
         """Where a number is a period the story is compared with ("the deadliest in 20 years"): a
@@ -1414,10 +1437,17 @@ class LanguageRouter:
         )
 
     def _numbers_before(
-        self, words: list[str], named: list[str], units: frozenset[str], *, after: frozenset[str] = frozenset()
+        self,
+        words: list[str],
+        named: list[str],
+        units: frozenset[str],
+        *,
+        after: frozenset[str] = frozenset(),
+        counts: frozenset[str] = frozenset(),
     ) -> list[int]:
-        """Where a number our facts do not give, and no year, stands right before one of `units` (or,
-        last of all, right after one of `after`), in a question naming nothing outside the story."""
+        """Where a number our facts do not give, and no year (unless one of `counts`), stands right
+        before one of `units` (or, last of all, right after one of `after`), in a question naming
+        nothing outside the story."""
         if any(e not in self._in_story for e in named):
             return []
         neighbours = zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
@@ -1426,7 +1456,7 @@ class LanguageRouter:
             for i, (previous, number, following) in enumerate(neighbours)
             if number.isdigit()
             and number not in self._vocabulary
-            and int(number) not in _YEARS
+            and (int(number) not in _YEARS or number in counts)
             and (following in units or (previous in after and not following))
         ]
 

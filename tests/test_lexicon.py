@@ -21,6 +21,11 @@ from bot.lexicon import fold
         ("zero\u200bwidth", "zero width"),
         ("1200 dead", "1200 dead"),  # digits stay whole
         ("Søren Ærø", "soren aero"),  # Latin letters are transliterated, not dropped
+        ("1,450 killed", "1450 killed"),  # a comma between groups of digits is one number
+        ("2,00,000 people", "200000 people"),  # grouped the Indian way
+        ("۱٬۴۵۰", "1450"),  # with the Arabic thousands separator
+        ("17,31 and 145", "17 31 and 145"),  # two figures, not one
+        ("quetta,1 attack", "quetta 1 attack"),
         ("", ""),
     ],
 )

@@ -2985,6 +2985,24 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("were 2000 attackers killed", [("answer", "militants-killed-145")]),
+        ("heard 1950 people died, true?", [("answer", "overall-toll")]),
+        ("did 2000 militants attack", [("gap", "attacker-count")]),
+        ("how many attacks in 2024", [("decline", None)]),
+        ("in 2000 militants attacked quetta, how many died", [("decline", None)]),
+    ],
+)
+def test_a_number_the_size_of_a_year_before_people_is_a_count(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "2000 attackers" is a count heard, checked against ours: the first three were declined as
+    another year. After a word that makes a year ("in 2000"), it is one (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("any town taken by them?", [("answer", "no-city-seized")]),
         ("any persons arrested?", [("gap", "arrests")]),
         ("is there any womens killed", [("gap", "victim-breakdown")]),
@@ -2993,12 +3011,14 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
         ("what uae is telling about it", [("answer", "uae-condemnation")]),
         ("balochistan touches which countries", [("answer", "province-context")]),
         ("how long ago did all this happen", [("answer", "timing")]),
+        ("were there 2,000 attackers", [("gap", "attacker-count")]),
     ],
 )
 def test_english_as_people_learning_it_write_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """Plurals such as "persons" and "childrens", "telling" for saying, "using", a town "taken",
     countries that "touch" a province: a dev batch of terse and non-native questions found each
-    declined; "how long ago" asks when, and got how long the operations lasted (misleading)."""
+    declined; "how long ago" asks when, and got how long the operations lasted (misleading). A figure
+    written with a comma ("2,000") was two numbers and two parts (it got the latest updates)."""
     assert _decided(core, question) == reply
 
 

@@ -670,6 +670,10 @@ class Lexicon(BaseModel):
     def _cue_patterns(self) -> tuple[tuple[AnswerType, re.Pattern[str]], ...]:
         return tuple((t, pattern) for t, cues in self._cues if (pattern := any_of(cues)) is not None)
 
+    def cues(self, answer_type: AnswerType) -> tuple[str, ...]:
+        """Every way of asking for this kind of answer, and the nouns that name it ("toll", "number")."""
+        return next(((*a.cues, *a.nouns) for a in self.asks if a.type == answer_type), ())
+
     def cue(self, answer_type: AnswerType) -> str:
         """The first way of asking for this kind of answer, normalised: "who" for `who`."""
         return next((cues[0] for t, cues in self._cues if t == answer_type and cues), "")

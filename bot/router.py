@@ -305,6 +305,8 @@ class LanguageRouter:
             *lexicon.phrases,
             *lexicon.words,
             *lexicon.stopwords,
+            *lexicon.checks,  # "is it real": a word of checking, not "israel" heard as two words
+            *lexicon.tags,
             *(a for e in lexicon.entities for a in e.aliases),
             *story.refers,
         ]
@@ -352,6 +354,7 @@ class LanguageRouter:
         )
         # What the lexicon reads people's words as ("saboot", "proof": "evidence"): words of what is
         # asked about, not of the asker's story ("my son told me on the phone").
+        self._counting_words = frozenset(w for c in lexicon.cues("count") for w in lexicon.normalise(c).split())
         self._concepts = frozenset(w for v in (*lexicon.words.values(), *lexicon.phrases.values()) for w in v.split())
         # The figures our facts give (145, 92, 31...) are as telling as a name: "is 145 correct".
         self._figures_of = {
@@ -1183,7 +1186,10 @@ class LanguageRouter:
         """Whom Pakistan blamed, for a guess at it: a word of blaming or saying, only parties the sources
         quote nothing of named, and nothing else but the forces ("did the army say afghanistan was behind
         it"; not "did the us say it was iran"). `blamer`: who the question says blames (`_blamer`)."""
-        outside = bool(named) and set(named) <= self._guessable - self._voices
+        # (a party with words of its own too, if Pakistan is said to blame it: "did pakistan blame the
+        # uk", "was the uae accused")
+        voices = self._voices if blamer != self._home else frozenset()
+        outside = bool(named) and set(named) <= self._guessable - voices
         if not outside or self._blaming.isdisjoint(normalised.split()):
             return ()
         if blamer not in (None, *self._setting):
@@ -1253,10 +1259,14 @@ class LanguageRouter:
                 if found and before.split()[-1] in self._entity_words:  # "saudi arabia blame"
                     # "was india blamed", "india accused of what", "india blamed?": the one blamed,
                     # by Pakistan, whose charge the story reports.
-                    blamed = folded[j] != self._blame and (  # "blamed", "accused"; not "did india blame"
-                        j + 1 in ends
-                        or folded[j + 1] in lexicon.passive_after
-                        or (j > k and folded[j - k - 1] in lexicon.passive_before)
+                    asked = set(self.normalise(" ".join(folded[: j - k])).split()) & lexicon.cue_words
+                    blamed = (
+                        folded[j] != self._blame
+                        and (  # "blamed", "accused"; not "did india blame"
+                            (j + 1 in ends and not asked)  # "india blamed?"; not "who the uk blamed?"
+                            or not lexicon.passive_after.isdisjoint(folded[j + 1 : j + 2])
+                            or (j > k and folded[j - k - 1] in lexicon.passive_before)
+                        )
                     )
                     return self._home if blamed else found[-1]
         if not alone and first and words[first - 1] in self._entity_words:
@@ -2103,16 +2113,24 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if question.figures or not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
             return None
-        ours = {self._figure_facts[w] for w in question.words if w in self._figure_facts}
+        dated = self._dating(question.words)  # "heard it was on jan 31, true?" gives a date, not the 31 dead
+        ours = {
+            self._figure_facts[w] for i, w in enumerate(question.words) if w in self._figure_facts and i not in dated
+        }
         if len(ours) != 1:
             return None
+        fact = ours.pop()
         # Any other word we know is a claim about the figure to check ("145 were killed on saturday,
-        # right?", "it took two weeks to kill 145"), not the rumour's wording.
+        # right?", "it took two weeks to kill 145", "17 districts were hit"), and so is another group
+        # than the figure's ("145 soldiers died"), not the rumour's wording.
+        words = set(question.words)
         claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
-        of_figure = self._groups | self._force_words | self._deaths | self._generic | self._figure_facts.keys()
-        if not claims.intersection(question.words) <= of_figure:
+        of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
+        own = {g for g, f in self._toll_of.items() if f == fact}
+        others = {g for g in words & self._groups if own and g not in own and g in self._toll_of}
+        if others or not words & claims - self._groups - self._figure_facts.keys() <= of_figure:
             return None
-        return Intent(text=question.text, decision="answer", matches=(self._match(ours.pop(), scores),), asks="count")
+        return Intent(text=question.text, decision="answer", matches=(self._match(fact, scores),), asks="count")
 
     def _checked(self, question: _Question, named: list[str], scores: np.ndarray) -> Intent | None:
         """ "heard america stayed silent, true?": a rumour about a party to the story gets what the

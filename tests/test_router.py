@@ -1475,6 +1475,9 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("so india was accused?", [("answer", "india-allegation")]),
         ("india blamed pakistan?", [("answer", "india-rejection")]),
         ("who did india blame for the attacks", [("answer", "india-rejection")]),
+        ("was the uae accused", [("answer", "india-allegation")]),
+        ("did pakistan blame the uk", [("answer", "india-allegation")]),
+        ("who the uk blamed?", [("answer", "uk-condemnation")]),
     ],
 )
 def test_the_one_blamed_in_the_passive_is_not_who_blames(
@@ -1482,7 +1485,9 @@ def test_the_one_blamed_in_the_passive_is_not_who_blames(
 ) -> None:
     """A party named before a word of blaming in the passive ("was india blamed", "india accused of
     what") is the one Pakistan blamed: all four got India's rejection, as if India had spoken (a dev
-    batch's "india blamed?", misleading). A party that blames in the active voice is a guard."""
+    batch's "india blamed?", misleading). A party with words of its own that Pakistan is said to
+    blame is a guess at whom it blamed, too (a review found the BLA's claim given). A party that
+    blames in the active voice, also before the word at the end ("who the uk blamed?"), is a guard."""
     assert _decided(core, question) == reply
 
 
@@ -3036,6 +3041,11 @@ def test_english_as_people_learning_it_write_it(core: Core, question: str, reply
         ("is 145 real", [("answer", "militants-killed-145")]),
         ("the military said 145 were killed on saturday, right?", [("answer", "militants-killed-92")]),
         ("it took two weeks of operations to kill 145, right?", [("clarify", "operation-duration")]),
+        ("31 civilians were killed, is it real?", [("answer", "civilians-killed")]),
+        ("heard it happened on jan 31, true?", [("answer", "timing")]),
+        ("heard 17 districts were attacked, true?", [("clarify", "districts")]),
+        ("my cousin says 145 soldiers died, true?", [("answer", "security-personnel-killed")]),
+        ("heard the 145 included civilians, true?", [("answer", "toll-composition")]),
     ],
 )
 def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
@@ -3044,7 +3054,9 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
     """A forwarded message with one of our figures and words we need not know ("sent to hell") is
     checked against the fact that gives the figure: the first three were a "did you mean", "not
     reported" or declined ("real" was no word of checking). A rumour with a claim we know of besides
-    the figure (a day, a span) is checked for that claim (guards)."""
+    the figure (a day, a span, places, what the figure includes, another group) is checked for that
+    claim, and a date is no figure (guards: a review found the 31 civilians given for "jan 31", the 17
+    personnel for "17 districts", and "it real" heard as "israel": "nothing about Israel")."""
     assert _decided(core, question) == reply
 
 

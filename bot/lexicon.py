@@ -475,7 +475,8 @@ class Lexicon(BaseModel):
             rf"^\s*(?:(?P<call>{calling})[\s,،]+)?@?(?:{names})(?=[\s,،:;.!?؟-]|$)(?![\s,،]+(?:{agents})\b)"
             r"[\s,،:;.!-]*"
         )
-        after = rf"\s*[,،]\s*@?(?:{names})[\s?؟!.]*$"  # "who did it, bot?"; not "what is a bot"
+        # "who did it, bot?", "thx bot 🙏"; not "what is a bot", "are you the bot"
+        after = rf"(?:\s*[,،]\s*|(?<!\ba)(?<!\bthe)(?<!\bthis)(?<!\byour)(?<!\bthat)\s+)@?(?:{names})\W*$"
         return re.compile(f"{before}|{after}", re.IGNORECASE)
 
     @cached_property

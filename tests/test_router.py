@@ -2976,14 +2976,19 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
         ("اوکے بوٹ، کتنے پولیس اہلکار شہید ہوئے؟", [("answer", "security-personnel-killed")]),
         ("hi there bot", [("meta", "greeting")]),
         ("are you a bot?", [("meta", "help")]),
+        ("thanks bot 🙏", [("meta", "thanks")]),
+        ("anything new bot", [("meta", "latest")]),
+        ("baker kaun hai bot", [("answer", "person-baker")]),
+        ("is this the bot", [("meta", "help")]),
     ],
 )
 def test_calling_the_bot_by_name_is_no_part_of_the_question(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """In a group people call the bot before asking ("@bot", "factbot", "ok bot,", "اوکے بوٹ،") or
-    after ("..., bot?"); its name was read as a word of the question (a "did you mean", or declined).
-    A message that is nothing but the call, or asks about the bot, keeps it (guards)."""
+    after ("..., bot?", and without the comma in a group's haste: "thanks bot 🙏"); its name was read
+    as a word of the question (a "did you mean", or declined). A message that is nothing but the call,
+    or asks about the bot ("is this the bot"), keeps it (guards)."""
     assert _decided(core, question) == reply
 
 

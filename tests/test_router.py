@@ -3068,6 +3068,24 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("teacher here, how many people died in all? need it for my class", [("answer", "overall-toll")]),
+        ("for my students: how many civilians died", [("answer", "civilians-killed")]),
+        ("who is pakistan pointing fingers at", [("answer", "india-allegation")]),
+        ("what neighbouring countries does balochistan have", [("answer", "province-context")]),
+    ],
+)
+def test_why_the_asker_asks_is_no_part_of_the_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A teacher asking for a class ("for my students", "to tell my class") was declined for those
+    words, or asked about students among the dead ("not reported", misleading); pointing a finger at
+    someone is blaming them, and neighbouring countries are those on the border (both declined)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("my brother said 300 died, true?", [("answer", "overall-toll")]),
         (
             "my sister says pakistan blamed afghanistan, is that what they said",

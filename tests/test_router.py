@@ -812,12 +812,14 @@ def test_the_militants_words_a_part_of_the_day_and_a_tag(
         ("کیا لاہور بھی نشانہ بنا", [("answer", "districts")]),
         ("کیا لڑائی ایک ہفتہ جاری رہی", [("answer", "operation-duration")]),
         ("الزام طالبان پر لگا یا انڈیا پر", [("answer", "india-allegation")]),
+        ("CM نے کتنے دہشت گرد بتائے", [("clarify", "militants-killed-145")]),
     ],
 )
 def test_urdu_targets_weeks_and_charges(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "نشانہ بنا" (was targeted) is attacked, "ایک ہفتہ" (a week) a span heard, and "الزام ... لگا"
     with the verb apart a guess at whom Pakistan blamed: the first was declined, the second a "did
-    you mean", the third got "no evidence is reported"."""
+    you mean", the third got "no evidence is reported". "CM" in Latin letters inside Urdu is the chief
+    minister (declined)."""
     assert _decided(core, question) == reply
 
 

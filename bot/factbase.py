@@ -201,6 +201,7 @@ class LexiconText(_Model):
     stopwords: tuple[str, ...] = ()
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()
+    kin: tuple[str, ...] = ()
     requests: tuple[str, ...] = ()
     opening_narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()

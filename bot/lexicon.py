@@ -147,6 +147,8 @@ class Lexicon(BaseModel):
     # Words that make a word of blaming passive ("was india blamed", "india accused of what"): the one
     # named before it is blamed, not who blames.
     passive_before: frozenset[str] = frozenset()
+    # The asker's own people, dropped right after a word of the asker's ("my brother said 300 died").
+    kin: frozenset[str] = frozenset()
     # Words that make the number after them a year ("in 2000"), not a count ("2000 attackers").
     years_after: frozenset[str] = frozenset()
     passive_after: frozenset[str] = frozenset()
@@ -311,8 +313,13 @@ class Lexicon(BaseModel):
         if self._phrase_pattern is not None:
             folded = self._phrase_pattern.sub(lambda m: f" {self._phrases[m.group(1)]} ", folded)
         words: list[str] = []
+        previous = ""
         for word in folded.split():
+            if word in self.kin and (previous in self.narrators or previous in self.kin):
+                previous = word  # "my brother", "my friend's brother": the asker's, never what is asked
+                continue
             words.extend(self._words.get(word, word).split())
+            previous = word
         return " ".join(w for w in words if w not in self.stopwords)
 
     def find_entities(self, normalised: str) -> tuple[str, ...]:

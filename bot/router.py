@@ -306,6 +306,7 @@ class LanguageRouter:
             *lexicon.words,
             *lexicon.stopwords,
             *lexicon.checks,  # "is it real": a word of checking, not "israel" heard as two words
+            *lexicon.kin,  # "meri khala": the asker's aunt, not "kala" repaired
             *lexicon.tags,
             *(a for e in lexicon.entities for a in e.aliases),
             *story.refers,

@@ -3046,7 +3046,7 @@ def test_english_as_people_learning_it_write_it(core: Core, question: str, reply
             [("answer", "militants-killed-145")],
         ),
         ("is 145 real", [("answer", "militants-killed-145")]),
-        ("the military said 145 were killed on saturday, right?", [("answer", "militants-killed-92")]),
+        ("the military said 145 were killed on saturday, right?", [("clarify", "toll-composition")]),
         ("it took two weeks of operations to kill 145, right?", [("clarify", "operation-duration")]),
         ("31 civilians were killed, is it real?", [("answer", "civilians-killed")]),
         ("heard it happened on jan 31, true?", [("answer", "timing")]),
@@ -3089,6 +3089,9 @@ def test_why_the_asker_asks_is_no_part_of_the_question(
     ("question", "reply"),
     [
         ("my brother said 300 died, true?", [("answer", "overall-toll")]),
+        ("meri khala kehti hain 50 police wale shaheed hue, sach hai?", [("answer", "security-personnel-killed")]),
+        ("میرے ماموں کہتے ہیں اس کے پیچھے بھارت ہے", [("answer", "india-allegation")]),
+        ("who is bugti's wife", [("decline", None)]),
         (
             "my sister says pakistan blamed afghanistan, is that what they said",
             [("answer", "india-allegation")],
@@ -3098,9 +3101,9 @@ def test_why_the_asker_asks_is_no_part_of_the_question(
 def test_the_asker_s_own_people_are_no_part_of_the_question(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """Who told the asker (a brother, a sister, a friend) is never what is asked: "brother", in one
-    example of the soldiers' toll, made the first the 17 (misleading); the second was a "did you
-    mean" of the province."""
+    """Who told the asker (a brother, a sister, a friend; after "my", `lexicon.kin`) is never what is
+    asked: "brother", in one example of the soldiers' toll, made the first the 17 (misleading); the
+    second was a "did you mean" of the province. Someone else's wife is what is asked (a guard)."""
     assert _decided(core, question) == reply
 
 

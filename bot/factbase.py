@@ -202,6 +202,7 @@ class LexiconText(_Model):
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()
     kin: tuple[str, ...] = ()
+    each_day: tuple[str, ...] = ()
     requests: tuple[str, ...] = ()
     opening_narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()

@@ -218,6 +218,8 @@ class Lexicon(BaseModel):
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
+    # Words asking a count day by day ("how many died each day"): the sources count one day's dead only.
+    each_day: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
     # asked about with them is no reason to rule out the gap about what came after our sources.
     present: frozenset[str] = frozenset()
@@ -588,6 +590,13 @@ class Lexicon(BaseModel):
 
     def says_too(self, text: str) -> bool:
         return _found(self._too, text)
+
+    def asks_each_day(self, text: str) -> bool:
+        return _found(self._each_day, text)
+
+    @cached_property
+    def _each_day(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.each_day)
 
     @cached_property
     def _too(self) -> re.Pattern[str] | None:

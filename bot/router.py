@@ -1636,8 +1636,8 @@ class LanguageRouter:
                 dated = self._dating(asked)
                 days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}
                 days |= {w for i, w in enumerate(asked) if w in self._days(asked) and i not in dated}
-        if not days:
-            return intent
+        if not days and not lexicon.asks_each_day(intent.text):
+            return intent  # "how many died each day" asks of every day
         named = self._tolled.intersection(words)
         top = intent.top.target if intent.top is not None else None
         if top is not None and any(self._figure_facts.get(w) == self._position[top] for w in words):

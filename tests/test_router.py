@@ -1095,6 +1095,9 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("ہفتے کو کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-92")]),
         ("how many died in the saturday attacks", [("answer", "overall-toll")]),
         ("deaths on friday?", [("gap", "day-tolls")]),
+        ("how many militants died per day", [("gap", "day-tolls")]),
+        ("روزانہ کتنے لوگ مارے گئے", [("gap", "day-tolls")]),
+        ("roz kitne log mare", [("gap", "day-tolls")]),
         ("saturday dead", [("gap", "day-tolls")]),
         ("militants killed saturday", [("answer", "militants-killed-92")]),
         ("does the 145 include the friday raids", [("answer", "toll-composition")]),
@@ -1110,7 +1113,8 @@ def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
     attacks, and what the 145 covers is no count of a day. A review found more: Monday to Thursday read
     as "when" (the 145 again), a count of Saturday's police declined, Saturday's dead in all answered
     with the militants alone, and "hafte ko" (on Saturday) not read as a day. A dev batch found a day
-    and words of death alone ("sunday deaths?") read as "when": the dates, misleading."""
+    and words of death alone ("sunday deaths?") read as "when": the dates, misleading; and a count of
+    each day ("per day", "روزانہ", `lexicon.each_day`) was a "did you mean" of one group's toll."""
     assert _decided(core, question) == reply
 
 
@@ -3017,6 +3021,7 @@ def test_a_number_the_size_of_a_year_before_people_is_a_count(
     [
         ("any town taken by them?", [("answer", "no-city-seized")]),
         ("any persons arrested?", [("gap", "arrests")]),
+        ("were bla men taken prisoner", [("gap", "arrests")]),
         ("is there any womens killed", [("gap", "victim-breakdown")]),
         ("childrens died?", [("gap", "victim-breakdown")]),
         ("which bomb they were using", [("gap", "weapons")]),

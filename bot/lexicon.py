@@ -28,8 +28,15 @@ _LATIN_MAYBE = re.compile("[^\x00-\x7f\u0600-\u06ff]")  # outside ASCII and Arab
 # leave out the space after it: "کتنےمارےگئے" is "کتنے مارے گئے".
 _BARI_YE_GLUED = re.compile(f"\u06d2(?=[{_ARABIC}])")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
-# A comma between groups of digits ("1,450", Indian "2,00,000", Urdu "١٬٤٥٠") is part of one number.
-_DIGIT_GROUPS = re.compile(r"(?<=\d)[,\u066c](?=(?:\d{2}[,\u066c])*\d{3}(?!\d))")
+# Commas between groups of digits ("1,450", "145,000", Indian "2,00,000", Urdu "١٬٤٥٠") make one number
+# when it opens with a single digit or the rest are noughts; "17,31,145" and "92,145" list our figures.
+_DIGIT_GROUPS = re.compile(r"(?<!\d)(?:\d[,\u066c](?:\d{2}[,\u066c])*\d{3}|\d{1,3}(?:[,\u066c]0{2,3})+)(?![\d,\u066c])")
+
+
+def _one_number(run: re.Match[str]) -> str:
+    return re.sub(r"[,\u066c]", "", run.group())
+
+
 _ACRONYM_DOT = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)")
 
 
@@ -281,8 +288,12 @@ class Lexicon(BaseModel):
     def split_pattern(self) -> re.Pattern[str]:
         """Where one message asks two things; matched on the raw text, before normalisation."""
         words = [re.escape(s) for s in self.splitters if s.isalnum()]
-        # (not a comma between groups of digits: "1,450 killed" is one figure)
-        marks = [f"(?!{_DIGIT_GROUPS.pattern}){re.escape(s)}" for s in self.splitters if not s.isalnum()]
+        # (not a comma between digits: "1,450 killed" is one figure, "17,31,145" figures of one part)
+        marks = [
+            rf"(?<!\d){re.escape(s)}|{re.escape(s)}(?!\d)" if s == "," else re.escape(s)
+            for s in self.splitters
+            if not s.isalnum()
+        ]
         # A full stop ends a sentence after a word of two letters or more, before the next word ("...
         # in noshki. how many died"); not in "U.S." or before a figure ("approx. 40 hours").
         short = "".join(rf"(?<!\b{re.escape(a)})" for a in self.abbreviations)  # "govt.", "mr."
@@ -771,7 +782,7 @@ def fold(text: str) -> str:
             folded = folded.translate(_URDU)
         folded = _BARI_YE_GLUED.sub("\u06d2 ", folded)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
-    stripped = _DIGIT_GROUPS.sub("", stripped)
+    stripped = _DIGIT_GROUPS.sub(_one_number, stripped)
     collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
     return " ".join(collapsed.split())
 

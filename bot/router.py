@@ -488,6 +488,13 @@ class LanguageRouter:
             ranked = self._top(self._target_scores([group, self._killed]), counts, [], count=1)
             if ranked:
                 self._toll_of[group] = self._position[ranked[0].target]
+        # The groups of the dead a figure is of: the one its fact is the toll of ("security": the 17), else
+        # those its statement names (the 92: militants, by the army's word; the overall toll: all).
+        self._groups_of = {
+            position: frozenset(g for g, f in self._toll_of.items() if f == position)
+            or frozenset(said[position].split()) & self._groups
+            for position in self._figure_facts.values()
+        }
         self._joining = frozenset(fold(s) for s in lexicon.splitters if s.isalnum())
 
     @property
@@ -510,8 +517,16 @@ class LanguageRouter:
         """Route a whole message, answering each part of a two-part question separately. A message
         that follows on from the asker's `previous` question ("and in noshki?" or just "noshki?"
         after "how many died?") and is no answer on its own is read with it."""
+        called = question
         question = self.factbase.lexicon.without_address(question)
         alone = self._route(question)
+        short = len(self.normalise(question).split()) <= 2
+        if question != called and short and all(i.decision == "decline" for i in alone.intents):
+            # "answer me bot", "what else bot": without the name a word or two that ask nothing; with
+            # it, they ask the bot (not "bot, what is the dollar rate": another subject, declined)
+            with_name = self._route(called)
+            if any(i.decision != "decline" for i in with_name.intents):
+                question, alone = called, with_name
         if previous is None:
             return alone
         # "aur police?" after "how many soldiers died" leans on it, even if "police" alone has an answer;
@@ -1421,10 +1436,14 @@ class LanguageRouter:
         return tuple(words[i] for i in self._numbers_before(words, named, units, after=after, counts=counts))
 
     def _counts_not_years(self, text: str) -> frozenset[str]:
-        """Numbers of the size of a year said as a count: right before people counted ("were 2000
-        attackers killed"), after no word that makes a year ("in 2000", "jan 2000")."""
+        """Numbers of the size of a year said as a count, in a question asked or a claim checked: right
+        before people counted ("were 2000 attackers killed"), after no word that makes a year ("in
+        2000", "jan 2000")."""
+        lexicon = self.factbase.lexicon
+        if not (lexicon.opens_question(text) or lexicon.checks_rumour(text) or lexicon.ends_on_tag(text)):
+            return frozenset()  # asked of nothing: "2012 militants attacked quetta, was it this bad"
         folded = fold(text).split()
-        marks = self.factbase.lexicon.years_after
+        marks = lexicon.years_after
         return frozenset(
             number
             for previous, number, following in zip(["", *folded[:-1]], folded, [*folded[1:], ""], strict=True)
@@ -2127,8 +2146,8 @@ class LanguageRouter:
         words = set(question.words)
         claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
         of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
-        own = {g for g, f in self._toll_of.items() if f == fact}
-        others = {g for g in words & self._groups if own and g not in own and g in self._toll_of}
+        own = self._groups_of[fact]
+        others = {g for g in words & self._groups if g not in own}
         if others or not words & claims - self._groups - self._figure_facts.keys() <= of_figure:
             return None
         return Intent(text=question.text, decision="answer", matches=(self._match(fact, scores),), asks="count")

@@ -25,6 +25,8 @@ from bot.lexicon import fold
         ("2,00,000 people", "200000 people"),  # grouped the Indian way
         ("۱٬۴۵۰", "1450"),  # with the Arabic thousands separator
         ("17,31 and 145", "17 31 and 145"),  # two figures, not one
+        ("17,31,145", "17 31 145"),  # our figures listed: a number of two digits before the comma
+        ("92,145 militants", "92 145 militants"),
         ("quetta,1 attack", "quetta 1 attack"),
         ("", ""),
     ],

@@ -2986,6 +2986,8 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
         ("anything new bot", [("meta", "latest")]),
         ("baker kaun hai bot", [("answer", "person-baker")]),
         ("is this the bot", [("meta", "help")]),
+        ("what else bot", [("meta", "help")]),
+        ("بوٹ، ڈالر کا ریٹ کیا چل رہا ہے؟", [("decline", None)]),
     ],
 )
 def test_calling_the_bot_by_name_is_no_part_of_the_question(
@@ -2994,7 +2996,8 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
     """In a group people call the bot before asking ("@bot", "factbot", "ok bot,", "اوکے بوٹ،") or
     after ("..., bot?", and without the comma in a group's haste: "thanks bot 🙏"); its name was read
     as a word of the question (a "did you mean", or declined). A message that is nothing but the call,
-    or asks about the bot ("is this the bot"), keeps it (guards)."""
+    or asks about the bot ("is this the bot"), keeps it (guards); so does a word or two that ask
+    nothing without it ("what else bot" was declined once the name was taken out)."""
     assert _decided(core, question) == reply
 
 
@@ -3006,13 +3009,21 @@ def test_calling_the_bot_by_name_is_no_part_of_the_question(
         ("did 2000 militants attack", [("gap", "attacker-count")]),
         ("how many attacks in 2024", [("decline", None)]),
         ("in 2000 militants attacked quetta, how many died", [("decline", None)]),
+        ("2012 militants attacked quetta, was it this bad?", [("decline", None)]),
+        (
+            "17,31,145 killed?",
+            [("answer", x) for x in ("security-personnel-killed", "civilians-killed", "militants-killed-145")],
+        ),
     ],
 )
 def test_a_number_the_size_of_a_year_before_people_is_a_count(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """ "2000 attackers" is a count heard, checked against ours: the first three were declined as
-    another year. After a word that makes a year ("in 2000"), it is one (guards)."""
+    another year. After a word that makes a year ("in 2000"), or in a message that neither asks nor
+    checks a count, it is one (guards: a review found "2012 militants attacked quetta" read as a
+    count). Our figures listed with commas are each ours, not one number (a review found them read as
+    1731145)."""
     assert _decided(core, question) == reply
 
 
@@ -3057,6 +3068,8 @@ def test_english_as_people_learning_it_write_it(core: Core, question: str, reply
         ("heard it happened on jan 31, true?", [("answer", "timing")]),
         ("heard 17 districts were attacked, true?", [("clarify", "districts")]),
         ("my cousin says 145 soldiers died, true?", [("answer", "security-personnel-killed")]),
+        ("92 soldiers martyred, is it true?", [("clarify", "security-personnel-killed")]),
+        ("the army said 92 militants were killed, right?", [("answer", "militants-killed-92")]),
         ("heard the 145 included civilians, true?", [("answer", "toll-composition")]),
     ],
 )
@@ -3078,7 +3091,6 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
         ("teacher here, how many people died in all? need it for my class", [("answer", "overall-toll")]),
         ("for my students: how many civilians died", [("answer", "civilians-killed")]),
         ("who is pakistan pointing fingers at", [("answer", "india-allegation")]),
-        ("what neighbouring countries does balochistan have", [("answer", "province-context")]),
     ],
 )
 def test_why_the_asker_asks_is_no_part_of_the_question(
@@ -3086,7 +3098,7 @@ def test_why_the_asker_asks_is_no_part_of_the_question(
 ) -> None:
     """A teacher asking for a class ("for my students", "to tell my class") was declined for those
     words, or asked about students among the dead ("not reported", misleading); pointing a finger at
-    someone is blaming them, and neighbouring countries are those on the border (both declined)."""
+    someone is blaming them (declined)."""
     assert _decided(core, question) == reply
 
 

@@ -3065,6 +3065,7 @@ def test_english_as_people_learning_it_write_it(core: Core, question: str, reply
         ("the military said 145 were killed on saturday, right?", [("clarify", "toll-composition")]),
         ("it took two weeks of operations to kill 145, right?", [("clarify", "operation-duration")]),
         ("31 civilians were killed, is it real?", [("answer", "civilians-killed")]),
+        ("heard the bla did it, is it real?", [("answer", "bla-claim")]),
         ("heard it happened on jan 31, true?", [("answer", "timing")]),
         ("heard 17 districts were attacked, true?", [("clarify", "districts")]),
         ("my cousin says 145 soldiers died, true?", [("answer", "security-personnel-killed")]),

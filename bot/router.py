@@ -1580,7 +1580,24 @@ class LanguageRouter:
             )
         scores = self._target_scores(words)
         intent = self._all_of_them(question, named, self._decide(question, words, named, scores), scores)
+        if intent.decision == "decline":
+            intent = self._loosely_checked(question, words, named, scores) or intent
         return (self._group_alone(question, words, intent, scores),)
+
+    def _loosely_checked(
+        self, question: _Question, words: list[str], named: list[str], scores: np.ndarray
+    ) -> Intent | None:
+        """A claim about the story checked with words we do not know ("herof means 'freedom', yes?",
+        "hospitals carried on as normal, right?"): the facts it is nearest, as a "did you mean", never
+        an answer, for the claim may be anything; not a claim of nothing of the story's own."""
+        lexicon = self.factbase.lexicon
+        if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+            return None
+        if not self._on_topic(words, named, strict=False) or not set(named) <= self._in_story:
+            return None
+        near = self._top(scores, self._is_fact & self._mention(named) & self._evidence(words, named), named)
+        close = tuple(m for m in near if m.score >= self.thresholds.suggest)
+        return Intent(text=question.text, decision="clarify", matches=close) if close else None
 
     def _group_alone(self, question: _Question, words: list[str], intent: Intent, scores: np.ndarray) -> Intent:
         """A group and nothing else ("soldiers?", "and the militants?") may ask how many of them died or

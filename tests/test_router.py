@@ -3089,6 +3089,25 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("herof means victory, right?", [("clarify", "operation-herof")]),
+        ("کوئی عام شہری تو نہیں مرا نا؟", [("clarify", "civilians-killed")]),
+        ("the saudis stayed silent for their own reasons, yes?", [("answer", "saudi-condemnation")]),
+        ("is quetta cold, right?", [("decline", None)]),
+        ("imran khan is in jail, right?", [("decline", None)]),
+    ],
+)
+def test_a_claim_checked_with_words_we_do_not_know_offers_the_nearest_facts(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """A claim about the story made a question by a tag ("..., right?", "yes?", "نا؟") with words we
+    do not know was declined: the facts it is nearest are offered, never answered (the claim may be
+    anything). "yes" is a tag too. A claim of nothing of the story's own is declined (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("teacher here, how many people died in all? need it for my class", [("answer", "overall-toll")]),
         ("for my students: how many civilians died", [("answer", "civilians-killed")]),
         ("who is pakistan pointing fingers at", [("answer", "india-allegation")]),

@@ -355,6 +355,7 @@ class LanguageRouter:
         )
         # What the lexicon reads people's words as ("saboot", "proof": "evidence"): words of what is
         # asked about, not of the asker's story ("my son told me on the phone").
+        self._checking = lexicon.normalised_words((*lexicon.checks, *lexicon.tags))  # "real", "legit"
         self._counting_words = frozenset(w for c in lexicon.cues("count") for w in lexicon.normalise(c).split())
         self._concepts = frozenset(w for v in (*lexicon.words.values(), *lexicon.phrases.values()) for w in v.split())
         # The figures our facts give (145, 92, 31...) are as telling as a name: "is 145 correct".
@@ -1593,7 +1594,8 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
             return None
-        if not self._on_topic(words, named, strict=False) or not set(named) <= self._in_story:
+        plain = [w for w in words if w not in self._story_figures]  # "dollar is 31 rupees, right?": no anchor
+        if not self._on_topic(plain, named, strict=False) or not set(named) <= self._in_story:
             return None
         near = self._top(scores, self._is_fact & self._mention(named) & self._evidence(words, named), named)
         close = tuple(m for m in near if m.score >= self.thresholds.suggest)
@@ -2163,6 +2165,13 @@ class LanguageRouter:
         words = set(question.words)
         claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
         of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
+        # ...and it must be a claim of people killed: "petrol is 145 rupees, right?" is not, nor is "17 died
+        # in a coal mine, true?", words we do not know and no group of the dead
+        rest = words - self._figure_facts.keys() - self._checking
+        if rest and rest.isdisjoint(self._groups | self._deaths):
+            return None
+        if rest.isdisjoint(self._groups) and any(w not in self._vocabulary for w in rest - self._entity_words):
+            return None
         own = self._groups_of[fact]
         others = {g for g in words & self._groups if g not in own}
         if others or not words & claims - self._groups - self._figure_facts.keys() <= of_figure:

@@ -3066,6 +3066,9 @@ def test_english_as_people_learning_it_write_it(core: Core, question: str, reply
         ("it took two weeks of operations to kill 145, right?", [("clarify", "operation-duration")]),
         ("31 civilians were killed, is it real?", [("answer", "civilians-killed")]),
         ("heard the bla did it, is it real?", [("answer", "bla-claim")]),
+        ("pakistan scored 145 runs, right?", [("decline", None)]),
+        ("dollar is 31 rupees, right?", [("decline", None)]),
+        ("92 pilgrims died, true?", [("clarify", "militants-killed-92")]),
         ("heard it happened on jan 31, true?", [("answer", "timing")]),
         ("heard 17 districts were attacked, true?", [("clarify", "districts")]),
         ("my cousin says 145 soldiers died, true?", [("answer", "security-personnel-killed")]),
@@ -3082,7 +3085,9 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
     reported" or declined ("real" was no word of checking). A rumour with a claim we know of besides
     the figure (a day, a span, places, what the figure includes, another group) is checked for that
     claim, and a date is no figure (guards: a review found the 31 civilians given for "jan 31", the 17
-    personnel for "17 districts", and "it real" heard as "israel": "nothing about Israel")."""
+    personnel for "17 districts", and "it real" heard as "israel": "nothing about Israel"). A claim of
+    nobody killed is none of ours ("145 runs"), nor one of words we do not know and no group of the
+    dead ("92 pilgrims"): a later review found both answered with our fact, misleading."""
     assert _decided(core, question) == reply
 
 
@@ -3091,17 +3096,18 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
     [
         ("herof means victory, right?", [("clarify", "operation-herof")]),
         ("کوئی عام شہری تو نہیں مرا نا؟", [("clarify", "civilians-killed")]),
-        ("the saudis stayed silent for their own reasons, yes?", [("answer", "saudi-condemnation")]),
         ("is quetta cold, right?", [("decline", None)]),
         ("imran khan is in jail, right?", [("decline", None)]),
+        ("31 december is a holiday, right?", [("decline", None)]),
     ],
 )
 def test_a_claim_checked_with_words_we_do_not_know_offers_the_nearest_facts(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """A claim about the story made a question by a tag ("..., right?", "yes?", "نا؟") with words we
-    do not know was declined: the facts it is nearest are offered, never answered (the claim may be
-    anything). "yes" is a tag too. A claim of nothing of the story's own is declined (guards)."""
+    """A claim about the story made a question by a tag ("..., right?", "نا؟") with words we do not
+    know was declined: the facts it is nearest are offered, never answered (the claim may be
+    anything). A claim of nothing of the story's own is declined, and one of our figures alone is no
+    word of the story's (guards: a review found "31 december is a holiday" offered the dates)."""
     assert _decided(core, question) == reply
 
 

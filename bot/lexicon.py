@@ -154,11 +154,11 @@ class Lexicon(BaseModel):
     # Words that make a word of blaming passive ("was india blamed", "india accused of what"): the one
     # named before it is blamed, not who blames.
     passive_before: frozenset[str] = frozenset()
+    passive_after: frozenset[str] = frozenset()
     # The asker's own people, dropped right after a word of the asker's ("my brother said 300 died").
     kin: frozenset[str] = frozenset()
     # Words that make the number after them a year ("in 2000"), not a count ("2000 attackers").
     years_after: frozenset[str] = frozenset()
-    passive_after: frozenset[str] = frozenset()
     # Words of killing ("kill", "maare", "ہلاک"), of asking whether someone did ("did", "has") and of
     # the one who did ("killed by"): a side of the fighting so marked ("did the army kill 200", "fauj
     # ne kitne maare", "soldiers killed by the bla") is who killed, not who died.
@@ -405,6 +405,10 @@ class Lexicon(BaseModel):
 
     def checks_rumour(self, text: str) -> bool:
         return _found(self._checking, text)
+
+    def checks_claim(self, text: str) -> bool:
+        """Whether a message checks something heard or said ("heard ..., true?", "it was india, no?")."""
+        return self.checks_rumour(text) or self.ends_on_tag(text)
 
     def only_checks(self, part: str) -> bool:
         """Whether a part asks nothing but whether what the message says is true ("is this true", "kya ye

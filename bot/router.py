@@ -353,10 +353,10 @@ class LanguageRouter:
             for w, owners in self._postings.items()
             if 2 * len(owners) < len(self._targets) and w not in self._entity_words and w not in self._generic_story
         )
+        self._checking = lexicon.normalised_words((*lexicon.checks, *lexicon.tags))  # "real", "legit"
+        self._counting_words = lexicon.normalised_words(lexicon.cues("count"))
         # What the lexicon reads people's words as ("saboot", "proof": "evidence"): words of what is
         # asked about, not of the asker's story ("my son told me on the phone").
-        self._checking = lexicon.normalised_words((*lexicon.checks, *lexicon.tags))  # "real", "legit"
-        self._counting_words = frozenset(w for c in lexicon.cues("count") for w in lexicon.normalise(c).split())
         self._concepts = frozenset(w for v in (*lexicon.words.values(), *lexicon.phrases.values()) for w in v.split())
         # The figures our facts give (145, 92, 31...) are as telling as a name: "is 145 correct".
         self._figures_of = {
@@ -1441,7 +1441,7 @@ class LanguageRouter:
         before people counted ("were 2000 attackers killed"), after no word that makes a year ("in
         2000", "jan 2000")."""
         lexicon = self.factbase.lexicon
-        if not (lexicon.opens_question(text) or lexicon.checks_rumour(text) or lexicon.ends_on_tag(text)):
+        if not (lexicon.opens_question(text) or lexicon.checks_claim(text)):
             return frozenset()  # asked of nothing: "2012 militants attacked quetta, was it this bad"
         folded = fold(text).split()
         marks = lexicon.years_after
@@ -1588,11 +1588,11 @@ class LanguageRouter:
     def _loosely_checked(
         self, question: _Question, words: list[str], named: list[str], scores: np.ndarray
     ) -> Intent | None:
-        """A claim about the story checked with words we do not know ("herof means 'freedom', yes?",
+        """A claim about the story checked with words we do not know ("herof means 'freedom', right?",
         "hospitals carried on as normal, right?"): the facts it is nearest, as a "did you mean", never
         an answer, for the claim may be anything; not a claim of nothing of the story's own."""
         lexicon = self.factbase.lexicon
-        if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+        if not lexicon.checks_claim(question.text):
             return None
         plain = [w for w in words if w not in self._story_figures]  # "dollar is 31 rupees, right?": no anchor
         if not self._on_topic(plain, named, strict=False) or not set(named) <= self._in_story:
@@ -2150,7 +2150,7 @@ class LanguageRouter:
         """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in
         balochistan', is it real?"): the fact that gives it, whatever the rumour's other words."""
         lexicon = self.factbase.lexicon
-        if question.figures or not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+        if question.figures or not lexicon.checks_claim(question.text):
             return None
         dated = self._dating(question.words)  # "heard it was on jan 31, true?" gives a date, not the 31 dead
         ours = {
@@ -2183,7 +2183,7 @@ class LanguageRouter:
         sources say of them, however it is worded: the fact clearly most about them, or a choice."""
         t = self.thresholds
         lexicon = self.factbase.lexicon
-        if not (lexicon.checks_rumour(question.text) or lexicon.ends_on_tag(question.text)):
+        if not lexicon.checks_claim(question.text):
             return None  # "..., true?", "india admitted it, didnt they"
         if not named or not set(named) <= self._in_story & (self._parties | self._guessable):
             return None  # a place is no one to check a rumour about: "heard quetta's hospitals shut"

@@ -2212,7 +2212,13 @@ class LanguageRouter:
         if not top:
             return None
         lead = top[0].score - (top[1].score if len(top) > 1 else 0.0)
-        decision: Decision = "answer" if top[0].score >= t.floor and lead >= t.margin else "clarify"
+        # Answered only if the rumour says something the fact is asked about ("the uk kept quiet": what
+        # the UK said); of a party alone ("saudi arabia gave pakistan a loan, right?") it is a choice.
+        position = self._position[top[0].target]
+        own = [w for w in question.words if w not in self._entity_words]
+        said = any(position in self._asked.get(_stem(w), ()) for w in own)
+        clear = top[0].score >= t.floor and lead >= t.margin and said
+        decision: Decision = "answer" if clear else "clarify"
         return Intent(text=question.text, decision=decision, matches=top, asks=asks, figures=question.figures)
 
     def _settled(self, words: list[str], close: tuple[Match, ...], unknown: float, uncovered: np.ndarray) -> str | None:

@@ -186,6 +186,8 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("heard pakistan showed intercepted messages proving india's hand, true?", "gap", "evidence"),
         ("someone says islamabad released documents proving indian funding, right?", "gap", "evidence"),
         ("my colleague mentioned that india admitted it, is that true?", "clarify", "india-rejection"),
+        ("saudi arabia gave pakistan a loan, right?", "clarify", "saudi-condemnation"),
+        ("bugti likes cricket, right?", "clarify", "person-bugti"),
         ("my friend told me on the phone that the army showed proof, is it true?", "gap", "evidence"),
         ("میرے کزن نے بتایا کہ بھارت نے مان لیا ہے، کیا یہ سچ ہے؟", "answer", "india-rejection"),
     ],
@@ -201,7 +203,9 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     role" was a "did you mean" of Pakistan's charge; a dev batch's was answered with it, misleading);
     the asker's own words are not (a phone only a gap's example has: "the names are not reported"),
     nor how they heard it ("on the phone": declined). What a party is said to have admitted is what
-    that party said (a "did you mean" of Pakistan's charge; in Urdu, "the injured are not reported")."""
+    that party said (a "did you mean" of Pakistan's charge; in Urdu, "the injured are not reported").
+    A rumour that says nothing the fact is asked about, only names the party ("saudi arabia gave
+    pakistan a loan"), is offered the fact, not answered with it (a review found it answered)."""
     [intent] = core.router.route(question).intents
     assert intent.decision == decision
     assert (intent.top.target if intent.top else None) == fact_id

@@ -496,6 +496,10 @@ class LanguageRouter:
             or frozenset(said[position].split()) & self._groups
             for position in self._figure_facts.values()
         }
+        # A rumour's words that claim something of a figure (`_figure_checked`), and those that say only
+        # who died, who says so or that it is a count.
+        self._claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
+        self._of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
         self._joining = frozenset(fold(s) for s in lexicon.splitters if s.isalnum())
 
     @property
@@ -1447,7 +1451,7 @@ class LanguageRouter:
         marks = lexicon.years_after
         return frozenset(
             number
-            for previous, number, following in zip(["", *folded[:-1]], folded, [*folded[1:], ""], strict=True)
+            for previous, number, following in _with_neighbours(folded)
             if number.isdigit()
             and int(number) in _YEARS
             and previous not in marks
@@ -1481,10 +1485,9 @@ class LanguageRouter:
         nothing outside the story."""
         if any(e not in self._in_story for e in named):
             return []
-        neighbours = zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
         return [
             i
-            for i, (previous, number, following) in enumerate(neighbours)
+            for i, (previous, number, following) in enumerate(_with_neighbours(words))
             if number.isdigit()
             and number not in self._vocabulary
             and (int(number) not in _YEARS or number in counts)
@@ -2149,22 +2152,19 @@ class LanguageRouter:
     def _figure_checked(self, question: _Question, scores: np.ndarray) -> Intent | None:
         """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in
         balochistan', is it real?"): the fact that gives it, whatever the rumour's other words."""
-        lexicon = self.factbase.lexicon
-        if question.figures or not lexicon.checks_claim(question.text):
+        if question.figures or self._figure_facts.keys().isdisjoint(question.words):
             return None
         dated = self._dating(question.words)  # "heard it was on jan 31, true?" gives a date, not the 31 dead
         ours = {
             self._figure_facts[w] for i, w in enumerate(question.words) if w in self._figure_facts and i not in dated
         }
-        if len(ours) != 1:
+        if len(ours) != 1 or not self.factbase.lexicon.checks_claim(question.text):
             return None
         fact = ours.pop()
         # Any other word we know is a claim about the figure to check ("145 were killed on saturday,
         # right?", "it took two weeks to kill 145", "17 districts were hit"), and so is another group
         # than the figure's ("145 soldiers died"), not the rumour's wording.
         words = set(question.words)
-        claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
-        of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
         # ...and it must be a claim of people killed: "petrol is 145 rupees, right?" is not, nor is "17 died
         # in a coal mine, true?", words we do not know and no group of the dead
         rest = words - self._figure_facts.keys() - self._checking
@@ -2174,7 +2174,7 @@ class LanguageRouter:
             return None
         own = self._groups_of[fact]
         others = {g for g in words & self._groups if g not in own}
-        if others or not words & claims - self._groups - self._figure_facts.keys() <= of_figure:
+        if others or not words & self._claims - self._groups - self._figure_facts.keys() <= self._of_figure:
             return None
         return Intent(text=question.text, decision="answer", matches=(self._match(fact, scores),), asks="count")
 
@@ -2578,6 +2578,11 @@ def _urdu_zipf(folded: str) -> float:
                 spelt[at] = other
         best = max(best, _zipf("".join(spelt), "ur"))
     return best
+
+
+def _with_neighbours(words: list[str]) -> Iterable[tuple[str, str, str]]:
+    """Each word with the word before and the word after it ("" at either end)."""
+    return zip(["", *words[:-1]], words, [*words[1:], ""], strict=True)
 
 
 def _has_digit(text: str) -> bool:

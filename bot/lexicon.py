@@ -606,16 +606,16 @@ class Lexicon(BaseModel):
     def says_too(self, text: str) -> bool:
         return _found(self._too, text)
 
+    @cached_property
+    def _too(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.too)
+
     def asks_each_day(self, text: str) -> bool:
         return _found(self._each_day, text)
 
     @cached_property
     def _each_day(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.each_day)
-
-    @cached_property
-    def _too(self) -> re.Pattern[str] | None:
-        return any_of(fold(w) for w in self.too)
 
     def points_there(self, part: str) -> bool:
         """Whether a part points at a place named before ("how many died there"), not "was there"."""

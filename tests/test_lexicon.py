@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.factbase import FactBase
-from bot.lexicon import fold
+from bot.lexicon import Lexicon, fold
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,23 @@ def test_an_office_word_reads_as_an_office_never_as_what_facts_are_about(factbas
     allowed = lexicon.normalised_words(lexicon.offices) & {fold(o) for o in lexicon.offices} | lexicon.cue_words
     for office in lexicon.offices:
         assert lexicon.normalised_words([office]) <= allowed, office
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("new delhi govt said", "india govt said"),  # the longest phrase at a word wins
+        ("new delhi", "india"),
+        ("the new govt", "the novel govt"),  # a shorter phrase where the longer does not fit
+        ("delhi govt new", "delhi govt novel"),  # a phrase at the end, none across the end
+        ("brand new delhi", "brand delhi"),  # leftmost first: "brand new" takes the "new" of "new delhi"
+        ("renew delhi", "renew delhi"),  # whole words, never part of one
+        ("new new delhi", "novel india"),  # left to right, never overlapping
+    ],
+)
+def test_phrases_are_whole_words_the_longest_first(text: str, normalised: str) -> None:
+    lexicon = Lexicon(phrases={"New Delhi": "india", "new": "novel", "brand new": "brand"})
+    assert lexicon.normalise(text) == normalised
 
 
 def test_entities_are_found_once_in_order(factbase: FactBase) -> None:

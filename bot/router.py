@@ -737,6 +737,13 @@ class LanguageRouter:
         """The years among the words that are not ours ("in 2024")."""
         return [w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary]
 
+    def _numbers_of_another_subject(self, question: _Question) -> bool:
+        """A number that is none of ours, no day of a month and no year ("whats 15% of 240", "what was
+        article 370"): the message is about something else, never a plea for help or the sources."""
+        return any(
+            w.isdigit() and w not in self._vocabulary and int(w) > 31 and int(w) not in _YEARS for w in question.words
+        )
+
     def _meta_alone(self, part: str, vocabulary: frozenset[str]) -> tuple[Intent, ...] | None:
         """A part's meta replies, if every word of it is in `vocabulary` (no need to route it
         otherwise) and it alone gets nothing but meta replies."""
@@ -2037,6 +2044,8 @@ class LanguageRouter:
         )
         if opinion[1] < (t.chat if self._is_meta[position] else t.agree if agreed else t.rescue):
             return None
+        if self._is_meta[position] and self._numbers_of_another_subject(question):
+            return None
         if not self._mentions_parties(named, position):
             return None
         match = self._match(position, scores)
@@ -2109,14 +2118,21 @@ class LanguageRouter:
             kind = top[0].kind
             if kind == "fact":
                 return found
-            if kind == "meta":
+            if kind == "meta" and not self._numbers_of_another_subject(question):
                 return found.model_copy(update={"decision": "meta", "matches": top[:1]})
             if on_topic or set(named) <= self._in_story:
                 return self._unless_a_fact_rivals(
                     found.model_copy(update={"decision": "gap", "matches": top[:1]}), scores, evidence, named
                 )
             return Intent(text=question.text, decision="decline")
-        if top and top[0].kind == "meta" and top[0].score >= t.suggest and lead >= t.margin and unknown == 0:
+        if (
+            top
+            and top[0].kind == "meta"
+            and top[0].score >= t.suggest
+            and lead >= t.margin
+            and unknown == 0
+            and not self._numbers_of_another_subject(question)
+        ):
             return found.model_copy(update={"decision": "meta", "matches": top[:1]})  # chat: nothing to mislead
         if uncovered.min() > t.stray and not self._on_topic(words, named, strict=True):
             # Most of what it asks about is in no target's words ("how to join pak army"): another

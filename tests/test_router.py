@@ -257,11 +257,21 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
         # after the asker's own story, which was read with it and declined
         ("i'm a retired teacher in quetta and my grandson installed this bot. how are you?", "greeting"),
         ("a friend from work forwarded me this bot. i'm confused how it works. what can you do?", "help"),
+        ("any updates since feb 2?", "latest"),  # a day of a month is no number of another subject
     ],
 )
 def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str, meta: str) -> None:
     intent = core.router.route(question).intents[0]
     assert intent.decision == "meta" and intent.top is not None and intent.top.target == meta
+
+
+@pytest.mark.parametrize(
+    "question", ["what is 25% of 480", "source of article 295", "help me with question 56", "whats new with the 77 bus"]
+)
+def test_a_number_of_another_subject_gets_no_meta_reply(core: Core, question: str) -> None:
+    """A number none of our sources gives, no day and no year, is something else being asked about: it
+    got help or the sources list, a reply to a plea nobody made."""
+    assert all(i.decision == "decline" for i in core.router.route(question).intents)
 
 
 @pytest.mark.parametrize("question", ["attack number 2", "figures 2?"])

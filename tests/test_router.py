@@ -1111,6 +1111,9 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("deaths on friday?", [("gap", "day-tolls")]),
         ("how many militants died per day", [("gap", "day-tolls")]),
         ("روزانہ کتنے لوگ مارے گئے", [("gap", "day-tolls")]),
+        ("how many soldiers died on day one", [("gap", "day-tolls")]),  # gave the 17 of both days
+        ("pehle din kitne mare", [("gap", "day-tolls")]),
+        ("پہلے دن کتنے شہری ہلاک ہوئے", [("gap", "day-tolls")]),
         ("roz kitne log mare", [("gap", "day-tolls")]),
         ("saturday dead", [("gap", "day-tolls")]),
         ("militants killed saturday", [("answer", "militants-killed-92")]),
@@ -1128,7 +1131,8 @@ def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
     as "when" (the 145 again), a count of Saturday's police declined, Saturday's dead in all answered
     with the militants alone, and "hafte ko" (on Saturday) not read as a day. A dev batch found a day
     and words of death alone ("sunday deaths?") read as "when": the dates, misleading; and a count of
-    each day ("per day", "روزانہ", `lexicon.each_day`) was a "did you mean" of one group's toll."""
+    each day ("per day", "روزانہ", `lexicon.each_day`) was a "did you mean" of one group's toll, and so
+    was the first day ("day one", "pehle din", "پہلے دن"), or the toll of both days."""
     assert _decided(core, question) == reply
 
 

@@ -1113,7 +1113,7 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("روزانہ کتنے لوگ مارے گئے", [("gap", "day-tolls")]),
         ("how many soldiers died on day one", [("gap", "day-tolls")]),  # gave the 17 of both days
         ("pehle din kitne mare", [("gap", "day-tolls")]),
-        ("پہلے دن کتنے شہری ہلاک ہوئے", [("gap", "day-tolls")]),
+        ("پہلے دن کتنے لوگ مارے گئے", [("gap", "day-tolls")]),  # got the 92 militants alone
         ("roz kitne log mare", [("gap", "day-tolls")]),
         ("saturday dead", [("gap", "day-tolls")]),
         ("militants killed saturday", [("answer", "militants-killed-92")]),

@@ -1897,11 +1897,14 @@ class LanguageRouter:
         name = self._names.get(parties[0], "")
         if fact is None or not self.factbase.lexicon.says_only(self.normalise(question.text), name):
             return intent
-        for related in fact.related:
-            other = self._position.get(related)
-            if other is not None and self._covered_by[parties[0]][other] and self._specific[other] > 1:
-                return intent.model_copy(update={"decision": "answer", "matches": (self._match(other, scores),)})
-        return intent
+        # The round-up is the fact naming the most parties, the party among them; it may rank first
+        # itself ("was it only the americans who condemned it": not the US statement, related to it).
+        candidates = [self._position[f] for f in (fact.id, *fact.related) if f in self._position]
+        fitting = [p for p in candidates if self._covered_by[parties[0]][p] and self._specific[p] > 1]
+        if not fitting:
+            return intent
+        roundup = max(fitting, key=lambda p: self._specific[p])
+        return intent.model_copy(update={"decision": "answer", "matches": (self._match(roundup, scores),)})
 
     def _decide_for(self, question: _Question, words: list[str], entity: str, named: list[str]) -> Intent:
         """One named party of several: scored without the others' names."""
@@ -2052,6 +2055,15 @@ class LanguageRouter:
         decision: Decision = "answer" if match.kind == "fact" else match.kind
         return Intent(text=question.text, decision=decision, matches=(match,), asks=_first(question.asks))
 
+    def _leans_to(self, words: list[str], top: tuple[Match, ...]) -> bool:
+        """Whether the classifier picks the rules' first fact, less surely than a rescue needs (a decline
+        it is sure of is rescued, `_rescued`) and at least as surely as it turns a "did you mean" into
+        an answer."""
+        opinion = self._opinion(" ".join(words))
+        if not top or top[0].kind != "fact" or opinion is None or opinion[0] != top[0].target:
+            return False
+        return self.thresholds.agree <= opinion[1] < self.thresholds.rescue
+
     def _ranked_first(self, position: int, scores: np.ndarray, named: list[str]) -> bool:
         """Whether the rules, with nothing ruled out, rank this target first, at least at `suggest`."""
         match = self._match(position, scores)
@@ -2139,7 +2151,13 @@ class LanguageRouter:
             # subject that shares a word or two with the story.
             if refers:
                 return self._unless_a_fact_rivals(unasked, scores, evidence, named)
-            return self._checked(question, named, scores) or Intent(text=question.text, decision="decline")
+            checked = self._checked(question, named, scores)
+            if checked is not None:
+                return checked
+            if not (anchored and self._leans_to(words, top)):
+                return Intent(text=question.text, decision="decline")
+            # ...unless it has a word of the story and the classifier leans to the rules' first fact
+            # ("what was the military's own figure"): that fact, or a "did you mean" of it, below.
         if top and top[0].score >= t.suggest and on_topic:
             close = tuple(
                 m for m in top if m.kind == "fact" and m.score >= t.suggest and top[0].score - m.score < 2 * t.margin

@@ -1993,8 +1993,13 @@ class LanguageRouter:
         chosen = [m for m in intent.matches if m.target == best and m.score >= t.suggest]
         if not chosen or not placed or lead < t.agree:
             return intent
-        if chosen[0].score < t.answer and self._uncovered_share(words)[position] > t.uncovered:
-            return intent  # a weaker match must at least cover what the question is about
+        # A weaker match must at least cover what the question is about, unless it is the one fact offered
+        # for a question that asks for a kind of answer ("what did britain say") and the classifier is as
+        # sure of it as it must be to answer a question the rules declined ("is saudi arabia rich" asks
+        # nothing of the kind: its one word that is not a name is what it is about).
+        sure = len(intent.matches) == 1 and bool(question.asks) and lead >= t.rescue
+        if chosen[0].score < t.answer and self._uncovered_share(words)[position] > t.uncovered and not sure:
+            return intent
         rest = tuple(m for m in intent.matches if m.target != best)
         return intent.model_copy(update={"decision": "answer", "matches": (chosen[0], *rest)})
 

@@ -185,7 +185,7 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("turkey strongly condemned it too, right?", "gap", None),  # "strongly" narrows nothing
         ("heard pakistan showed intercepted messages proving india's hand, true?", "gap", "evidence"),
         ("someone says islamabad released documents proving indian funding, right?", "gap", "evidence"),
-        ("my colleague mentioned that india admitted it, is that true?", "clarify", "india-rejection"),
+        ("my colleague mentioned that india admitted it, is that true?", "answer", "india-rejection"),
         ("saudi arabia gave pakistan a loan, right?", "clarify", "saudi-condemnation"),
         ("bugti likes cricket, right?", "clarify", "person-bugti"),
         ("my friend told me on the phone that the army showed proof, is it true?", "gap", "evidence"),
@@ -205,7 +205,8 @@ def test_a_rumour_about_a_party_gets_what_the_sources_say_of_them(
     nor how they heard it ("on the phone": declined). What a party is said to have admitted is what
     that party said (a "did you mean" of Pakistan's charge; in Urdu, "the injured are not reported").
     A rumour that says nothing the fact is asked about, only names the party ("saudi arabia gave
-    pakistan a loan"), is offered the fact, not answered with it (a review found it answered)."""
+    pakistan a loan"), is offered the fact, not answered with it (a review found it answered). India's
+    denial, the one fact offered for "india admitted it" and the classifier sure of it, is answered."""
     [intent] = core.router.route(question).intents
     assert intent.decision == decision
     assert (intent.top.target if intent.top else None) == fact_id
@@ -290,6 +291,23 @@ def test_a_figure_the_sources_do_not_give_is_kept_for_the_answer(core: Core, que
     intent = core.router.route(question).intents[0]
     assert intent.figures == (figure,)
     assert intent.decision == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("britain side is saying anything on this?", "uk-condemnation"),
+        ("which places came under attack", "districts"),
+        ("۹۲ کی تعداد کہاں سے آئی؟", "militants-killed-92"),
+    ],
+)
+def test_the_one_fact_offered_is_answered_when_the_classifier_is_sure_of_it(
+    core: Core, question: str, fact_id: str
+) -> None:
+    """A "did you mean" of one fact whose match covers too little of the question is answered when the
+    classifier picks it as surely as it must to answer a question the rules declined (`rescue`)."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None and intent.top.target == fact_id
 
 
 @pytest.mark.parametrize(
@@ -1978,6 +1996,8 @@ def test_what_a_speaker_said_about_a_party_outside_the_story_is_not_reported(
         ("who killed the terrorists", "security-operations"),
         ("terroriston ko kis ne maare", "security-operations"),
         ("who murdered the policemen", "bla-claim"),
+        ("دہشت گرد کس نے مارے؟", "security-operations"),  # the dead before "who killed", no "کو"
+        ("لوگ کس نے مارے", "bla-claim"),
     ],
 )
 def test_who_killed_them_is_who_is_responsible_and_a_guess_at_the_dead_is_their_count(

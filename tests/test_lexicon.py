@@ -78,7 +78,6 @@ def test_fold_urdu(raw: str, folded: str) -> None:
         ("What did America say", "what us say"),
         ("Baloch Liberation Army", "bla"),
         ("death toll", "toll killed"),
-        ("Zardari sb ne kya kaha", "zardari say"),  # "sb" (sahab) is a courtesy, no word of the question
     ],
 )
 def test_normalise_maps_synonyms_and_roman_urdu(factbase: FactBase, question: str, normalised: str) -> None:

@@ -1266,6 +1266,7 @@ def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target:
         ("how many army men killed", [("answer", "security-personnel-killed")]),
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
         ("dehshatgard kitne maare gaye", [("answer", "militants-killed-145")]),
+        ("فورسز نے کتنے دہشتگرد جہنم واصل کیے", [("answer", "militants-killed-145")]),  # an idiom of killing
     ],
 )
 def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -1293,6 +1294,12 @@ def test_where_the_facts_come_from_is_not_where_it_happened(
     sources with the districts and was declined; so was "where?" alone, as the sources' examples read
     "where" too. Where the names came from still asks for the names (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize("question", ["Shehbaz sb ne kya kaha", "shehbaz sahab ne kya kaha"])
+def test_a_courtesy_after_a_name_is_no_word_of_the_question(core: Core, question: str) -> None:
+    """ "sb" (sahab after a name; "sab", all, elsewhere) was an unknown word that declined the question."""
+    assert [(i.decision, i.uncovered_entities) for i in core.router.route(question).intents] == [("gap", ("shehbaz",))]
 
 
 @pytest.mark.parametrize(

@@ -394,6 +394,16 @@ def test_a_figure_heard_of_no_one_in_particular_asks_how_many_died_in_all(core: 
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["how many soldiers died in bannu", "bajaur operation mein kitne dehshatgard mare", "تیراہ میں کتنے لوگ مارے گئے"],
+)
+def test_a_toll_of_a_district_of_another_province_is_another_event(core: Core, question: str) -> None:
+    """Khyber Pakhtunkhwa's districts (a review found Kurram, Bajaur, Lakki Marwat) were unknown words
+    beside a toll of ours: the 17, the 145 or the toll in all, for another event."""
+    assert not core.router.route(question).on_topic
+
+
+@pytest.mark.parametrize(
     ("question", "reply"),
     [
         ("did the uk condemn the bombing in peshawar", [("decline", None)]),

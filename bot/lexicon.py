@@ -397,9 +397,15 @@ class Lexicon(BaseModel):
         own = self.normalised_words((*self.guesses, *self.openers, *self.tags))
         return names, own
 
-    def says_only(self, normalised: str, name: str) -> bool:
-        """Whether a normalised question says `name` (a normalised entity name) alone: "only the us"."""
-        return any(f" {word} {name} " in f" {normalised} " for word in self.only)
+    def says_only(self, text: str, name: str) -> bool:
+        """Whether a question says `name` (a normalised entity name) alone: "only the us", "sirf america
+        ne". Read on the folded words, as "sirf" (like "just") is no word of a normalised question."""
+        words = fold(text).split()
+        only = {fold(w) for w in self.only}
+        return any(
+            word in only and f"{self.normalise_folded(' '.join(words[i + 1 : i + 5]))} ".startswith(f"{name} ")
+            for i, word in enumerate(words)
+        )
 
     def asks_who_says(self, normalised: str) -> bool:
         """Whether a normalised part asks only who says so: "who said so", "says who", "ye kis ne bataya"."""

@@ -1895,7 +1895,7 @@ class LanguageRouter:
             return intent
         fact = self.factbase.fact(intent.top.target)
         name = self._names.get(parties[0], "")
-        if fact is None or not self.factbase.lexicon.says_only(self.normalise(question.text), name):
+        if fact is None or not self.factbase.lexicon.says_only(question.text, name):
             return intent
         # The round-up is the fact naming the most parties, the party among them; it may rank first
         # itself ("was it only the americans who condemned it": not the US statement, related to it).

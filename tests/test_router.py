@@ -334,6 +334,9 @@ def test_words_no_target_uses_do_not_decline_what_rules_and_classifier_agree_on(
         ("کیا صرف برطانیہ نے مذمت کی", "condemnation-overview"),
         ("did the uae only send condolences", "uae-condemnation"),  # "only" of what it did, not who
         ("was it only the british who condemned it", "condemnation-overview"),  # the round-up ranked first
+        ("sirf britain ne mazammat ki?", "condemnation-overview"),  # "sirf" and "just" are no normalised words
+        ("just the emiratis condemned it, right?", "condemnation-overview"),
+        ("just tell me what the uae said", "uae-condemnation"),  # "just" of the asking, not of a party
     ],
 )
 def test_a_claim_that_one_party_alone_said_it_gets_the_round_up(core: Core, question: str, fact_id: str) -> None:

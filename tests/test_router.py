@@ -1279,6 +1279,7 @@ def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target:
         ("how many army men killed", [("answer", "security-personnel-killed")]),
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
         ("dehshatgard kitne maare gaye", [("answer", "militants-killed-145")]),
+        ("terrorist kitne khatam hue bhai", [("answer", "militants-killed-145")]),  # got "how many took part"
         ("فورسز نے کتنے دہشتگرد جہنم واصل کیے", [("answer", "militants-killed-145")]),  # an idiom of killing
     ],
 )

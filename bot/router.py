@@ -878,8 +878,12 @@ class LanguageRouter:
         if before and self._checks_who_said(part):
             return True  # "india ka haath hai, army ne kaha?": whether the army said the claim before
         asks = set(lexicon.asks_for(normalised))
-        if asks == {"said"} and lexicon.narrates(part) and not lexicon.opens_question(part):
-            return True  # what someone of theirs told them: "my son told me india has admitted it"
+        if asks == {"said"} and not lexicon.opens_question(part):
+            if lexicon.narrates(part):
+                return True  # what someone of theirs told them: "my son told me india has admitted it"
+            opener = fold(part).split()[:1]
+            if before and lexicon.narrates(before) and not lexicon.pointers.isdisjoint(opener):
+                return True  # ...who goes on in the next part: "my brother is in gwadar, he says ..."
         if lexicon.asks_outright(normalised):
             return False
         if lexicon.narrates(part) or lexicon.checks_rumour(part):

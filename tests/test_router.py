@@ -1360,6 +1360,14 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
             [("answer", "security-personnel-killed")],
         ),
         ("aoa, mera bhai army mein hai, kitne fauji shaheed hue", [("answer", "security-personnel-killed")]),
+        (
+            "my cousin is in mastung and she says everyone is talking about some group. did anyone claim the attacks?",
+            [("answer", "bla-claim")],
+        ),
+        (
+            "i'm writing an essay on the words the attackers used. what does black storm refer to in this story?",
+            [("answer", "operation-herof")],
+        ),
     ],
 )
 def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -1370,7 +1378,9 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
     place after the asker's aside ("i heard 200, in quetta?"); "was there" points nowhere. The force
     the asker's family serves in is their story too, and a greeting no part of the question: the last
     two were declined (read whole, the family's words unknown), and so is the story going on after the
-    question."""
+    question. Someone of theirs goes on in the next part ("..., she says ..."): it got a "did you mean" of
+    the operation's name (read whole), and a review's "he says ..." a false "not reported". "What does X
+    refer to" asks what X means, "in this story" of the story (a "did you mean" of the date)."""
     assert _decided(core, question) == reply
 
 

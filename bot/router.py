@@ -459,6 +459,7 @@ class LanguageRouter:
         self._giving = frozenset(lexicon.find_entities(givers))
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
+        self._claim = lexicon.normalise("claim")
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
         anchors = lexicon.normalised_words([*story.anchors, *story.weak_anchors])
         self._tells_of_story = self._blaming | self._saying | self._sourcing | (anchors - self._entity_words)
@@ -1083,6 +1084,8 @@ class LanguageRouter:
             and not self._guessable.isdisjoint(named)
             and set(named) <= self._guessable | (self._places & self._in_story)
         )
+        if guessable and set(norm.split()) - self._entity_words <= {self._claim, *self._generic_story}:
+            blamer = self._owning_up(norm)
         if blamer is not None:
             # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything
             named = [blamer]
@@ -1213,6 +1216,19 @@ class LanguageRouter:
             return words
         last = len(words) - 1 - words[::-1].index(plain[-1])
         return [*words[:last], self._killed, *words[last + 1 :]]
+
+    def _owning_up(self, normalised: str) -> str | None:
+        """A party with words of its own right before a word of claiming ("did india claim responsibility",
+        "india accepted responsibility?"): whether it owned up is what it said (India's denial), not whom
+        Pakistan blamed. The group that claimed the attacks (the first suspect) is answered with its claim."""
+        words = normalised.split()
+        for before, word in itertools.pairwise(words):
+            if word == self._claim:
+                found = self.factbase.lexicon.find_entities(before)
+                party = found[0] if found else None
+                owns = party in self._voices and party not in self._setting and party not in self._suspects[:1]
+                return party if owns else None
+        return None
 
     def _blames(self, text: str, normalised: str, named: list[str], blamer: str | None) -> tuple[str, ...]:
         """Whom Pakistan blamed, for a guess at it: a word of blaming or saying, only parties the sources

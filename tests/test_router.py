@@ -175,6 +175,25 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("did india claim responsibility for the attacks", [("answer", "india-rejection")]),
+        ("so delhi accepted responsibility?", [("answer", "india-rejection")]),
+        ("did the saudis claim responsibility", [("answer", "saudi-condemnation")]),
+        ("did the bla accept responsibility", [("answer", "bla-claim")]),
+        ("is there any evidence for the india claim", [("gap", "evidence")]),
+    ],
+)
+def test_whether_a_party_owned_up_is_what_it_said(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Claiming the attacks is owning up: asked of a party with words of its own, its words answer it
+    (India's denial; India got Pakistan's charge, which leaves the claim standing). The group that did
+    claim them is answered with its claim, and a claim as a noun ("the india claim") is no owning up."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "decision", "fact_id"),
     [
         ("i heard the uk kept quiet about it, true?", "answer", "uk-condemnation"),

@@ -675,6 +675,10 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("any captures so far?", [("gap", "arrests")]),
         ("were any civilians caught up in the violence", [("answer", "civilians-killed")]),
         ("did anyone get caught", [("gap", "arrests")]),
+        ("kitne jawanon ki shahadat hui", [("answer", "security-personnel-killed")]),
+        ("kaun se mulk pakistan ke saath khare hain", [("answer", "condemnation-overview")]),
+        ("imarat ne tazeeyat ki?", [("answer", "uae-condemnation")]),
+        ("shaheed jawanon ki list bta do", [("gap", "victim-names")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -684,7 +688,8 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     pinning it on someone or holding them responsible (blaming), what they (or the BLA) want, violence
     that never stops, shops torched and a bridge blown up (damage), labourers (a breakdown of the
     dead by work, which nobody reports), captures (arrests, not a city taken; caught up in something
-    is no arrest: the arrests gap), "saying" (what a
+    is no arrest: the arrests gap), "jawanon" (soldiers), standing with Pakistan ("saath khare"),
+    "tazeeyat" (condolences), "bta" (tell), "saying" (what a
     country says, which got "Pakistan's leaders are not reported"): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a

@@ -679,6 +679,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("kaun se mulk pakistan ke saath khare hain", [("answer", "condemnation-overview")]),
         ("imarat ne tazeeyat ki?", [("answer", "uae-condemnation")]),
         ("shaheed jawanon ki list bta do", [("gap", "victim-names")]),
+        ("کیا کوئی سڑک یا پل اڑائے گئے", [("gap", "damage")]),  # roads or bridges blown up, in Urdu
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:

@@ -682,6 +682,9 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("کیا کوئی سڑک یا پل اڑائے گئے", [("gap", "damage")]),  # roads or bridges blown up, in Urdu
         ("what even is operation herof", [("answer", "operation-herof")]),  # got "the motive is not reported"
         ("who even is sarfaraz bugti", [("answer", "person-bugti")]),
+        ("how many fitna al hindustan terrorists were killed", [("answer", "militants-killed-145")]),
+        ("فتنہ الہندوستان کے کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-145")]),
+        ("what is fitna al hindustan", [("answer", "india-allegation")]),
     ],
 )
 def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -692,7 +695,9 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     that never stops, shops torched and a bridge blown up (damage), labourers (a breakdown of the
     dead by work, which nobody reports), captures (arrests, not a city taken; caught up in something
     is no arrest: the arrests gap), "jawanon" (soldiers), standing with Pakistan ("saath khare"),
-    "tazeeyat" (condolences), "bta" (tell), "what even is" (what is), "saying" (what a
+    "tazeeyat" (condolences), "bta" (tell), "what even is" (what is), Pakistan's name for
+    the militants ("fitna al hindustan": a count of them got "how many took part is not reported", as no
+    fact of the dead names India), "saying" (what a
     country says, which got "Pakistan's leaders are not reported"): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a

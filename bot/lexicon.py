@@ -579,7 +579,8 @@ class Lexicon(BaseModel):
     def kills(self, text: str, doers: re.Pattern[str]) -> bool:
         """Whether one of `doers` (a pattern of folded phrases) does the killing in `text`: right after
         a word of asking whether someone did ("how many did the army kill", a word such as "the"
-        between), marked as the agent ("fauj ne kitne maare") or after "by" ("killed by the bla")."""
+        between; or says it did: "does the bla say it killed"), marked as the agent ("fauj ne kitne
+        maare") or after "by" ("killed by the bla")."""
         killing = self._killing
         if killing is None:
             return False
@@ -587,8 +588,12 @@ class Lexicon(BaseModel):
         for found in doers.finditer(folded):
             before = folded[: found.start()].split()[-6:]
             after = folded[found.end() :].split()
-            if not self._doing.isdisjoint(before[-2:]) and killing.match(" ".join(after)):
-                return True
+            if not self._doing.isdisjoint(before[-2:]):
+                if killing.match(" ".join(after)):
+                    return True
+                says = bool(after) and not self._said_words.isdisjoint(self._words.get(after[0], after[0]).split())
+                if says and killing.search(" ".join(after[1:4])):
+                    return True  # "how many soldiers does the bla say it killed"
             marked = next((i for i, w in enumerate(after[:2]) if w in self.agents), None)
             if marked is not None and killing.search(" ".join(after[marked + 1 : marked + 5])):
                 return True

@@ -1312,6 +1312,7 @@ def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target:
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
         ("dehshatgard kitne maare gaye", [("answer", "militants-killed-145")]),
         ("terrorist kitne khatam hue bhai", [("answer", "militants-killed-145")]),  # got "how many took part"
+        ("how many policemen did the militants say they killed", [("answer", "security-personnel-killed")]),
         ("فورسز نے کتنے دہشتگرد جہنم واصل کیے", [("answer", "militants-killed-145")]),  # an idiom of killing
     ],
 )
@@ -1320,7 +1321,9 @@ def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple
     "ne", "by") killed the other side: the army killed militants, and the attackers everyone else.
     Each of the first eight got the wrong side's dead ("how many did the army kill" the soldiers who
     died; "how many soldiers did the bla kill" the militants). Unmarked, a side is who died (guards).
-    The civilians are counted as killed in the attacks, not by the forces: that toll is only offered."""
+    The civilians are counted as killed in the attacks, not by the forces: that toll is only offered.
+    Who says they killed is who killed (a review's "how many soldiers does the bla say it killed" got
+    the 145 militants)."""
     assert _decided(core, question) == reply
 
 

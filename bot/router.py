@@ -883,8 +883,11 @@ class LanguageRouter:
             if lexicon.narrates(part):
                 return True  # what someone of theirs told them: "my son told me india has admitted it"
             opener = fold(part).split()[:1]
-            if before and lexicon.narrates(before) and not lexicon.pointers.isdisjoint(opener):
-                return True  # ...who goes on in the next part: "my brother is in gwadar, he says ..."
+            goes_on = before and lexicon.narrates(before) and not lexicon.pointers.isdisjoint(opener)
+            if goes_on and not self._speaks_of_story(part, there=False):
+                # ...who goes on in the next part: "my brother is in gwadar, he says people talk of one
+                # group"; not with a claim of the story, which is what is checked ("he says it was india")
+                return True
         if lexicon.asks_outright(normalised):
             return False
         if lexicon.narrates(part) or lexicon.checks_rumour(part):

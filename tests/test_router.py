@@ -1420,6 +1420,22 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "my mum is 52, she says it was india. who claimed the attacks?",
+        "my dad is 45, he says it was india. who claimed the attacks?",
+        "my uncle is a retired colonel and he says it was india. who claimed responsibility?",
+    ],
+)
+def test_a_claim_of_the_story_passed_on_is_checked_and_the_question_answered(core: Core, question: str) -> None:
+    """ "..., she says it was india" passes on a claim of the story: it is no more of the asker's story
+    (a review found such messages declined, the asker's age read as a figure heard)."""
+    intents = core.router.route(question).intents
+    assert ("answer", "bla-claim") in [(i.decision, i.top.target if i.top else None) for i in intents]
+    assert all(i.decision != "decline" for i in intents)
+
+
+@pytest.mark.parametrize(
     ("question", "reply"),
     [
         ("has any soldier been named among the dead", [("gap", "victim-names")]),

@@ -684,6 +684,8 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("who even is sarfaraz bugti", [("answer", "person-bugti")]),
         ("how many fitna al hindustan terrorists were killed", [("answer", "militants-killed-145")]),
         ("فتنہ الہندوستان کے کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-145")]),
+        ("facebook pe keh rahe hain 60 fauji shaheed hue, sach hai?", [("answer", "security-personnel-killed")]),
+        ("log keh rahe hain 300 mare, sach?", [("answer", "overall-toll")]),
         ("what is fitna al hindustan", [("answer", "india-allegation")]),
     ],
 )
@@ -697,7 +699,8 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     is no arrest: the arrests gap), "jawanon" (soldiers), standing with Pakistan ("saath khare"),
     "tazeeyat" (condolences), "bta" (tell), "what even is" (what is), Pakistan's name for
     the militants ("fitna al hindustan": a count of them got "how many took part is not reported", as no
-    fact of the dead names India), "saying" (what a
+    fact of the dead names India), "keh rahe hain" (are saying: a rumour of 60 soldiers got the 145
+    militants), "saying" (what a
     country says, which got "Pakistan's leaders are not reported"): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a

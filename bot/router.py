@@ -460,6 +460,12 @@ class LanguageRouter:
         self._voices = frozenset(e for f in factbase.facts if "said" in f.answers for e in f.entities)
         self._blame = lexicon.normalise("blame")
         self._claim = lexicon.normalise("claim")
+        # all a question of owning up has besides names: "kya india ne zimmedari qabool ki", "..., right?"
+        self._owning_words = {
+            self._claim,
+            *self._generic_story,
+            *lexicon.normalised_words((*lexicon.openers, *lexicon.tags)),
+        }
         self._blaming = frozenset({self._blame, *lexicon.normalise(lexicon.cue("said")).split()})
         anchors = lexicon.normalised_words([*story.anchors, *story.weak_anchors])
         self._tells_of_story = self._blaming | self._saying | self._sourcing | (anchors - self._entity_words)
@@ -1087,7 +1093,7 @@ class LanguageRouter:
             and not self._guessable.isdisjoint(named)
             and set(named) <= self._guessable | (self._places & self._in_story)
         )
-        if guessable and set(norm.split()) - self._entity_words <= {self._claim, *self._generic_story}:
+        if guessable and set(norm.split()) - self._entity_words <= self._owning_words:
             blamer = self._owning_up(norm)
         if blamer is not None:
             # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything

@@ -179,6 +179,8 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
     [
         ("did india claim responsibility for the attacks", [("answer", "india-rejection")]),
         ("so delhi accepted responsibility?", [("answer", "india-rejection")]),
+        ("کیا انڈیا نے ذمہ داری قبول کی", [("answer", "india-rejection")]),
+        ("kya bharat ne zimmedari qabool ki", [("answer", "india-rejection")]),
         ("did the saudis claim responsibility", [("answer", "saudi-condemnation")]),
         ("did the bla accept responsibility", [("answer", "bla-claim")]),
         ("is there any evidence for the india claim", [("gap", "evidence")]),

@@ -688,6 +688,7 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("فتنہ الہندوستان کے کتنے دہشت گرد مارے گئے", [("answer", "militants-killed-145")]),
         ("facebook pe keh rahe hain 60 fauji shaheed hue, sach hai?", [("answer", "security-personnel-killed")]),
         ("log keh rahe hain 300 mare, sach?", [("answer", "overall-toll")]),
+        ("tera kya khayal hai kitne mare", [("answer", "overall-toll")]),  # "tera" (your) was repaired to "dera"
         ("what is fitna al hindustan", [("answer", "india-allegation")]),
     ],
 )

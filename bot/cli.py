@@ -172,7 +172,7 @@ def _run(settings: Settings) -> int:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
     database = urlsplit(settings.database_url.get_secret_value()).password if settings.database_url else None
     configure_logging(settings.log_level, secrets=(token, secret, database or ""))
-    store = open_store(settings)  # first: a data folder it cannot use fails before the facts are indexed
+    store = open_store(settings)  # opened by the application as it starts (`app.initialize`)
     serving = ServingCore(build_core(settings.facts_dir, thresholds=settings.thresholds, cache_dir=settings.cache_dir))
     app = build_application(settings, serving, store)
     asyncio.run(run(app, settings, secret))

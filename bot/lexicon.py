@@ -401,11 +401,14 @@ class Lexicon(BaseModel):
         """Whether a question says `name` (a normalised entity name) alone: "only the us", "sirf america
         ne". Read on the folded words, as "sirf" (like "just") is no word of a normalised question."""
         words = fold(text).split()
-        only = {fold(w) for w in self.only}
         return any(
-            word in only and f"{self.normalise_folded(' '.join(words[i + 1 : i + 5]))} ".startswith(f"{name} ")
+            word in self._only and f"{self.normalise_folded(' '.join(words[i + 1 : i + 5]))} ".startswith(f"{name} ")
             for i, word in enumerate(words)
         )
+
+    @cached_property
+    def _only(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.only)
 
     def asks_who_says(self, normalised: str) -> bool:
         """Whether a normalised part asks only who says so: "who said so", "says who", "ye kis ne bataya"."""

@@ -442,9 +442,10 @@ class Lexicon(BaseModel):
     def only_checks(self, part: str) -> bool:
         """Whether a part asks nothing but whether what the message says is true ("is this true", "kya ye
         sach hai", "کیا یہ بات سچ ہے"): the claim it checks is in the rest of the message."""
+        part = " ".join(self._map_phrases(fold(part).split()))  # "get this right" is no tag
         if self._checking is None or not self.checks_rumour(part) or not _found(self._tagging, part):
             return False  # "just heard about this" tells; "is this true" checks
-        rest = self._checking.sub(" ", fold(part)).split()
+        rest = self._checking.sub(" ", part).split()
         asked = (w for w in rest if w not in self.vague and w not in self.openers)
         return not self.normalise_folded(" ".join(asked)).split()
 

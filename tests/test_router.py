@@ -1409,6 +1409,10 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
             "i'm writing an essay on the words the attackers used. what does black storm refer to in this story?",
             [("answer", "operation-herof")],
         ),
+        (
+            "i'm a student in lahore and want to get the details right. which districts were hit?",
+            [("answer", "districts")],
+        ),
     ],
 )
 def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -1421,7 +1425,8 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
     two were declined (read whole, the family's words unknown), and so is the story going on after the
     question. Someone of theirs goes on in the next part ("..., she says ..."): it got a "did you mean" of
     the operation's name (read whole), and a review's "he says ..." a false "not reported". "What does X
-    refer to" asks what X means, "in this story" of the story (a "did you mean" of the date)."""
+    refer to" asks what X means, "in this story" of the story (a "did you mean" of the date). Getting the
+    details right is no tag checking the rest (the whole message was read, Lahore and all: declined)."""
     assert _decided(core, question) == reply
 
 

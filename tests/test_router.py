@@ -689,6 +689,9 @@ def test_what_a_question_sets_aside_is_no_question_of_its_own(
         ("facebook pe keh rahe hain 60 fauji shaheed hue, sach hai?", [("answer", "security-personnel-killed")]),
         ("log keh rahe hain 300 mare, sach?", [("answer", "overall-toll")]),
         ("tera kya khayal hai kitne mare", [("answer", "overall-toll")]),  # "tera" (your) was repaired to "dera"
+        ("which countries border balochistan? does the article say?", [("answer", "province-context")]),
+        ("does the story say who leads the bla", [("gap", "bla-leader")]),  # asks about the leader, not the story
+        ("what does the news say", [("meta", "summary")]),
         ("what is fitna al hindustan", [("answer", "india-allegation")]),
     ],
 )
@@ -703,7 +706,7 @@ def test_everyday_wordings_are_read(core: Core, question: str, reply: list[tuple
     "tazeeyat" (condolences), "bta" (tell), "what even is" (what is), Pakistan's name for
     the militants ("fitna al hindustan": a count of them got "how many took part is not reported", as no
     fact of the dead names India), "keh rahe hain" (are saying: a rumour of 60 soldiers got the 145
-    militants), "saying" (what a
+    militants), whether the article says something (it got the sources or the name of the operation), "saying" (what a
     country says, which got "Pakistan's leaders are not reported"): each was declined, a "did you
     mean", the help reply, (LEA) the overall toll or (the fighting that never stops) the motive gap.
     Guards: what India wanted is its statement and "want" alone asks nothing; dead doctors are a

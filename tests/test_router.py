@@ -288,6 +288,14 @@ def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str,
 
 
 @pytest.mark.parametrize(
+    "question", ["what's the emergency number of the hospitals in quetta", "سول ہسپتال کا ایمرجنسی نمبر"]
+)
+def test_an_emergency_number_is_no_emergency_footing(core: Core, question: str) -> None:
+    """A phone number to call is another subject: it got the fact that hospitals were on emergency footing."""
+    assert all(i.decision == "decline" for i in core.router.route(question).intents)
+
+
+@pytest.mark.parametrize(
     "question", ["what is 25% of 480", "source of article 295", "help me with question 56", "whats new with the 77 bus"]
 )
 def test_a_number_of_another_subject_gets_no_meta_reply(core: Core, question: str) -> None:

@@ -287,6 +287,12 @@ def test_what_people_say_to_any_bot_gets_a_meta_reply(core: Core, question: str,
     assert intent.decision == "meta" and intent.top is not None and intent.top.target == meta
 
 
+@pytest.mark.parametrize("question", ["whats your name", "mera naam kya hai", "aap ka naam kya hai bot"])
+def test_the_asker_s_or_the_bot_s_name_is_no_name_in_the_story(core: Core, question: str) -> None:
+    """ "whats your name" got the name of the BLA's operation."""
+    assert all(i.decision != "answer" for i in core.router.route(question).intents)
+
+
 @pytest.mark.parametrize(
     "question", ["what's the emergency number of the hospitals in quetta", "سول ہسپتال کا ایمرجنسی نمبر"]
 )

@@ -740,16 +740,18 @@ class LanguageRouter:
         named = self.normalise(lexicon.before_hedge(part)).split()
         return self._tolled.isdisjoint(named)
 
+    def _unknown_numbers(self, words: Iterable[str]) -> list[str]:
+        """The numbers among the words that are not ours."""
+        return [w for w in words if w.isdigit() and w not in self._vocabulary]
+
     def _other_years(self, words: Iterable[str]) -> list[str]:
         """The years among the words that are not ours ("in 2024")."""
-        return [w for w in words if w.isdigit() and int(w) in _YEARS and w not in self._vocabulary]
+        return [w for w in self._unknown_numbers(words) if int(w) in _YEARS]
 
     def _numbers_of_another_subject(self, question: _Question) -> bool:
         """A number that is none of ours, no day of a month and no year ("whats 15% of 240", "what was
         article 370"): the message is about something else, never a plea for help or the sources."""
-        return any(
-            w.isdigit() and w not in self._vocabulary and int(w) > 31 and int(w) not in _YEARS for w in question.words
-        )
+        return any(int(w) > 31 and int(w) not in _YEARS for w in self._unknown_numbers(question.words))
 
     def _meta_alone(self, part: str, vocabulary: frozenset[str]) -> tuple[Intent, ...] | None:
         """A part's meta replies, if every word of it is in `vocabulary` (no need to route it
@@ -1463,18 +1465,11 @@ class LanguageRouter:
         return self._offices if not self._people.isdisjoint(named) else frozenset()
 
     def _heard(
-        self,
-        words: list[str],
-        named: list[str],
-        units: frozenset[str],
-        *,
-        after: frozenset[str] = frozenset(),
-        counts: frozenset[str] = frozenset(),
+        self, words: list[str], named: list[str], units: frozenset[str], **where: frozenset[str]
     ) -> tuple[str, ...]:
-        """Numbers said as a count of people ("were 200 killed") or a span ("3 days"), by the word
-        after them (or, for `after`, before them), that our facts do not give and that name no other
-        event (9/11, 2008); of the size of a year, only `counts` ("2000 attackers")."""
-        return tuple(words[i] for i in self._numbers_before(words, named, units, after=after, counts=counts))
+        """Numbers said as a count of people ("were 200 killed") or a span ("3 days") that our facts do
+        not give and that name no other event (9/11, 2008): `_numbers_before`'s, as words."""
+        return tuple(words[i] for i in self._numbers_before(words, named, units, **where))
 
     def _counts_not_years(self, text: str) -> frozenset[str]:
         """Numbers of the size of a year said as a count, in a question asked or a claim checked: right
@@ -1536,7 +1531,7 @@ class LanguageRouter:
         if question is None:
             return (Intent(text=text, decision="decline"),)
         question = replace(question, around=around)
-        unknown_numbers = [w for w in question.words if w.isdigit() and w not in self._vocabulary]
+        unknown_numbers = self._unknown_numbers(question.words)
         # A year not ours, unless guessed as ours ("were the attacks in 2025?") or offered beside ours
         # ("2025 or 2026?"), is another time, whatever it asks of the story's words ("how many attacks
         # did the bla carry out in 2024").

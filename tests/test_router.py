@@ -3427,3 +3427,21 @@ def test_capturing_a_place_is_seizing_it(core: Core, question: str, reply: list[
     arrested is not reported" (misleading). People captured, or captured in a place, are arrested
     (guards)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("ye hamlay kis grp ne kiye", [("answer", "bla-claim")]),
+        ("what is bakers title", [("answer", "person-baker")]),
+        ("did london speak up or stay neutral", [("answer", "uk-condemnation")]),
+        ("britain walon ne kuch kaha ya chup hai", [("answer", "uk-condemnation")]),
+        ("was isis khorasan responsible for this", [("answer", "bla-claim")]),
+    ],
+)
+def test_chat_spellings_and_idioms_read_as_the_question(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "grp" ("kis grp ne": which group), "bakers", staying neutral or quiet (saying nothing) and
+    ISIS-K by its full name: each was declined or, for "kis grp ne", answered with the dates."""
+    assert _decided(core, question) == reply

@@ -206,6 +206,7 @@ class LexiconText(_Model):
     requests: tuple[str, ...] = ()
     opening_narrators: tuple[str, ...] = ()
     pointers: tuple[str, ...] = ()
+    asks_name: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()
     meaning: tuple[str, ...] = ()

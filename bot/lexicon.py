@@ -126,6 +126,9 @@ class Lexicon(BaseModel):
     # Words that point back at someone named earlier in the message ("who is jaiswal and what did he
     # say"): a part with one asks about the part before's subject.
     pointers: frozenset[str] = frozenset()
+    # Words asking for a name ("who gave the us statement, naam kya hai"): a part asking only that,
+    # after a part asking who, is answered by that part's reply (which names them), not on its own.
+    asks_name: frozenset[str] = frozenset()
     # Words that may point back at the part before or at the story itself ("how long did the op last
     # n did they capture any city"): a part with one must read alike both ways to be asked alone.
     vague: frozenset[str] = frozenset()

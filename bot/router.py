@@ -421,6 +421,7 @@ class LanguageRouter:
         self._speaks_for = dict(story.speaks_for)
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
         self._pointers = lexicon.normalised_words(lexicon.pointers)
+        self._asks_name = lexicon.normalised_words(lexicon.asks_name)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
         self._day_tolls = self._position[story.day_tolls] if story.day_tolls else None
         self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
@@ -836,6 +837,10 @@ class LanguageRouter:
         died, what's the number?") or asking of a part that asks nothing ("deaths among the police,
         the figure?"): that question again, not one about the story at large."""
         lexicon = self.factbase.lexicon
+        if self._only_a_name(part) and not {"who", "identity"}.isdisjoint(lexicon.asks_for(self.normalise(subject))):
+            # "who gave the us statement, naam kya hai": the fact answering who names them; "who were
+            # the victims? names" is asked of what no fact gives, and its names are the question
+            return all(i.decision == "answer" for i in self._routed(subject))
         question = self._understand(part)
         if question is None or question.named or set(question.words) - lexicon.cue_words:
             return False
@@ -978,6 +983,11 @@ class LanguageRouter:
             return bool(meant) and set(meant) <= cues
 
         return " ".join(w for w in fold(part).split() if not cue(w))
+
+    def _only_a_name(self, part: str) -> bool:
+        """A part asking for a name and nothing else ("whats the name", "نام کیا ہے")."""
+        words = set(self.normalise(part).split())
+        return bool(words & self._asks_name) and words <= self._asks_name | self.factbase.lexicon.cue_words
 
     def _stands_alone(self, part: str) -> bool:
         """A short part of a message that names nothing and has no word of its own ("any wounded?? how

@@ -3445,3 +3445,20 @@ def test_chat_spellings_and_idioms_read_as_the_question(
     """ "grp" ("kis grp ne": which group), "bakers", staying neutral or quiet (saying nothing) and
     ISIS-K by its full name: each was declined or, for "kis grp ne", answered with the dates."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("who gave the american statement, whats the name", [("answer", "person-baker")]),
+        ("india ki taraf se kis ne bayan diya, naam kya hai", [("answer", "person-jaiswal")]),
+        ("who condemned it, whats the name", [("answer", "condemnation-overview")]),
+        ("who claimed it, whats the name of their operation", [("answer", "bla-claim"), ("answer", "operation-herof")]),
+        ("who were the dead? their names", [("gap", "victim-names")]),
+    ],
+)
+def test_a_name_asked_after_who_is_the_who(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A part asking only a name, after a part asking who, is answered by the who (which names them):
+    it was asked alone and got the operation's name as well (misleading). A name of something the
+    part says, or names no fact gives, are asked (guards)."""
+    assert _decided(core, question) == reply

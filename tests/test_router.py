@@ -3462,3 +3462,21 @@ def test_a_name_asked_after_who_is_the_who(core: Core, question: str, reply: lis
     it was asked alone and got the operation's name as well (misleading). A name of something the
     part says, or names no fact gives, are asked (guards)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("were flights cancelled", [("gap", "current-situation")]),
+        ("were markets closed", [("gap", "current-situation")]),
+        ("کیا انٹرنیٹ سروس بند ہوئی تھی", [("gap", "current-situation")]),
+        ("schools in lahore closed for winter?", [("decline", None)]),
+    ],
+)
+def test_what_was_shut_afterwards_is_not_reported(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Closures after the attacks (flights, markets, the internet) are how things went on, which the
+    sources do not follow: "closed" and "cancelled" were words we did not know, and such questions
+    were declined as off topic. Closures of another place and time are (a guard)."""
+    assert _decided(core, question) == reply

@@ -921,8 +921,9 @@ class LanguageRouter:
         """A part of nothing but a party and a word of saying, no word opening a question ("army ne
         kaha?", "the army said that?"; not "did india deny it", "india ne kya kaha"): whether that
         party said what the part before claims; every answer says who did."""
-        if not self.factbase.lexicon.openers.isdisjoint(fold(part).split()):
-            return False
+        lexicon = self.factbase.lexicon
+        if not lexicon.openers.isdisjoint(fold(part).split()) or lexicon.is_request(part):
+            return False  # nor one that asks outright: "..., بتائیں کہ امریکہ نے مذمت کی" (tell me whether)
         words = set(self.normalise(part).split())
         parties = words & (self._entity_words | self._force_words)
         rest = words - parties - self._vague_words

@@ -3480,3 +3480,19 @@ def test_what_was_shut_afterwards_is_not_reported(
     sources do not follow: "closed" and "cancelled" were words we did not know, and such questions
     were declined as off topic. Closures of another place and time are (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("میں کراچی سے ہوں، بتائیں کہ برطانیہ نے مذمت کی تھی یا خاموش رہا", [("answer", "uk-condemnation")]),
+        ("ہم پشاور سے ہیں، بتائیں کہ متحدہ عرب امارات نے مذمت کی تھی", [("answer", "uae-condemnation")]),
+        ("main quetta se hun, batao ke america ne mazammat ki ya chup raha", [("answer", "us-condemnation")]),
+        ("india ka haath hai, army ne kaha?", [("answer", "india-allegation")]),
+    ],
+)
+def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "بتائیں کہ" (tell me whether) asks outright: after the asker's home it was read as checking
+    whether the US or the UK said what the part before claimed, and the message was declined. A party
+    and a word of saying with no request still check the claim before them (a guard)."""
+    assert _decided(core, question) == reply

@@ -3496,3 +3496,19 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
     whether the US or the UK said what the part before claimed, and the message was declined. A party
     and a word of saying with no request still check the claim before them (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("giraftariyan kitni huin is silsile mein", [("gap", "arrests")]),
+        ("griftari hui kisi ki?", [("gap", "arrests")]),
+        ("thanks yaar bahut help hui", [("meta", "thanks")]),
+        ("aapne ye sab kahan se liya", [("meta", "sources")]),
+    ],
+)
+def test_roman_urdu_as_typed_on_whatsapp(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "giraftariyan", "griftari" (arrests), "silsile" (in this matter), "bahut" (very), "help hui" (it
+    helped: thanks, not a plea for help) and "aapne" (you, as the one who did it) were words we did
+    not know: each message was declined."""
+    assert _decided(core, question) == reply

@@ -839,8 +839,14 @@ class LanguageRouter:
         lexicon = self.factbase.lexicon
         if self._only_a_name(part) and not {"who", "identity"}.isdisjoint(lexicon.asks_for(self.normalise(subject))):
             # "who gave the us statement, naam kya hai": the fact answering who names them; "who were
-            # the victims? names" is asked of what no fact gives, and its names are the question
-            return all(i.decision == "answer" for i in self._routed(subject))
+            # the victims? names" asks what no fact gives ("who were the civilians": how many), and
+            # its names are the question
+            return all(
+                i.decision == "answer"
+                and i.top is not None
+                and not {"who", "identity"}.isdisjoint(self._targets[self._position[i.top.target]].answers)
+                for i in self._routed(subject)
+            )
         question = self._understand(part)
         if question is None or question.named or set(question.words) - lexicon.cue_words:
             return False

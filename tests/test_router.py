@@ -3455,12 +3455,15 @@ def test_chat_spellings_and_idioms_read_as_the_question(
         ("who condemned it, whats the name", [("answer", "condemnation-overview")]),
         ("who claimed it, whats the name of their operation", [("answer", "bla-claim"), ("answer", "operation-herof")]),
         ("who were the dead? their names", [("gap", "victim-names")]),
+        ("who were the civilians? names please", [("answer", "civilians-killed"), ("gap", "victim-names")]),
+        ("who claimed it? what was it called", [("answer", "bla-claim"), ("answer", "operation-herof")]),
     ],
 )
 def test_a_name_asked_after_who_is_the_who(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """A part asking only a name, after a part asking who, is answered by the who (which names them):
     it was asked alone and got the operation's name as well (misleading). A name of something the
-    part says, or names no fact gives, are asked (guards)."""
+    part says, names no fact gives, and names after a fact that names no one ("who were the
+    civilians": how many) are asked; "what was it called" is the operation's name (guards)."""
     assert _decided(core, question) == reply
 
 
@@ -3470,6 +3473,9 @@ def test_a_name_asked_after_who_is_the_who(core: Core, question: str, reply: lis
         ("were flights cancelled", [("gap", "current-situation")]),
         ("were markets closed", [("gap", "current-situation")]),
         ("کیا انٹرنیٹ سروس بند ہوئی تھی", [("gap", "current-situation")]),
+        ("internet band hai quetta mein?", [("gap", "current-situation")]),
+        ("کیا ٹرینیں منسوخ ہو گئیں", [("gap", "current-situation")]),
+        ("has the internet been restored", [("gap", "current-situation")]),
         ("schools in lahore closed for winter?", [("decline", None)]),
     ],
 )
@@ -3477,8 +3483,9 @@ def test_what_was_shut_afterwards_is_not_reported(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """Closures after the attacks (flights, markets, the internet) are how things went on, which the
-    sources do not follow: "closed" and "cancelled" were words we did not know, and such questions
-    were declined as off topic. Closures of another place and time are (a guard)."""
+    sources do not follow: "closed", "cancelled", "band", "منسوخ" and "restored" were words we did not
+    know, and such questions were declined as off topic. Closures of another place and time are (a
+    guard)."""
     assert _decided(core, question) == reply
 
 
@@ -3511,4 +3518,22 @@ def test_roman_urdu_as_typed_on_whatsapp(core: Core, question: str, reply: list[
     """ "giraftariyan", "griftari" (arrests), "silsile" (in this matter), "bahut" (very), "help hui" (it
     helped: thanks, not a plea for help) and "aapne" (you, as the one who did it) were words we did
     not know: each message was declined."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("who planned the attacks", [("answer", "bla-claim")]),
+        ("kis ne plan kiya ye sab", [("answer", "bla-claim")]),
+        ("who led the attackers? name?", [("gap", "bla-leader")]),
+        ("were the attacks planned", [("answer", "coordinated")]),
+    ],
+)
+def test_who_planned_the_attacks_is_who_is_behind_them_and_who_led_them_is_unnamed(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Who planned the attacks is who is behind them, the group that claimed them: it got that the
+    attacks were coordinated (misleading). Who led them is their commander, whom the sources do not
+    name: it got the BLA's claim. That they were planned is the coordination (a guard)."""
     assert _decided(core, question) == reply

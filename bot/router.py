@@ -794,6 +794,9 @@ class LanguageRouter:
         for part in asking[1:]:
             asks = lexicon.asks_for(self.normalise(part))
             words = fold(part).split()
+            if self._only_a_name(part):
+                kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., naam kya hai": whose name
+                continue
             if not self._asks(part):
                 if len(words) > 3 or lexicon.attributes(part):
                     continue  # a clause of the part before: "..., according to the chief minister"

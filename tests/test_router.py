@@ -3537,3 +3537,14 @@ def test_who_planned_the_attacks_is_who_is_behind_them_and_who_led_them_is_unnam
     attacks were coordinated (misleading). Who led them is their commander, whom the sources do not
     name: it got the BLA's claim. That they were planned is the coordination (a guard)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    "question", ["who rejected it from india? naam kya hai", "who denied it for india, whats the name"]
+)
+def test_a_name_asked_alone_is_the_name_of_whom_the_part_before_asks(core: Core, question: str) -> None:
+    """A name asked after a part its answer does not name is asked of that part's subject: alone it
+    was "what name", the operation's name (misleading)."""
+    targets = {m.target for i in core.router.route(question).intents for m in i.matches}
+    assert "operation-herof" not in targets
+    assert targets & {"india-rejection", "person-jaiswal"}

@@ -397,6 +397,7 @@ class LanguageRouter:
         self._choice_words = lexicon.normalised_words(lexicon.choices)
         self._agent_marks = frozenset(fold(a) for a in lexicon.agents)
         self._taking = frozenset(fold(w) for w in story.taking)
+        self._taken = lexicon.normalised_words(story.taking)
         self._arrest, self._seize = lexicon.normalise("arrested"), lexicon.normalise("capture")
         self._news_words = lexicon.normalised_words(lexicon.news)
         self._setting_aside = frozenset(
@@ -1163,8 +1164,9 @@ class LanguageRouter:
             if len(asks) > 1 and "when" in asks and folded[:1] != [when] and when in folded[1:]:
                 # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
                 asks = tuple(a for a in asks if a != "when")
-        if self._takes_a_place(text) and self._arrest in words:
-            words = [self._seize if w == self._arrest else w for w in words]  # "militants captured gwadar"
+        if self._takes_a_place(text):
+            # "militants captured gwadar", "was noshki taken"
+            words = [self._seize if w == self._arrest or w in self._taken else w for w in words]
         words = self._losses_of_groups(self._unbounded(words))
         if "count" in asks or not self._tallying.isdisjoint(words):
             # "what is the toll according to the cm": whose figure it is, which every answer says; the
@@ -1355,12 +1357,16 @@ class LanguageRouter:
 
     def _takes_a_place(self, text: str) -> bool:
         """Whether a word of capturing comes right before a place ("captured gwadar port"; not
-        "captured in quetta", where people were)."""
-        for token, after in itertools.pairwise(fold(text).split()):
+        "captured in quetta", where people were) or right after it ("was noshki taken", "was gwadar
+        port captured")."""
+        folded = fold(text).split()
+        for i, token in enumerate(folded):
             if token not in self._taking:
                 continue
-            following = self.normalise(after).split()
-            if following and following[0] in self._place_words:
+            following = self.normalise(" ".join(folded[i + 1 : i + 2])).split()
+            # ...a place before it only as the last word: "was noshki taken", not "noshki taken hostage"
+            before = self.normalise(" ".join(folded[max(0, i - 2) : i])).split() if i == len(folded) - 1 else []
+            if not self._place_words.isdisjoint([*following[:1], *before]):
                 return True
         return False
 

@@ -3420,12 +3420,17 @@ def test_each_and_both_ask_each_its_own(core: Core, question: str, reply: list[t
         ("my friend says militants captured noshki, is that right?", [("answer", "no-city-seized")]),
         ("were any fighters captured alive", [("gap", "arrests")]),
         ("were militants captured in mastung", [("gap", "arrests")]),
+        ("was noshki taken", [("answer", "no-city-seized")]),
+        ("has mastung been taken", [("answer", "no-city-seized")]),
+        ("was quetta taken?", [("answer", "no-city-seized")]),
+        ("were people in noshki taken hostage", [("gap", "hostages")]),
     ],
 )
 def test_capturing_a_place_is_seizing_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "Captured" right before a place (`story.taking`) is seizing it: the first got "whether anyone was
-    arrested is not reported" (misleading). People captured, or captured in a place, are arrested
-    (guards)."""
+    arrested is not reported" (misleading); so is "taken" or "captured" right after one, which got
+    "hostages are not reported" or a decline. People captured, or captured in a place, are arrested,
+    and people taken hostage hostages (guards)."""
     assert _decided(core, question) == reply
 
 

@@ -168,6 +168,8 @@ class Lexicon(BaseModel):
     killing: tuple[str, ...] = ()
     doing: tuple[str, ...] = ()
     by: tuple[str, ...] = ()
+    # Words right after a word of saying that name who said it next ("any reaction from kabul").
+    said_from: frozenset[str] = frozenset()
     # Words of a part asking only who says so ("..., and who gave that number?", "according to whom"):
     # every answer says who, so such a part asks nothing more of it.
     sourcing: frozenset[str] = frozenset()
@@ -750,10 +752,11 @@ class Lexicon(BaseModel):
 
     def speaker(self, normalised: str, *, reach: int = 1) -> str | None:
         """The entity right before a "said" cue ("what did india say" -> india), or within `reach`
-        words of it ("has the uk expressed a view"), or None."""
+        words of it ("has the uk expressed a view"), or right after it and `said_from` ("reaction from
+        india"), or None."""
         said = self._said_words
         words = normalised.split()
-        for i, word in enumerate(words[1:], start=1):
+        for i, word in enumerate(words):
             if word in said:
                 before = words[max(0, i - reach) : i]
                 # "pakistan blamed india. who said it": the one asked about is who said it, not India.
@@ -761,6 +764,11 @@ class Lexicon(BaseModel):
                 found = self.find_entities(" ".join(before[asking[-1] + 1 :] if asking else before))
                 if found:
                     return found[-1]
+                if words[i + 1 : i + 2] and words[i + 1] in self.said_from:
+                    # "any reaction from the taliban govt in kabul": whoever is named right after
+                    found = self.find_entities(" ".join(words[i + 2 : i + 2 + reach + 1]))
+                    if found:
+                        return found[0]
         return None
 
     def spoken_about(self, text: str) -> tuple[str, ...]:

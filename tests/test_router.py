@@ -3560,3 +3560,21 @@ def test_funerals_held_are_how_things_went_on(core: Core, question: str) -> None
     """Funerals held are what came after, which the sources do not follow: "held" was read as detained,
     and the reply said arrests are not reported (misleading); "yet" was a word we did not know."""
     assert _decided(core, question) == [("gap", "current-situation")]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("reaction from india?", [("clarify", "india-rejection")]),
+        ("any reaction from the afghan government", [("gap", "other-reactions")]),
+        ("any response from the govt in kabul", [("gap", "other-reactions")]),
+        ("response from the uk", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_a_reaction_from_a_party_is_that_party_s(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Who reacted, named right after "from" (`said_from`), is who said it: "reaction from india?" said
+    no other country's reaction is reported (misleading), and the Afghan government's got "Pakistan's
+    leaders are not reported"."""
+    assert _decided(core, question) == reply

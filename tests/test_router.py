@@ -3578,3 +3578,20 @@ def test_a_reaction_from_a_party_is_that_party_s(
     no other country's reaction is reported (misleading), and the Afghan government's got "Pakistan's
     leaders are not reported"."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("what kinda guns were they carrying", [("gap", "weapons")]),
+        ("did any of the attackers surrender", [("gap", "arrests")]),
+        ("militants surrendered?", [("gap", "arrests")]),
+    ],
+)
+def test_carrying_is_using_and_surrendering_is_being_taken(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """What fighters carried is what they used, and fighters who gave up were taken: neither is
+    reported. "kinda", "carry" and "surrender" were words we did not know (declined, or "did you mean
+    no city was taken")."""
+    assert _decided(core, question) == reply

@@ -3595,3 +3595,16 @@ def test_carrying_is_using_and_surrendering_is_being_taken(
     reported. "kinda", "carry" and "surrender" were words we did not know (declined, or "did you mean
     no city was taken")."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("بھارت کے ملوث ہونے کی کیا دلیل ہے", [("gap", "evidence")]),
+        ("تم کیا کرسکتے ہو", [("meta", "help")]),
+    ],
+)
+def test_urdu_words_people_type(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "دلیل" (proof) and "کرسکتے" (can do, typed as one word) were words we did not know: the first got
+    India's rejection as a "did you mean", the second was declined."""
+    assert _decided(core, question) == reply

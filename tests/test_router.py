@@ -3608,3 +3608,23 @@ def test_urdu_words_people_type(core: Core, question: str, reply: list[tuple[str
     """ "دلیل" (proof) and "کرسکتے" (can do, typed as one word) were words we did not know: the first got
     India's rejection as a "did you mean", the second was declined."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("kya flights cancel hui", [("gap", "current-situation")]),
+        ("internet bahal hua?", [("gap", "current-situation")]),
+        ("kisi ko kidnap kiya?", [("gap", "hostages")]),
+        ("ye hamla kisnay kia", [("answer", "bla-claim")]),
+        ("kya ttp ne zimmedari li", [("answer", "bla-claim")]),
+        ("kya govt ki taraf se koi help hui", [("decline", None)]),
+    ],
+)
+def test_roman_urdu_of_what_came_after_and_who_claimed(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Words from review 28's Roman Urdu, each declined: "cancel", "bahal" (restored, repaired into
+    "bahar", outside), "kidnap", "kisnay" (who) and "zimmedari li" (took responsibility). Help given
+    is no thanks: only "it helped a lot" is (a guard: "koi help hui" had become thanks)."""
+    assert _decided(core, question) == reply

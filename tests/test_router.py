@@ -3628,3 +3628,10 @@ def test_roman_urdu_of_what_came_after_and_who_claimed(
     "bahar", outside), "kidnap", "kisnay" (who) and "zimmedari li" (took responsibility). Help given
     is no thanks: only "it helped a lot" is (a guard: "koi help hui" had become thanks)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize("question", ["has quetta calmed down", "is it calmer in balochistan now"])
+def test_calming_down_is_how_things_stand_now(core: Core, question: str) -> None:
+    """ "Calmed" and "calmer" are the calm the examples ask about ("is quetta calm now"): they were
+    words we did not know, and the questions were declined."""
+    assert _decided(core, question) == [("gap", "current-situation")]

@@ -1330,6 +1330,7 @@ def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target:
         ("how many people did the attackers kill", [("answer", "overall-toll")]),
         ("how many people did the police kill", [("answer", "militants-killed-145")]),
         ("fauj ne kitne log maare", [("answer", "militants-killed-145")]),
+        ("army ne kitnay militants maaray", [("answer", "militants-killed-145")]),  # got the 17 too
         ("how many civilians did the police kill", [("clarify", "civilians-killed")]),
         ("fauj ke hathon kitne shehri mare", [("clarify", "civilians-killed")]),
         ("how many army men killed", [("answer", "security-personnel-killed")]),

@@ -3636,3 +3636,11 @@ def test_calming_down_is_how_things_stand_now(core: Core, question: str) -> None
     """ "Calmed" and "calmer" are the calm the examples ask about ("is quetta calm now"): they were
     words we did not know, and the questions were declined."""
     assert _decided(core, question) == [("gap", "current-situation")]
+
+
+@pytest.mark.parametrize("question", ["herof kis zuban ka lafz hai", "operation ka lafz kya hai"])
+def test_a_stopword_and_a_word_are_not_a_name_two_slips_away(core: Core, question: str) -> None:
+    """Two words heard as one name may be one slip from it after a stopword, not two: "ka lafz" was
+    read as Kalat, and the reply said the sources report nothing about Kalat (misleading)."""
+    assert all("kalat" not in i.uncovered_entities for i in core.router.route(question).intents)
+    assert "kalat" not in core.router.normalise(question)

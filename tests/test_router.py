@@ -3556,10 +3556,10 @@ def test_a_name_asked_alone_is_the_name_of_whom_the_part_before_asks(core: Core,
     assert targets & {"india-rejection", "person-jaiswal"}
 
 
-@pytest.mark.parametrize("question", ["were the funerals held", "have the funerals been held yet"])
+@pytest.mark.parametrize("question", ["were the funerals held", "have funerals been held"])
 def test_funerals_held_are_how_things_went_on(core: Core, question: str) -> None:
     """Funerals held are what came after, which the sources do not follow: "held" was read as detained,
-    and the reply said arrests are not reported (misleading); "yet" was a word we did not know."""
+    and the reply said arrests are not reported (misleading)."""
     assert _decided(core, question) == [("gap", "current-situation")]
 
 

@@ -127,7 +127,8 @@ class Lexicon(BaseModel):
     # say"): a part with one asks about the part before's subject.
     pointers: frozenset[str] = frozenset()
     # Words asking for a name ("who gave the us statement, naam kya hai"): a part asking only that,
-    # after a part asking who, is answered by that part's reply (which names them), not on its own.
+    # after a part asking who, is answered by that part's fact if it names someone, else asked of
+    # that part's subject; never on its own ("what name" alone is the operation's).
     asks_name: frozenset[str] = frozenset()
     # Words that may point back at the part before or at the story itself ("how long did the op last
     # n did they capture any city"): a part with one must read alike both ways to be asked alone.

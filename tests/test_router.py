@@ -3458,7 +3458,7 @@ def test_chat_spellings_and_idioms_read_as_the_question(
     [
         ("who gave the american statement, whats the name", [("answer", "person-baker")]),
         ("india ki taraf se kis ne bayan diya, naam kya hai", [("answer", "person-jaiswal")]),
-        ("who condemned it, whats the name", [("answer", "condemnation-overview")]),
+        ("who condemned the attacks, whats the name", [("answer", "condemnation-overview")]),
         ("who claimed it, whats the name of their operation", [("answer", "bla-claim"), ("answer", "operation-herof")]),
         ("who were the dead? their names", [("gap", "victim-names")]),
         ("who were the civilians? names please", [("answer", "civilians-killed"), ("gap", "victim-names")]),

@@ -421,7 +421,6 @@ class LanguageRouter:
         self._accused = story.accused
         self._speaks_for = dict(story.speaks_for)
         self._figure_facts = {figure: self._position[fact] for figure, fact in story.figures.items()}
-        self._pointers = lexicon.normalised_words(lexicon.pointers)
         self._asks_name = lexicon.normalised_words(lexicon.asks_name)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
         self._day_tolls = self._position[story.day_tolls] if story.day_tolls else None
@@ -2058,7 +2057,7 @@ class LanguageRouter:
         """ "what did <someone in the story> say" (or "she", a part after "who is natalie baker"): the
         reply offers what the sources attribute to them."""
         asks = _first(question.asks)
-        own = [w for w in words if w not in self._pointers]
+        own = [w for w in words if w not in self._pointer_words]
         return bool(named) and set(named) <= self._speakers and asks in (None, "said") and self._only_names(own)
 
     def _all_they_said(self, intent: Intent, named: list[str], scores: np.ndarray) -> Intent:

@@ -567,6 +567,14 @@ class Lexicon(BaseModel):
         words = folded.split()
         return not self.narrators.isdisjoint(words) or (bool(words) and words[0] in self.opening_narrators)
 
+    def points_back(self, part: str) -> bool:
+        """Whether a part has a word (or, in Urdu, two: "اس نے") pointing back at someone named before."""
+        return self._pointing is not None and self._pointing.search(fold(part)) is not None
+
+    @cached_property
+    def _pointing(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.pointers)
+
     def is_request(self, part: str) -> bool:
         """Whether a part asks in the imperative ("..., and give me the 31")."""
         return self._requests is not None and self._requests.search(fold(part)) is not None

@@ -813,7 +813,7 @@ class LanguageRouter:
                     continue  # one more of a list: "total dead including soldiers and civilians"
             if self._when_or_where_of(part, asks, subject, around):
                 kept.append(f"{part.strip()} {self._topic_of(subject)}")  # "..., and on which day?"
-            elif self._stands_alone(part) and lexicon.pointers.isdisjoint(words):
+            elif self._stands_alone(part) and not lexicon.points_back(part):
                 vague = not lexicon.vague.isdisjoint(words)
                 if vague and not self._reads_alone(part, named, around):
                     return []
@@ -894,7 +894,7 @@ class LanguageRouter:
         if lexicon.only_feels(part):
             return True  # "this is terrible, who did this": how the asker feels
         normalised = self.normalise(part)
-        if before and lexicon.asks_who_says(normalised) and lexicon.pointers.isdisjoint(fold(part).split()):
+        if before and lexicon.asks_who_says(normalised) and not lexicon.points_back(part):
             return True  # "how many died, and who said so?": every answer says who; not "what did she say"
         if before and lexicon.is_hedge(part):
             return True  # "what is the bla, separatists or what": a guess at the answer

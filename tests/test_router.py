@@ -3644,3 +3644,16 @@ def test_a_stopword_and_a_word_are_not_a_name_two_slips_away(core: Core, questio
     read as Kalat, and the reply said the sources report nothing about Kalat (misleading)."""
     assert all("kalat" not in i.uncovered_entities for i in core.router.route(question).intents)
     assert "kalat" not in core.router.normalise(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("بیکر کون ہیں اور اس نے کیا کہا", [("answer", "person-baker"), ("answer", "us-condemnation")]),
+        ("جیسوال کون ہے؟ اس نے کیا بیان دیا", [("answer", "person-jaiswal"), ("answer", "india-rejection")]),
+    ],
+)
+def test_urdu_he_of_two_words_points_back(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "اس نے" (he, she) is two words, so the single-word pointers missed it and the second part was
+    dropped: what the person named before said went unanswered (review 28)."""
+    assert _decided(core, question) == reply

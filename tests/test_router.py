@@ -3514,6 +3514,22 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("is hamle mein kul kitni jaane gayi", [("answer", "overall-toll")]),
+        ("sunna hai mastung par qabza hogaya tha", [("answer", "no-city-seized")]),
+        ("kya koi pul tabah hua", [("gap", "damage")]),
+        ("koi rail track tabah hua?", [("gap", "damage")]),
+    ],
+)
+def test_roman_urdu_helpers_and_losses_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "jaane gayi" (lives were lost), "hogaya" (it happened), "tabah" (destroyed), "pul" (a bridge)
+    and a railway "track" in the singular were words we did not know: the toll was a "did you mean",
+    the rumour of a seized town was declined, and the damage gap was read as a bare "not reported"."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("giraftariyan kitni huin is silsile mein", [("gap", "arrests")]),
         ("griftari hui kisi ki?", [("gap", "arrests")]),
         ("thanks yaar bahut help hui", [("meta", "thanks")]),

@@ -3518,12 +3518,17 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
         ("sunna hai mastung par qabza hogaya tha", [("answer", "no-city-seized")]),
         ("kya koi pul tabah hua", [("gap", "damage")]),
         ("koi rail track tabah hua?", [("gap", "damage")]),
+        ("shaheed hone walon ki tadad", [("answer", "overall-toll")]),
+        ("marne walon ki kul tadaad", [("answer", "overall-toll")]),
+        ("zakhmi hone walon ki tadad", [("gap", "injured")]),
     ],
 )
 def test_roman_urdu_helpers_and_losses_are_read(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "jaane gayi" (lives were lost), "hogaya" (it happened), "tabah" (destroyed), "pul" (a bridge)
     and a railway "track" in the singular were words we did not know: the toll was a "did you mean",
-    the rumour of a seized town was declined, and the damage gap was read as a bare "not reported"."""
+    the rumour of a seized town was declined, and the damage gap was read as a bare "not reported".
+    "tadad" (the number of) is a count: "the number of those martyred" got the injured gap, whose
+    examples alone had the word (review 29)."""
     assert _decided(core, question) == reply
 
 

@@ -3514,6 +3514,23 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("was a school attacked", [("gap", "damage")]),
+        ("were any police stations hit by the militants", [("gap", "damage")]),
+        ("which buildings were attacked", [("gap", "damage")]),
+        ("what places were targeted", [("answer", "districts")]),
+        ("were hospitals on emergency", [("answer", "hospitals-emergency")]),
+    ],
+)
+def test_a_site_attacked_is_not_reported(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """The sources name the districts, not the buildings or sites attacked: "was a school attacked"
+    was declined as off topic and "which buildings" offered the districts (review 29). The places
+    targeted are the districts, and hospitals are the emergency footing (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("is hamle mein kul kitni jaane gayi", [("answer", "overall-toll")]),
         ("sunna hai mastung par qabza hogaya tha", [("answer", "no-city-seized")]),
         ("kya koi pul tabah hua", [("gap", "damage")]),

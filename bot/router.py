@@ -2139,6 +2139,20 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
+        if (
+            asks == "count"
+            and "said" in question.asks
+            and self.factbase.lexicon.cue("count") in " ".join(words)
+            and spoken is not None
+            and not (eligible & spoken).any()
+            and not (eligible & self._is_gap & self._distinct(words, self._is_fact, scores, outdo=False)).any()
+            and question.speaker not in self.factbase.lexicon.set_aside(question.text)
+        ):
+            # "did india say how many died", "how many did the bla say they killed": a figure from one who
+            # gave none is not reported; another's figure, or the gap of another count, is no reply. A
+            # count no fact gives keeps its gap ("did bugti say how many were wounded"); a figure named,
+            # not asked for, is asked about ("why did bugti call the figure a record").
+            return Intent(text=question.text, decision="gap", asks=asks, named=tuple(named), figures=question.figures)
         # A country the sources do not quote speaks as one of the others ("what did iran say about it").
         unquoted = spoken is None and question.speaker in self._countries
         if (spoken is not None or unquoted) and question.speaker not in self.factbase.lexicon.set_aside(question.text):

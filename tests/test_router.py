@@ -1337,7 +1337,7 @@ def test_who_was_attacked_is_not_who_attacked(core: Core, question: str, target:
         ("fauji kitne maare gaye", [("answer", "security-personnel-killed")]),
         ("dehshatgard kitne maare gaye", [("answer", "militants-killed-145")]),
         ("terrorist kitne khatam hue bhai", [("answer", "militants-killed-145")]),  # got "how many took part"
-        ("how many policemen did the militants say they killed", [("answer", "security-personnel-killed")]),
+        ("how many policemen did the militants kill", [("answer", "security-personnel-killed")]),
         ("فورسز نے کتنے دہشتگرد جہنم واصل کیے", [("answer", "militants-killed-145")]),  # an idiom of killing
     ],
 )
@@ -1347,8 +1347,8 @@ def test_who_killed_is_not_who_died(core: Core, question: str, reply: list[tuple
     Each of the first eight got the wrong side's dead ("how many did the army kill" the soldiers who
     died; "how many soldiers did the bla kill" the militants). Unmarked, a side is who died (guards).
     The civilians are counted as killed in the attacks, not by the forces: that toll is only offered.
-    Who says they killed is who killed (a review's "how many soldiers does the bla say it killed" got
-    the 145 militants)."""
+    What the killers say they killed is a figure they did not give (see
+    test_a_count_from_one_who_gave_none_is_not_reported)."""
     assert _decided(core, question) == reply
 
 
@@ -3508,6 +3508,28 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
     """ "بتائیں کہ" (tell me whether) asks outright: after the asker's home it was read as checking
     whether the US or the UK said what the part before claimed, and the message was declined. A party
     and a word of saying with no request still check the claim before them (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("has india said how many people died", [("gap", None)]),
+        ("how many soldiers did the bla say it killed", [("gap", None)]),
+        ("how many policemen did the militants say they killed", [("gap", None)]),
+        ("us ne kitni halaktein batayin", [("gap", None)]),
+        ("did the army say how many were killed", [("answer", "militants-killed-92")]),
+        ("did bugti say how many were wounded", [("gap", "injured")]),
+        ("what did the uk say about the death toll", [("answer", "uk-condemnation")]),
+    ],
+)
+def test_a_count_from_one_who_gave_none_is_not_reported(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Only Bugti and the military give figures: "how many did the bla say they killed" got the
+    military's 92 and "did india say how many died" the injured gap (review 29). Whoever gave a
+    figure still gets it, a count no one gives keeps its own gap, and what one said about a figure
+    is their statement (guards)."""
     assert _decided(core, question) == reply
 
 

@@ -3536,6 +3536,27 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("quick question: who claimed the attacks", [("answer", "bla-claim")]),
+        ("ek sawal hai, kitne log mare", [("answer", "overall-toll")]),
+        ("how many ppl ded", [("answer", "overall-toll")]),
+        ("khulasa bata do", [("meta", "summary")]),
+        ("puri kahani sunao", [("meta", "summary")]),
+        ("koi aurat mari kya", [("gap", "victim-breakdown")]),
+        ("kaun kaun se mulk sath khare hain", [("answer", "condemnation-overview")]),
+        ("kis kis ne saath diya", [("answer", "condemnation-overview")]),
+    ],
+)
+def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """A question announced ("quick question", "ek sawal": "sawal" was repaired into "saal", years),
+    "ded", "khulasa" and "puri kahani" (the story in brief), "aurat" (a woman, repaired into Surat, so
+    the toll was given) and standing with ("sath khare", "saath diya": solidarity) were declined or
+    answered wrongly."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("how many districts were hit", [("answer", "districts")]),
         ("kitne districts mein hamle hue", [("answer", "districts")]),
         ("one of the deadliest incidents in years?", [("answer", "record-toll")]),

@@ -184,6 +184,7 @@ def test_a_guess_at_who_did_it_gets_whom_the_sources_name(core: Core, question: 
         ("did the saudis claim responsibility", [("answer", "saudi-condemnation")]),
         ("did the bla accept responsibility", [("answer", "bla-claim")]),
         ("is there any evidence for the india claim", [("gap", "evidence")]),
+        ("so india accepted it was involved?", [("answer", "india-rejection")]),
     ],
 )
 def test_whether_a_party_owned_up_is_what_it_said(
@@ -191,7 +192,8 @@ def test_whether_a_party_owned_up_is_what_it_said(
 ) -> None:
     """Claiming the attacks is owning up: asked of a party with words of its own, its words answer it
     (India's denial; India got Pakistan's charge, which leaves the claim standing). The group that did
-    claim them is answered with its claim, and a claim as a noun ("the india claim") is no owning up."""
+    claim them is answered with its claim, and a claim as a noun ("the india claim") is no owning up.
+    "accepted" alone is a word of India's answer, as "accept" was (it got Pakistan's charge)."""
     assert _decided(core, question) == reply
 
 

@@ -210,6 +210,8 @@ class LexiconText(_Model):
     vague: tuple[str, ...] = ()
     sourcing: tuple[str, ...] = ()
     meaning: tuple[str, ...] = ()
+    defining: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
     citing: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
     calling: tuple[str, ...] = ()

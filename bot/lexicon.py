@@ -177,6 +177,11 @@ class Lexicon(BaseModel):
     # Words asking what a figure stands for ("what does the number 17 refer to", "۱۴۵ کا عدد کس چیز کو
     # ظاہر کرتا ہے"): with one figure of ours and nothing else, the fact that gives it.
     meaning: frozenset[str] = frozenset()
+    # Words asking what a term means ("what does bla stand for", "herof ka matlab"): only a target
+    # asked so of the term defines it ("what does ispr stand for" is not what the BLA is).
+    defining: frozenset[str] = frozenset()
+    # Nouns that only say a term is asked about ("the word herof", "the term fto"): no term themselves.
+    terms: frozenset[str] = frozenset()
     # Words shortened with a full stop ("govt.", "mr."): no end of a sentence.
     abbreviations: tuple[str, ...] = ()
     # Words that widen a place to everywhere ("in quetta and elsewhere"): its count is the whole toll.

@@ -509,6 +509,18 @@ class LanguageRouter:
         self._claims = (self._concepts | self._weekdays | self._entity_words) - self._words_of(self._setting)
         self._of_figure = self._force_words | self._deaths | self._generic_story | self._counting_words | self._saying
         self._joining = frozenset(fold(s) for s in lexicon.splitters if s.isalnum())
+        # The terms each target is asked to define ("what does bla stand for", "herof meaning"): "what
+        # does X mean" is answered only by a target that defines X.
+        self._defining = lexicon.normalised_words(lexicon.defining)
+        plain = self._defining | lexicon.normalised_words(lexicon.terms) | lexicon.cue_words | self._generic
+        plain |= self._entity_words
+        self._defines: dict[str, np.ndarray] = {}
+        for i, (first, last) in enumerate(zip(starts, ends, strict=True)):
+            for example in choices[first:last]:
+                words = set(example.split())
+                if not words.isdisjoint(self._defining):
+                    for term in words - plain:
+                        self._defines.setdefault(term, np.zeros(len(self._targets), dtype=bool))[i] = True
 
     @property
     def choice_count(self) -> int:
@@ -2132,7 +2144,7 @@ class LanguageRouter:
     def _rule(self, question: _Question, words: list[str], named: list[str], scores: np.ndarray) -> Intent:
         t = self.thresholds
         asks = _first(question.asks)
-        evidence = self._evidence(words, named)
+        evidence = self._evidence(words, named) & self._defined(question, words, named)
         eligible = self._eligible(named, asks, words, question.around) & evidence
         eligible &= ~self._is_gap | self._distinct(words, eligible, scores)
         spoken = self._spoken_by.get(question.speaker or "")
@@ -2251,6 +2263,20 @@ class LanguageRouter:
         if intent.decision == "gap" and not intent.uncovered_entities:
             return self._unless_a_fact_rivals(intent, scores, evidence, named)
         return intent
+
+    def _defined(self, question: _Question, words: list[str], named: list[str]) -> np.ndarray:
+        """Targets that may say what a term means, if the question asks that: those asked to define one
+        of its words, and the fact about a name it names ("what does bla stand for": what the BLA is).
+        "What does ispr stand for" and "what does the word baloch mean" are defined by none; what one
+        of our figures means is its fact's ("what does the 40 hours mean")."""
+        if self._defining.isdisjoint(words) or question.figures or any(w.isdigit() for w in words):
+            return np.ones(len(self._targets), dtype=bool)
+        defines = np.zeros(len(self._targets), dtype=bool)
+        for word in words:
+            defines |= self._defines.get(word, defines & False)
+        for entity in named:
+            defines |= self._subject_of.get(entity, defines & False) & self._is_fact
+        return defines
 
     def _figure_checked(self, question: _Question, scores: np.ndarray) -> Intent | None:
         """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in

@@ -3538,6 +3538,28 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("what does the word baloch mean", [("decline", None)]),
+        ("ISPR stands for what", [("gap", None)]),
+        ("bla ka full form kya hai", [("answer", "bla-status")]),
+        ("what does bla stand for", [("answer", "bla-status")]),
+        ("what does black storm mean", [("answer", "operation-herof")]),
+        ("ہیروف کا کیا مطلب ہے", [("answer", "operation-herof")]),
+        ("what does the 40 hours mean", [("answer", "operation-duration")]),
+    ],
+)
+def test_a_term_is_defined_only_by_a_fact_asked_to_define_it(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """What a word means is answered only by a target asked what that word means, or the fact about
+    a name (`defining`): "what does the word baloch mean" got Herof's meaning and "what does ISPR
+    stand for" what the BLA is (both misleading; dev batch 53). "Full form" asks what a name stands
+    for (it was declined), and what one of our figures means is its fact's (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("quick question: who claimed the attacks", [("answer", "bla-claim")]),
         ("ek sawal hai, kitne log mare", [("answer", "overall-toll")]),
         ("how many ppl ded", [("answer", "overall-toll")]),

@@ -3538,6 +3538,25 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("فوج نے حملوں کا الزام کس پر لگایا", [("answer", "india-allegation")]),
+        ("why did pakistan blame the afghans", [("answer", "india-allegation")]),
+        ("pakistan ne china par ilzam kyun lagaya", [("answer", "india-allegation")]),
+        ("why did iran blame pakistan", [("gap", "other-reactions")]),
+    ],
+)
+def test_whom_pakistan_blamed_asked_in_other_ways(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "لگایا" (put, as in laying blame) is a stopword as "lagaya" is: split from "الزام" by "کس پر" it
+    was a word we did not know, and the question a "did you mean". Why Pakistan blamed a party it did
+    not is a wrong guess at whom it blamed: what it said corrects it (it got the province's context, or
+    was declined). Another country blaming is that country's words (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("what does the word baloch mean", [("decline", None)]),
         ("ISPR stands for what", [("gap", None)]),
         ("bla ka full form kya hai", [("answer", "bla-status")]),

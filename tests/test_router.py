@@ -3542,6 +3542,7 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("why did pakistan blame the afghans", [("answer", "india-allegation")]),
         ("pakistan ne china par ilzam kyun lagaya", [("answer", "india-allegation")]),
         ("why did iran blame pakistan", [("gap", "other-reactions")]),
+        ("شدت پسندوں نے کیا کہا", [("clarify", "bla-claim")]),
     ],
 )
 def test_whom_pakistan_blamed_asked_in_other_ways(
@@ -3550,7 +3551,9 @@ def test_whom_pakistan_blamed_asked_in_other_ways(
     """ "لگایا" (put, as in laying blame) is a stopword as "lagaya" is: split from "الزام" by "کس پر" it
     was a word we did not know, and the question a "did you mean". Why Pakistan blamed a party it did
     not is a wrong guess at whom it blamed: what it said corrects it (it got the province's context, or
-    was declined). Another country blaming is that country's words (a guard)."""
+    was declined). Another country blaming is that country's words (a guard). What the militants
+    ("شدت پسند") said is what the group that claimed the attacks said: it got Saudi Arabia's words.
+    """
     assert _decided(core, question) == reply
 
 

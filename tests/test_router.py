@@ -3538,6 +3538,20 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("saudi aur uae ki reactions?", [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")]),
+        ("who's the cm over there now", [("answer", "person-bugti")]),
+    ],
+)
+def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "reactions" (plural) is each one's response: two countries' reactions got who condemned in all
+    for the second (misleading). "over there" is there: "over" was read as the fighting being over,
+    and the chief minister's question got the BLA leader's gap (dev batch 55)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("فوج نے حملوں کا الزام کس پر لگایا", [("answer", "india-allegation")]),
         ("why did pakistan blame the afghans", [("answer", "india-allegation")]),
         ("pakistan ne china par ilzam kyun lagaya", [("answer", "india-allegation")]),

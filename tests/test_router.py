@@ -3540,12 +3540,16 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
     [
         ("saudi aur uae ki reactions?", [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")]),
         ("who's the cm over there now", [("answer", "person-bugti")]),
+        ("کیا کوئی غیر ملکی بھی ہلاک ہوا؟ امریکی وغیرہ", [("gap", "victim-breakdown")]),
+        ("lemme guess, pakistan blamed india", [("answer", "india-allegation")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "reactions" (plural) is each one's response: two countries' reactions got who condemned in all
     for the second (misleading). "over there" is there: "over" was read as the fighting being over,
-    and the chief minister's question got the BLA leader's gap (dev batch 55)."""
+    and the chief minister's question got the BLA leader's gap (dev batch 55). "وغیرہ" (and so on)
+    and "lemme" are stopwords: a nationality "and so on" after foreigners was declined as another
+    country's news, and "lemme guess" declined the guess after it."""
     assert _decided(core, question) == reply
 
 

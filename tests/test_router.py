@@ -3542,6 +3542,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("who's the cm over there now", [("answer", "person-bugti")]),
         ("کیا کوئی غیر ملکی بھی ہلاک ہوا؟ امریکی وغیرہ", [("gap", "victim-breakdown")]),
         ("lemme guess, pakistan blamed india", [("answer", "india-allegation")]),
+        ("what did the MEA spokesperson say", [("answer", "india-rejection")]),
+        ("define the bla for me", [("answer", "bla-status")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3549,7 +3551,9 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     for the second (misleading). "over there" is there: "over" was read as the fighting being over,
     and the chief minister's question got the BLA leader's gap (dev batch 55). "وغیرہ" (and so on)
     and "lemme" are stopwords: a nationality "and so on" after foreigners was declined as another
-    country's news, and "lemme guess" declined the guess after it."""
+    country's news, and "lemme guess" declined the guess after it. The MEA (India's Ministry of External
+    Affairs) is its foreign ministry, and "define X" asks what X is: both were declined (dev batch 53).
+    """
     assert _decided(core, question) == reply
 
 

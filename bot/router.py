@@ -1743,6 +1743,8 @@ class LanguageRouter:
         for part in lexicon.split_pattern.split(intent.text):
             # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
             asked = self.normalise(part or "").split()
+            if not self._sourcing.isdisjoint(asked) and self._giving & set(lexicon.find_entities(" ".join(asked))):
+                continue  # the day one who gives our figures gave one ("the figure the cm gave on sunday")
             if "count" in lexicon.asks_for(" ".join(asked)) or self._deaths_of_a_day(asked):
                 dated = self._dating(asked)
                 days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}
@@ -2152,6 +2154,10 @@ class LanguageRouter:
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
             eligible &= spoken | ~self._is_fact
+        if asks == "count" and "said" in question.asks and question.speaker in self._giving and spoken is not None:
+            # "bugti ne kitne militants bataye": a count one who gives our figures said is one of theirs,
+            # though it names no death (the words facts that count deaths are asked with).
+            eligible |= spoken & self._answering["count"] & evidence & self._mention(named)
         if (
             asks == "count"
             and "said" in question.asks

@@ -1228,6 +1228,7 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("saturday dead", [("gap", "day-tolls")]),
         ("militants killed saturday", [("answer", "militants-killed-92")]),
         ("does the 145 include the friday raids", [("answer", "toll-composition")]),
+        ("how many militants were killed according to bugti on sunday", [("answer", "militants-killed-145")]),
     ],
 )
 def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
@@ -1242,7 +1243,8 @@ def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
     with the militants alone, and "hafte ko" (on Saturday) not read as a day. A dev batch found a day
     and words of death alone ("sunday deaths?") read as "when": the dates, misleading; and a count of
     each day ("per day", "روزانہ", `lexicon.each_day`) was a "did you mean" of one group's toll, and so
-    was the first day ("day one", "pehle din", "پہلے دن"), or the toll of both days."""
+    was the first day ("day one", "pehle din", "پہلے دن"), or the toll of both days. The day one who
+    gives our figures gave one is no day of deaths ("sunday ko cm ne jo figure diya" got the gap)."""
     assert _decided(core, question) == reply
 
 
@@ -3522,6 +3524,7 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
         ("us ne kitni halaktein batayin", [("gap", None)]),
         ("did the army say how many were killed", [("answer", "militants-killed-92")]),
         ("did bugti say how many were wounded", [("gap", "injured")]),
+        ("bugti ne kitne militants bataye", [("clarify", "militants-killed-145")]),
         ("what did the uk say about the death toll", [("answer", "uk-condemnation")]),
     ],
 )
@@ -3531,7 +3534,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
     """Only Bugti and the military give figures: "how many did the bla say they killed" got the
     military's 92 and "did india say how many died" the injured gap (review 29). Whoever gave a
     figure still gets it, a count no one gives keeps its own gap, and what one said about a figure
-    is their statement (guards)."""
+    is their statement (guards). A count one who gives our figures said is one of theirs though it
+    names no death ("bugti ne kitne militants bataye": how many took part was not reported)."""
     assert _decided(core, question) == reply
 
 

@@ -3548,6 +3548,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("lemme guess, pakistan blamed india", [("answer", "india-allegation")]),
         ("what did the MEA spokesperson say", [("answer", "india-rejection")]),
         ("define the bla for me", [("answer", "bla-status")]),
+        ("why is pakistan blaming us", [("answer", "india-allegation")]),
+        ("did they blame us", [("answer", "india-allegation")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3557,7 +3559,8 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     and "lemme" are stopwords: a nationality "and so on" after foreigners was declined as another
     country's news, and "lemme guess" declined the guess after it. The MEA (India's Ministry of External
     Affairs) is its foreign ministry, and "define X" asks what X is: both were declined (dev batch 53).
-    """
+    "Us" blamed or accused is the asker's country, not the US: the first got the evidence gap, the
+    second the BLA's claim."""
     assert _decided(core, question) == reply
 
 

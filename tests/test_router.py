@@ -3550,6 +3550,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("define the bla for me", [("answer", "bla-status")]),
         ("why is pakistan blaming us", [("answer", "india-allegation")]),
         ("did they blame us", [("answer", "india-allegation")]),
+        ("is the 145 just propaganda", [("answer", "militants-killed-145")]),
+        ("was it a single attack", [("answer", "coordinated")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3560,7 +3562,8 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     country's news, and "lemme guess" declined the guess after it. The MEA (India's Ministry of External
     Affairs) is its foreign ministry, and "define X" asks what X is: both were declined (dev batch 53).
     "Us" blamed or accused is the asker's country, not the US: the first got the evidence gap, the
-    second the BLA's claim."""
+    second the BLA's claim. Doubt ("propaganda", "hype") says nothing of what is asked, and a single
+    attack is asked against the coordinated ones: each was declined."""
     assert _decided(core, question) == reply
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bot.errors import FactBaseError, Problem
 from bot.language import Language
 from bot.lexicon import ID_PATTERN as _ID
-from bot.lexicon import AnswerType, Asks, Entity, Lexicon, ascii_digits, fold
+from bot.lexicon import AnswerType, Asks, Entity, Lexicon, OneWord, ascii_digits, fold
 
 # A gap's speaker that stands for every party no fact quotes ("what did iran say").
 OTHER_SPEAKERS = "others"
@@ -197,7 +197,7 @@ class LexiconText(_Model):
     """Urdu words for the lexicon; merged into it, so Urdu and English questions share one router."""
 
     phrases: dict[str, str] = {}
-    words: dict[str, str] = {}
+    words: dict[OneWord, str] = {}
     stopwords: tuple[str, ...] = ()
     splitters: tuple[str, ...] = ()
     narrators: tuple[str, ...] = ()

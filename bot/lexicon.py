@@ -11,10 +11,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Annotated, Literal
 
 from anyascii import anyascii
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 # The letters of Arabic script (Urdu) that folding keeps: one form of each letter people type.
@@ -103,13 +103,23 @@ class Asks(BaseModel):
     missing: str = Field(min_length=1)
 
 
+def _one_word(key: str) -> str:
+    """A `words` key is matched word by word: one of two words would never be read."""
+    if len(fold(key).split()) > 1:
+        raise ValueError(f"{key!r} is more than one word: move it to `phrases`, which match words in a row")
+    return key
+
+
+OneWord = Annotated[str, AfterValidator(_one_word)]
+
+
 class Lexicon(BaseModel):
     """The data behind `normalise`; cached lookups are built once per fact-base version."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     phrases: dict[str, str] = {}
-    words: dict[str, str] = {}
+    words: dict[OneWord, str] = {}
     # Short words as people spell them in chat ("ny" for "ne", "mre" for "mare"), read before anything
     # else: typo repair leaves words this short alone.
     spellings: dict[str, str] = {}

@@ -169,6 +169,12 @@ def _problems(facts_dir: Path) -> list[str]:
         ),
         ("gaps.yaml", "    speaker: pakistan", "    speaker: pakstan", "speaker: unknown entity 'pakstan'"),
         (
+            "lexicon.yaml",
+            "    levies: security\n",
+            "    frontier corps: security\n",
+            "more than one word: move it to `phrases`",
+        ),
+        (
             "context.yaml",
             "    topic: context\n    title: Balochistan",
             "    topic: weather\n    title: Balochistan",
@@ -401,6 +407,7 @@ def test_every_english_word_list_survives_the_urdu_merge(factbase: FactBase) -> 
             "urdu.lexicon.entities[gwadr]: the English lexicon has none with this id",
         ),
         ("      کتنے: how many\n", "      kitne: how many\n", "urdu.lexicon.words[kitne]: also in the English lexicon"),
+        ("      کزن: cousin\n", "      ذمےدار: claim\n", "more than one word: move it to `phrases`"),
     ],
 )
 def test_a_bad_urdu_edit_names_file_and_line(facts_copy: Path, old: str, new: str, message: str) -> None:

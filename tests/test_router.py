@@ -2241,7 +2241,6 @@ def test_a_person_answers_who_is_only_by_name_or_role(core: Core, question: str,
         ("did hospitals in quetta declare an emergency", "hospitals-emergency"),
         ("did the bla seize quetta", "no-city-seized"),
         ("who is the american woman baker", "person-baker"),
-        ("could you explain what herof means", "operation-herof"),  # matches less, but covers it
     ],
 )
 def test_a_did_you_mean_the_classifier_agrees_with_is_answered(core: Core, question: str, fact_id: str) -> None:
@@ -3269,7 +3268,7 @@ def test_a_rumour_that_gives_one_figure_of_ours_gets_its_fact(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
-        ("herof means victory, right?", [("clarify", "operation-herof")]),
+        ("herof is a victory chant, right?", [("clarify", "operation-herof")]),
         ("کوئی عام شہری تو نہیں مرا نا؟", [("clarify", "civilians-killed")]),
         ("is quetta cold, right?", [("decline", None)]),
         ("imran khan is in jail, right?", [("decline", None)]),
@@ -3552,6 +3551,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("did they blame us", [("answer", "india-allegation")]),
         ("is the 145 just propaganda", [("answer", "militants-killed-145")]),
         ("was it a single attack", [("answer", "coordinated")]),
+        ("عام لوگوں کی اموات کتنی ہوئیں", [("answer", "civilians-killed")]),
+        ("amreeka ka rad-e-amal", [("answer", "us-condemnation")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3563,7 +3564,9 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     Affairs) is its foreign ministry, and "define X" asks what X is: both were declined (dev batch 53).
     "Us" blamed or accused is the asker's country, not the US: the first got the evidence gap, the
     second the BLA's claim. Doubt ("propaganda", "hype") says nothing of what is asked, and a single
-    attack is asked against the coordinated ones: each was declined."""
+    attack is asked against the coordinated ones: each was declined. "عام لوگوں" (common people) are
+    the civilians, and "rad-e-amal" (reaction), a phrase that sat among the one-word `words` and
+    never matched, is a response: both were declined."""
     assert _decided(core, question) == reply
 
 

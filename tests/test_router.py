@@ -3553,6 +3553,10 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("was it a single attack", [("answer", "coordinated")]),
         ("عام لوگوں کی اموات کتنی ہوئیں", [("answer", "civilians-killed")]),
         ("amreeka ka rad-e-amal", [("answer", "us-condemnation")]),
+        ("kya koi khatoon bhi mari", [("gap", "victim-breakdown")]),
+        ("کیا کوئی عورت بھی ماری گئی", [("gap", "victim-breakdown")]),
+        ("dehshatgardon ke ilawa kitne log mare", [("clarify", "civilians-killed")]),
+        ("عسکریت پسندوں کے علاوہ کتنے افراد ہلاک ہوئے", [("clarify", "civilians-killed")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3566,7 +3570,10 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     second the BLA's claim. Doubt ("propaganda", "hype") says nothing of what is asked, and a single
     attack is asked against the coordinated ones: each was declined. "عام لوگوں" (common people) are
     the civilians, and "rad-e-amal" (reaction), a phrase that sat among the one-word `words` and
-    never matched, is a response: both were declined."""
+    never matched, is a response: both were declined. A woman ("khatoon", "عورت") killed is the
+    breakdown the sources do not give: it got who Natalie Baker is (review 30). Those killed besides
+    the militants ("ke ilawa", "کے علاوہ") are the civilians and the security personnel, offered
+    both: it got the 145 militants, or "how many took part is not reported"."""
     assert _decided(core, question) == reply
 
 

@@ -561,7 +561,13 @@ class LanguageRouter:
         rest = lexicon.after_follow_up_opener(question)
         leans = rest is not None and not self._asks(rest) and set(self._named_in(rest)) <= self._places
         # "and who said so?" asks who said what the question before was answered with.
-        leans = leans or lexicon.asks_who_says(self.normalise(question))
+        normalised = self.normalise(question)
+        if lexicon.asks_who_says(normalised):
+            who = "who" in lexicon.asks_for(normalised) or not self._giving_words.isdisjoint(normalised.split())
+            said = self._who_said(previous, question) if who else None
+            if said is not None:
+                return Routing(question=question, normalised=self.normalise(question), intents=(said,), asked=previous)
+            leans = True
         if alone.confident and not leans:
             return alone
         asked = self._follow_up(previous, question)
@@ -571,6 +577,23 @@ class LanguageRouter:
         if _replies(read) < 2 and (alone.confident or _replies(read) <= _replies(alone)):
             return alone  # read with the question before, an answer beats anything, a "did you mean" a decline
         return read.model_copy(update={"question": question})
+
+    def _who_said(self, previous: str, message: str) -> Intent | None:
+        """Who said what the question before was answered with, if one fact answered it: the person
+        it is attributed to, if a fact is about them ("what did india say", then "who said it?": Randhir
+        Jaiswal, not Pakistan's charge against India), else that fact again, which says who."""
+        answered = [i for i in self._route(previous).intents if i.decision == "answer" and i.top is not None]
+        if len(answered) != 1 or answered[0].top is None or answered[0].top.kind != "fact":
+            return None
+        position = self._position[answered[0].top.target]
+        people = self._targets[position].speakers & self._people
+        about = self._about_person.copy()
+        for person in people:
+            about &= self._subject_of.get(person, about & False)
+        chosen = [int(p) for p in np.flatnonzero(about)] if people else []
+        scores = self._target_scores(self.normalise(message).split())
+        match = self._match(chosen[0] if len(chosen) == 1 else position, scores)
+        return Intent(text=message, decision="answer", matches=(match,), asks="who")
 
     def _follow_up(self, previous: str, message: str) -> str | None:
         """The question a follow-up asks: one asking something of its own ("and who said so?", "what

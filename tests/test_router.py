@@ -2275,8 +2275,11 @@ def test_an_urdu_question_about_the_hour_is_the_time_of_day_gap_not_the_date(cor
     [
         ("how many people died?", "and in noshki?", ("gap", "district-tolls")),
         ("when did it happen", "and where?", ("answer", "districts")),
-        ("how many militants were killed", "and who said so?", ("answer", "militants-killed-145")),
-        ("how many soldiers died", "says who?", ("answer", "security-personnel-killed")),
+        ("how many militants were killed", "and who said so?", ("answer", "person-bugti")),
+        ("how many soldiers died", "says who?", ("answer", "person-bugti")),
+        ("what did india say", "who said it?", ("answer", "person-jaiswal")),
+        ("بھارت نے کیا کہا", "یہ کس نے کہا", ("answer", "person-jaiswal")),
+        ("who claimed it", "who said so", ("answer", "bla-claim")),
         ("how many people died?", "and who did it?", ("answer", "bla-claim")),  # a question of its own
         ("how many people died?", "mastung?", ("gap", "district-tolls")),  # a fragment that asks nothing
         ("did india respond to the allegation", "what did they say", ("answer", "india-rejection")),
@@ -2296,7 +2299,10 @@ def test_a_follow_up_is_read_with_the_question_before(
     something asks it of the question before's subject, as does one whose "they" or "she" the question
     before names; one answered alone is answered alone, unless it opens as a follow-up and asks
     nothing ("aur police?" alone is the operations the police took part in, not the police killed);
-    not if it asks ("and did quetta fall?") or names a party with answers of its own ("aur amrika?")."""
+    not if it asks ("and did quetta fall?") or names a party with answers of its own ("aur amrika?").
+    Who said it is whom the fact answered before is attributed to, the fact about them if there is one
+    (review 30: after "what did india say", "who said it?" got Pakistan's charge against India), else
+    that fact again."""
     routing = core.router.route(message, previous=previous)
     assert [(i.decision, i.top and i.top.target) for i in routing.intents] == [reply]
     assert routing.question == message

@@ -3563,6 +3563,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("کیا کوئی عورت بھی ماری گئی", [("gap", "victim-breakdown")]),
         ("dehshatgardon ke ilawa kitne log mare", [("clarify", "civilians-killed")]),
         ("عسکریت پسندوں کے علاوہ کتنے افراد ہلاک ہوئے", [("clarify", "civilians-killed")]),
+        ("what did the army call the attackers", [("answer", "india-allegation")]),
+        ("پاک فوج نے دہشت گردوں کو کیا کہا", [("answer", "india-allegation")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3579,7 +3581,8 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     never matched, is a response: both were declined. A woman ("khatoon", "عورت") killed is the
     breakdown the sources do not give: it got who Natalie Baker is (review 30). Those killed besides
     the militants ("ke ilawa", "کے علاوہ") are the civilians and the security personnel, offered
-    both: it got the 145 militants, or "how many took part is not reported"."""
+    both: it got the 145 militants, or "how many took part is not reported". What the army called the
+    attackers is its charge ("Indian-sponsored militants"): it got the BLA's name for its operation."""
     assert _decided(core, question) == reply
 
 

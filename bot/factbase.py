@@ -64,6 +64,7 @@ class Story(_Model):
     weekdays: tuple[str, ...] = Field(default=(), description="days of the week: after a count, they narrow it")
     day_counts: dict[str, str] = Field(default={}, description="facts that count one day's dead, and the day")
     day_tolls: str | None = Field(default=None, description="the gap of a count asked of a day")
+    place_tolls: str | None = Field(default=None, description="the gap of a count of the dead asked of a place")
     events: tuple[str, ...] = Field(
         default=(), description="words naming the attacks: a date of ours beside one says which"
     )
@@ -685,7 +686,11 @@ def _combine(
                 message = f"story.figures: fact {fact_id!r} does not give {figure!r} in its statement"
                 problems.append(_story_problem(parsed, "figures", message))
         gap_ids = {g.id for _, _, g in _items(parsed, "gaps")} | failed("gaps")
-        for key, gap_id in (("breakdown", story.breakdown), ("day_tolls", story.day_tolls)):
+        for key, gap_id in (
+            ("breakdown", story.breakdown),
+            ("day_tolls", story.day_tolls),
+            ("place_tolls", story.place_tolls),
+        ):
             if gap_id is not None and gap_id not in gap_ids:
                 problems.append(_story_problem(parsed, key, f"story.{key}: unknown gap {gap_id!r}"))
         for fact_id in story.day_counts:

@@ -424,6 +424,7 @@ class LanguageRouter:
         self._asks_name = lexicon.normalised_words(lexicon.asks_name)
         self._breakdown = self._position[story.breakdown] if story.breakdown else None
         self._day_tolls = self._position[story.day_tolls] if story.day_tolls else None
+        self._place_tolls = self._position[story.place_tolls] if story.place_tolls else None
         self._day_counts = {target: lexicon.normalise(day) for target, day in story.day_counts.items()}
         self._counting = frozenset(story.figures.values())  # the facts that give a figure
         self._counted_days = frozenset(self._day_counts.values())
@@ -759,7 +760,8 @@ class LanguageRouter:
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
         for intent in (
-            self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i))) for i in whole
+            self._of_a_place(self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i))))
+            for i in whole
         ):
             target = intent.top.target if intent.top else intent.text
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
@@ -1745,6 +1747,32 @@ class LanguageRouter:
         gap = self._targets[self._breakdown]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)
         return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+
+    def _of_a_place(self, intent: Intent) -> Intent:
+        """The dead counted in one of our places ("how many militants were killed in gwadar" got "how
+        many took part is not reported"): how many died in each district, which no fact gives, whoever
+        it counts. Not a count no fact gives anywhere (its own gap), nor one a fact that names the
+        place gives."""
+        if self._place_tolls is None or intent.decision not in ("answer", "clarify", "gap") or intent.asks != "count":
+            return intent
+        words = self.normalise(intent.text).split()
+        places = set(self.factbase.lexicon.find_entities(" ".join(words))) & (self._places - self._setting)
+        if not places or self._deaths.isdisjoint(words) or intent.top is None:
+            return intent
+        if self.factbase.lexicon.widens(intent.text):
+            return intent  # "in quetta and elsewhere": everywhere
+        position = self._position[intent.top.target]
+        if intent.top.kind == "gap":
+            own = self._distinct(words, self._is_fact, np.zeros(len(self._targets)), outdo=False)
+            if position in (self._breakdown, self._day_tolls, self._place_tolls) or own[position]:
+                return intent  # "how many were injured in quetta", "how many took part in gwadar"
+        elif self._mention(sorted(places))[position]:
+            return intent
+        gap = self._targets[self._place_tolls]
+        score = intent.top.score if intent.top else 0.0
+        return Intent(
+            text=intent.text, decision="gap", matches=(Match(target=gap.id, kind=gap.kind, score=score),), asks="count"
+        )
 
     def _of_a_day(self, intent: Intent) -> Intent:
         """A count asked of one day ("how many soldiers died on sunday" got the 17, "how many militants

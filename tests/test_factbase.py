@@ -157,6 +157,12 @@ def _problems(facts_dir: Path) -> list[str]:
         ("story.yaml", "day_tolls: day-tolls", "day_tolls: day-toll", "story.day_tolls: unknown gap 'day-toll'"),
         (
             "story.yaml",
+            "place_tolls: district-tolls",
+            "place_tolls: district-toll",
+            "story.place_tolls: unknown gap 'district-toll'",
+        ),
+        (
+            "story.yaml",
             "day_counts: {militants-killed-92: saturday}",
             "day_counts: {militants-killed-29: saturday}",
             "story.day_counts: unknown fact 'militants-killed-29'",

@@ -3523,6 +3523,27 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("how many militants were killed in gwadar", [("gap", "district-tolls")]),
+        ("noshki mein kitne militant mare", [("gap", "district-tolls")]),
+        ("how many were injured in quetta", [("gap", "injured")]),
+        ("how many militants took part in gwadar", [("gap", "attacker-count")]),
+        ("how many children died in noshki", [("gap", "victim-breakdown")]),
+        ("how many died in balochistan", [("answer", "overall-toll")]),
+    ],
+)
+def test_a_count_of_the_dead_in_one_place_is_not_reported(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """No fact counts the dead by district (`story.place_tolls`), whoever it counts: "how many
+    militants were killed in gwadar" got "how many took part is not reported" (review 30). A count
+    with a gap of its own keeps it (the injured, those who took part, children), and the province is
+    where all of it was (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("has india said how many people died", [("gap", None)]),
         ("how many soldiers did the bla say it killed", [("gap", None)]),
         ("how many policemen did the militants say they killed", [("gap", None)]),

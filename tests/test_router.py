@@ -3586,6 +3586,9 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("عسکریت پسندوں کے علاوہ کتنے افراد ہلاک ہوئے", [("clarify", "civilians-killed")]),
         ("what did the army call the attackers", [("answer", "india-allegation")]),
         ("پاک فوج نے دہشت گردوں کو کیا کہا", [("answer", "india-allegation")]),
+        ("yaar kitny log mary gy", [("answer", "overall-toll")]),
+        ("lol ok, how many died", [("answer", "overall-toll")]),
+        ("kya ye kai saalon ka sab se khooni hamla hai", [("answer", "record-toll")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3603,7 +3606,8 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     breakdown the sources do not give: it got who Natalie Baker is (review 30). Those killed besides
     the militants ("ke ilawa", "کے علاوہ") are the civilians and the security personnel, offered
     both: it got the 145 militants, or "how many took part is not reported". What the army called the
-    attackers is its charge ("Indian-sponsored militants"): it got the BLA's name for its operation."""
+    attackers is its charge ("Indian-sponsored militants"): it got the BLA's name for its operation.
+    "mary gy" (mare gaye), "lol" and "khooni" (bloody) were declined."""
     assert _decided(core, question) == reply
 
 

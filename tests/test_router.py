@@ -3701,7 +3701,7 @@ def test_how_many_places_and_incidents(core: Core, question: str, reply: list[tu
         ("were any police stations hit by the militants", [("gap", "damage")]),
         ("which buildings were attacked", [("gap", "damage")]),
         ("what places were targeted", [("answer", "districts")]),
-        ("were hospitals on emergency", [("answer", "hospitals-emergency")]),
+        ("did hospitals go on an emergency footing", [("answer", "hospitals-emergency")]),
     ],
 )
 def test_a_site_attacked_is_not_reported(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:

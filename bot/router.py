@@ -567,7 +567,7 @@ class LanguageRouter:
             who = "who" in lexicon.asks_for(normalised) or not self._giving_words.isdisjoint(normalised.split())
             said = self._who_said(previous, question) if who else None
             if said is not None:
-                return Routing(question=question, normalised=self.normalise(question), intents=(said,), asked=previous)
+                return Routing(question=question, normalised=normalised, intents=(said,), asked=previous)
             leans = True
         if alone.confident and not leans:
             return alone
@@ -583,10 +583,11 @@ class LanguageRouter:
         """Who said what the question before was answered with, if one fact answered it: the person
         it is attributed to, if a fact is about them ("what did india say", then "who said it?": Randhir
         Jaiswal, not Pakistan's charge against India), else that fact again, which says who."""
-        answered = [i for i in self._route(previous).intents if i.decision == "answer" and i.top is not None]
-        if len(answered) != 1 or answered[0].top is None or answered[0].top.kind != "fact":
+        answered = [i.top for i in self._route(previous).intents if i.decision == "answer"]
+        top = answered[0] if len(answered) == 1 else None
+        if top is None or top.kind != "fact":
             return None
-        position = self._position[answered[0].top.target]
+        position = self._position[top.target]
         people = self._targets[position].speakers & self._people
         about = self._about_person.copy()
         for person in people:
@@ -1769,10 +1770,8 @@ class LanguageRouter:
         elif self._mention(sorted(places))[position]:
             return intent
         gap = self._targets[self._place_tolls]
-        score = intent.top.score if intent.top else 0.0
-        return Intent(
-            text=intent.text, decision="gap", matches=(Match(target=gap.id, kind=gap.kind, score=score),), asks="count"
-        )
+        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
+        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
 
     def _of_a_day(self, intent: Intent) -> Intent:
         """A count asked of one day ("how many soldiers died on sunday" got the 17, "how many militants

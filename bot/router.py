@@ -2198,6 +2198,8 @@ class LanguageRouter:
         t = self.thresholds
         asks = _first(question.asks)
         evidence = self._evidence(words, named) & self._defined(question, words, named)
+        if not self._deaths.isdisjoint(words) and not set(named) & self._people:
+            evidence &= ~self._about_person  # "was a woman killed" is not who Natalie Baker is
         eligible = self._eligible(named, asks, words, question.around) & evidence
         eligible &= ~self._is_gap | self._distinct(words, eligible, scores)
         spoken = self._spoken_by.get(question.speaker or "")

@@ -3520,6 +3520,16 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize("question", ["کیا کوئی خاتون بھی جاں بحق ہوئی", "کیا کوئی خاتون ماری گئی"])
+def test_a_death_asked_of_someone_is_no_person_of_ours(core: Core, question: str) -> None:
+    """A question of deaths that names none of our people is never about who one of them is: "was a
+    woman (خاتون) killed" got who Natalie Baker is, whom the Urdu examples call one (review 30)."""
+    intents = core.router.route(question).intents
+    assert all(i.top is None or i.top.target != "person-baker" for i in intents)
+    assert all(i.decision != "answer" for i in intents)
+    assert _decided(core, "who is the woman who spoke for the us") == [("answer", "person-baker")]
+
+
 @pytest.mark.parametrize(
     ("question", "reply"),
     [

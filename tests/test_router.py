@@ -3599,6 +3599,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("yaar kitny log mary gy", [("answer", "overall-toll")]),
         ("lol ok, how many died", [("answer", "overall-toll")]),
         ("kya ye kai saalon ka sab se khooni hamla hai", [("answer", "record-toll")]),
+        ("مجھے اردو میں جواب دیں", [("meta", "help")]),
+        ("please answer in urdu", [("meta", "help")]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3617,7 +3619,8 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     the militants ("ke ilawa", "کے علاوہ") are the civilians and the security personnel, offered
     both: it got the 145 militants, or "how many took part is not reported". What the army called the
     attackers is its charge ("Indian-sponsored militants"): it got the BLA's name for its operation.
-    "mary gy" (mare gaye), "lol" and "khooni" (bloody) were declined."""
+    "mary gy" (mare gaye), "lol" and "khooni" (bloody) were declined. Asking for replies in Urdu is
+    how to use the bot: it got the forces' operations (review 30)."""
     assert _decided(core, question) == reply
 
 

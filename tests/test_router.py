@@ -3520,6 +3520,26 @@ def test_a_request_after_the_askers_story_asks(core: Core, question: str, reply:
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how long has bugti been the cm", [("clarify", "person-bugti")]),
+        ("since when is jaiswal the spokesperson", [("clarify", "person-jaiswal")]),
+        ("بگٹی کب سے وزیر اعلیٰ ہیں", [("clarify", "person-bugti")]),
+        ("when did jaiswal say it", [("answer", "india-rejection")]),
+        ("imran khan kab riha honge", [("decline", None)]),
+    ],
+)
+def test_a_persons_time_in_office_is_only_offered_who_they_are(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """When or how long one of our people has held their office, which no fact gives: "how long has
+    bugti been chief minister" got the operations' 40 hours and "بگٹی کب سے وزیر اعلیٰ ہیں" the attacks'
+    dates (both misleading; review 30). Who they are is offered. When they said something is their
+    statement's day, and someone outside the story is another subject (guards)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize("question", ["کیا کوئی خاتون بھی جاں بحق ہوئی", "کیا کوئی خاتون ماری گئی"])
 def test_a_death_asked_of_someone_is_no_person_of_ours(core: Core, question: str) -> None:
     """A question of deaths that names none of our people is never about who one of them is: "was a

@@ -2218,6 +2218,8 @@ class LanguageRouter:
             evidence &= ~self._about_person  # "was a woman killed" is not who Natalie Baker is
         eligible = self._eligible(named, asks, words, question.around) & evidence
         eligible &= ~self._is_gap | self._distinct(words, eligible, scores)
+        if asks == "where" and self._names_a_side(words):
+            eligible &= ~self._is_meta  # "where did the militants come from" asks of them, not for sources
         spoken = self._spoken_by.get(question.speaker or "")
         if asks == "said" and spoken is not None and (eligible & spoken).any():
             # "what did india say" is what India said, not what Pakistan said about India.
@@ -2352,6 +2354,11 @@ class LanguageRouter:
         for entity in named:
             defines |= self._subject_of.get(entity, defines & False) & self._is_fact
         return defines
+
+    def _names_a_side(self, words: list[str]) -> bool:
+        """Whether a question names a side of the fighting ("where did the militants come from" asks
+        where they came from, not where the bot's facts come from)."""
+        return not (self._attacker_words | self._force_words).isdisjoint(words)
 
     def _figure_checked(self, question: _Question, scores: np.ndarray) -> Intent | None:
         """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in

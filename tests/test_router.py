@@ -3540,6 +3540,16 @@ def test_a_persons_time_in_office_is_only_offered_who_they_are(
     assert _decided(core, question) == reply
 
 
+@pytest.mark.parametrize("question", ["where did the attackers come from", "where did the militants come from"])
+def test_where_a_side_came_from_is_no_question_of_our_sources(core: Core, question: str) -> None:
+    """ "Where did the militants come from" got the list of our sources, as "where is this from" does
+    (review 30): it asks about them, which no fact says, so it is never the sources nor an answer."""
+    intents = core.router.route(question).intents
+    assert all(i.decision not in ("meta", "answer") for i in intents)
+    assert _decided(core, "where is this from") == [("meta", "sources")]
+    assert _decided(core, "army ki latest update") == [("meta", "latest")]
+
+
 @pytest.mark.parametrize("question", ["کیا کوئی خاتون بھی جاں بحق ہوئی", "کیا کوئی خاتون ماری گئی"])
 def test_a_death_asked_of_someone_is_no_person_of_ours(core: Core, question: str) -> None:
     """A question of deaths that names none of our people is never about who one of them is: "was a

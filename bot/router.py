@@ -375,6 +375,8 @@ class LanguageRouter:
         self._force_words = lexicon.normalised_words(story.forces)
         self._attackers = any_of(fold(f) for f in story.attackers)
         self._attacker_words = lexicon.normalised_words(story.attackers)
+        self._sides = self._force_words | self._attacker_words
+        self._since = lexicon.normalised_words(lexicon.years_after)  # "since when is bugti cm"
         self._militant = lexicon.normalise("militant")
         self._people_word = lexicon.normalise("people")
         # The groups whose dead are counted, as a question names them ("people" are everyone).
@@ -1637,13 +1639,9 @@ class LanguageRouter:
             words = [*cue, *(w for w in words if w not in where_only)]
             question = replace(question, named=named, asks=("where",))
             elsewhere = False
+        profile = self._about(named) if question.asks in (("when",), ("duration",)) and named else []
         tenure = set(words) - self._entity_words - lexicon.cue_words - self._offices - self._generic
-        profile = self._about(named) if set(named) <= self._speakers else []
-        if (
-            question.asks in (("when",), ("duration",))
-            and len(profile) == 1
-            and tenure <= lexicon.normalised_words(lexicon.years_after)
-        ):
+        if len(profile) == 1 and set(named) <= self._speakers and tenure <= self._since:
             # "since when is bugti chief minister", "how long has bugti been cm": their time in office,
             # which no fact gives (it got the attacks' dates, or the operations' 40 hours): who they are
             # is offered, never a date or a span
@@ -2358,7 +2356,7 @@ class LanguageRouter:
     def _names_a_side(self, words: list[str]) -> bool:
         """Whether a question names a side of the fighting ("where did the militants come from" asks
         where they came from, not where the bot's facts come from)."""
-        return not (self._attacker_words | self._force_words).isdisjoint(words)
+        return not self._sides.isdisjoint(words)
 
     def _figure_checked(self, question: _Question, scores: np.ndarray) -> Intent | None:
         """A rumour that gives one figure of ours and no other ("fwd: '145 terrorists sent to hell in

@@ -3631,6 +3631,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("kya ye kai saalon ka sab se khooni hamla hai", [("answer", "record-toll")]),
         ("مجھے اردو میں جواب دیں", [("meta", "help")]),
         ("please answer in urdu", [("meta", "help")]),
+        ("did bahrain say anything", [("gap", None)]),
+        ("کیا کویت نے مذمت کی", [("gap", None)]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3650,7 +3652,9 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     both: it got the 145 militants, or "how many took part is not reported". What the army called the
     attackers is its charge ("Indian-sponsored militants"): it got the BLA's name for its operation.
     "mary gy" (mare gaye), "lol" and "khooni" (bloody) were declined. Asking for replies in Urdu is
-    how to use the bot: it got the forces' operations (review 30)."""
+    how to use the bot: it got the forces' operations (review 30). Bahrain, Kuwait, Oman, Egypt and
+    four more are countries whose words the sources do not give ("not reported about Bahrain"): they
+    were words we did not know, and the question was declined."""
     assert _decided(core, question) == reply
 
 

@@ -3633,6 +3633,8 @@ def test_a_count_from_one_who_gave_none_is_not_reported(
         ("please answer in urdu", [("meta", "help")]),
         ("did bahrain say anything", [("gap", None)]),
         ("کیا کویت نے مذمت کی", [("gap", None)]),
+        ("what has the governor said", [("gap", "pakistani-leaders")]),
+        ("who is the governor of balochistan", [("decline", None)]),
     ],
 )
 def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -3654,7 +3656,9 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
     "mary gy" (mare gaye), "lol" and "khooni" (bloody) were declined. Asking for replies in Urdu is
     how to use the bot: it got the forces' operations (review 30). Bahrain, Kuwait, Oman, Egypt and
     four more are countries whose words the sources do not give ("not reported about Bahrain"): they
-    were words we did not know, and the question was declined."""
+    were words we did not know, and the question was declined. What the governor said is one more of
+    Pakistan's leaders' words, not reported: "governor" was a word no example used, and it was
+    declined (dev batch 53); who the governor is stays general knowledge (a guard)."""
     assert _decided(core, question) == reply
 
 

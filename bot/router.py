@@ -581,12 +581,13 @@ class LanguageRouter:
             return alone  # read with the question before, an answer beats anything, a "did you mean" a decline
         return read.model_copy(update={"question": question})
 
-    def _about(self, people: Iterable[str]) -> list[str]:
-        """The facts about these people (their title names them all): "who is bugti" is answered by one."""
+    def _about(self, people: Iterable[str]) -> list[int]:
+        """The positions of the facts about these people (their title names them all): "who is bugti" is
+        answered by one."""
         about = self._about_person.copy()
         for person in people:
             about &= self._subject_of.get(person, about & False)
-        return [self._targets[int(p)].id for p in np.flatnonzero(about)]
+        return [int(p) for p in np.flatnonzero(about)]
 
     def _who_said(self, previous: str, message: str) -> Intent | None:
         """Who said what the question before was answered with, if one fact answered it: the person
@@ -598,7 +599,7 @@ class LanguageRouter:
             return None
         position = self._position[top.target]
         people = self._targets[position].speakers & self._people
-        chosen = [self._position[t] for t in self._about(people)] if people else []
+        chosen = self._about(people) if people else []
         scores = self._target_scores(self.normalise(message).split())
         match = self._match(chosen[0] if len(chosen) == 1 else position, scores)
         return Intent(text=message, decision="answer", matches=(match,), asks="who")
@@ -1640,12 +1641,15 @@ class LanguageRouter:
             question = replace(question, named=named, asks=("where",))
             elsewhere = False
         profile = self._about(named) if question.asks in (("when",), ("duration",)) and named else []
-        tenure = set(words) - self._entity_words - lexicon.cue_words - self._offices - self._generic
-        if len(profile) == 1 and set(named) <= self._speakers and tenure <= self._since:
+        if (
+            len(profile) == 1
+            and set(named) <= self._speakers
+            and set(words) - self._entity_words - lexicon.cue_words - self._offices - self._generic <= self._since
+        ):
             # "since when is bugti chief minister", "how long has bugti been cm": their time in office,
             # which no fact gives (it got the attacks' dates, or the operations' 40 hours): who they are
             # is offered, never a date or a span
-            match = self._match(self._position[profile[0]], self._target_scores(words))
+            match = self._match(profile[0], self._target_scores(words))
             return (Intent(text=text, decision="clarify", matches=(match,), asks=question.asks[0]),)
         if question.asks[:1] == ("identity",) and not set(named).isdisjoint(self._people):
             if elsewhere:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import secrets
 import sys
 from collections.abc import Iterator, Sequence
@@ -197,6 +198,16 @@ def _questions(question: str | None) -> Iterator[str]:
 
 
 def _ask(core: Core, question: str | None, *, as_json: bool, language: Language | None) -> int:
+    """Answer each question; a reader that stops early (`| head`) ends the run quietly."""
+    try:
+        _answer_each(core, question, as_json=as_json, language=language)
+    except BrokenPipeError:
+        # Python's documented recipe: point stdout at devnull so the flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _answer_each(core: Core, question: str | None, *, as_json: bool, language: Language | None) -> None:
     from bot.render import render_text
 
     for index, text in enumerate(_questions(question)):
@@ -214,7 +225,6 @@ def _ask(core: Core, question: str | None, *, as_json: bool, language: Language 
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
             print(("\n" if index else "") + render_text(answer), flush=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -1782,7 +1782,7 @@ class LanguageRouter:
             return intent  # "in quetta and elsewhere": everywhere
         position = self._position[intent.top.target]
         if intent.top.kind == "gap":
-            own = self._distinct(words, self._is_fact, np.zeros(len(self._targets)), outdo=False)
+            own = self._distinct(words, self._is_fact)
             if position in (self._breakdown, self._day_tolls, self._place_tolls) or own[position]:
                 return intent  # "how many were injured in quetta", "how many took part in gwadar"
         elif self._mention(sorted(places))[position]:
@@ -2236,7 +2236,7 @@ class LanguageRouter:
             and self.factbase.lexicon.cue("count") in " ".join(words)
             and spoken is not None
             and not (eligible & spoken).any()
-            and not (eligible & self._is_gap & self._distinct(words, self._is_fact, scores, outdo=False)).any()
+            and not (eligible & self._is_gap & self._distinct(words, self._is_fact)).any()
             and question.speaker not in self.factbase.lexicon.set_aside(question.text)
         ):
             # "did india say how many died", "how many did the bla say they killed": a figure from one who
@@ -2405,7 +2405,7 @@ class LanguageRouter:
         if not self._telling.isdisjoint(asked):
             # A word of the rumour that only what is not reported is asked about ("heard pakistan released
             # calls proving india's role, true?": the evidence): that, not the facts about the parties.
-            gaps = self._is_gap & self._distinct(asked, self._is_fact, scores, outdo=False)
+            gaps = self._is_gap & self._distinct(asked, self._is_fact)
             found = self._top(scores, gaps, named, count=1)
             if found and found[0].score >= t.suggest:
                 return Intent(text=question.text, decision="gap", matches=found, asks=asks, figures=question.figures)
@@ -2645,13 +2645,11 @@ class LanguageRouter:
             found |= self._covered_by.get(entity, found & False) & self._is_fact
         return found
 
-    def _distinct(
-        self, words: list[str], eligible: np.ndarray, scores: np.ndarray, *, outdo: bool = True
-    ) -> np.ndarray:
+    def _distinct(self, words: list[str], eligible: np.ndarray, scores: np.ndarray | None = None) -> np.ndarray:
         """Gaps asked about a word of the question that no eligible fact is asked about:
         "civilian casualties" is the civilians fact, not the gap about women and children. A gap
         that fits far better than every fact asked with the word keeps it ("was any officer named
-        among the dead": the names, though a fact is asked "what's his name") unless not `outdo`,
+        among the dead": the names, though a fact is asked "what's his name") when `scores` are given,
         and so does a word of today ("still"), whoever else is asked with it."""
         telling = [w for w in dict.fromkeys(words) if w in self._telling]
         if not telling:
@@ -2663,7 +2661,7 @@ class LanguageRouter:
             hit[self._asked.get(_stem(word), [])] = True
             if word in self._present or not (hit & facts).any():
                 found |= hit
-            elif outdo:
+            elif scores is not None:
                 rival = float(scores[hit & facts].max())
                 found |= hit & (scores > rival + self.thresholds.distinct)
         return found

@@ -53,6 +53,25 @@ def test_piped_answers_are_a_blank_line_apart() -> None:
     assert "Baloch Liberation Army" in claim and decline.startswith("Sorry")
 
 
+def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
+    """`factbot ask < questions | head -1`: no traceback when the pipe closes."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+    process.stdin.write(b"who did it\n" * 2000)
+    process.stdin.close()
+    assert b"BLA" in process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
 def test_ask_on_a_terminal_prompts_until_ctrl_d() -> None:
     terminal, stdin = pty.openpty()
     try:

@@ -1681,8 +1681,12 @@ class LanguageRouter:
             outside = [e for e in spoken_of if e in parties and e not in self._in_story]
             if outside:
                 return (Intent(text=text, decision="gap", asks=question.asks[0], uncovered_entities=tuple(outside)),)
-            # "what did the us say about india": the US statement, whatever it says of India.
             about = {e for e in spoken_of if e in parties and e != question.speaker}
+            if self._silent_about(question.speaker, about):
+                # "did baker say anything about india": none of her words are about India, though
+                # others' are; not reported, and what she did say.
+                return (Intent(text=text, decision="gap", asks="said", named=(question.speaker,)),)
+            # "what did the military say about india": their statement, whatever else it says.
             named = [e for e in named if e not in about]
             parties = [e for e in parties if e not in about]
             their_names = {n for e in about for n in self._name_words.get(e, ())}
@@ -2045,6 +2049,15 @@ class LanguageRouter:
         own = [w for w in words if w not in others]
         speaker = entity if question.speaker is not None else None
         return self._decide(replace(question, speaker=speaker), own, [entity], self._target_scores(own))
+
+    def _silent_about(self, speaker: str, about: set[str]) -> bool:
+        """Whether nothing one speaker is quoted saying mentions anything they are asked about. Every
+        statement on the attacks speaks of the place and of the group that claimed them, named or not."""
+        spoken = self._spoken_by.get(speaker)
+        about = about - self._setting - set(self._suspects[:1])
+        if not about or spoken is None:
+            return False
+        return not any((spoken & self._covered_by.get(e, False)).any() for e in about)
 
     def _uncovered(self, question: _Question, named: list[str], covered: list[str]) -> tuple[Intent, ...]:
         missing = tuple(e for e in named if e not in covered)

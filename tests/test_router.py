@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from bot import router as router_module
+from bot.answers import GapBlock
 from bot.core import Core
 from bot.language import LANGUAGES, Language, script_language
 from bot.lexicon import fold
@@ -2071,7 +2072,6 @@ def test_last_before_a_day_is_the_day_before_not_how_long(
     ("question", "reply"),
     [
         ("what was the uk statement about the bla", [("answer", "uk-condemnation")]),
-        ("what did the us say about india", [("answer", "us-condemnation")]),
         ("saudi arabia ne bla ke bare mein kya kaha", [("answer", "saudi-condemnation")]),
         ("what did india and the us say", [("answer", "india-rejection"), ("answer", "us-condemnation")]),
         ("what about iran and afghanistan, did they condemn", [("gap", "other-reactions")]),
@@ -2084,6 +2084,28 @@ def test_what_a_party_said_about_another_is_its_own_statement(
     BLA (a "did you mean" of its operation) or India (its rejection). Two speakers still get their
     statement each, and "what about" opens a follow-up, not what was said about (guards)."""
     assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("did natalie baker say anything about india", "baker"),
+        ("what did the us say about india", "us"),
+        ("america ne india ke bare mein kya kaha", "us"),
+        ("what did bugti say about india", "bugti"),
+    ],
+)
+def test_what_a_speaker_never_said_about_a_party_of_the_story_is_not_reported(
+    core: Core, question: str, speaker: str
+) -> None:
+    """None of the US statement is about India (a writer's batch found it given as if it were): not
+    reported, with what the speaker did say offered, and never "nothing about India", which the
+    sources do report on."""
+    (intent,) = core.router.route(question).intents
+    assert (intent.decision, intent.named, intent.uncovered_entities) == ("gap", (speaker,), ())
+    answer = core.ask(question, None)[1]
+    offered = {c.fact_id for b in answer.blocks if isinstance(b, GapBlock) for c in b.known}
+    assert offered and all(speaker in core.factbase.fact(f).entities for f in offered)
 
 
 @pytest.mark.parametrize(

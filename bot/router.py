@@ -1115,6 +1115,12 @@ class LanguageRouter:
             # ("بارش", rain, is not "بارے").
             stopwords = self.factbase.lexicon.stopwords
             near = [n for n in near if _another_ending(word, n[0]) and n[0] not in stopwords]
+        if len(word) < TWO_SLIPS_FROM:
+            # A short word a letter changed from a stopword is as likely a word of its own we do not
+            # know ("sone", gold, is not "hone"; "bhao", price, not "bhai"): repaired, it would say
+            # nothing. A letter dropped or doubled is a typo ("anythng", "actualy").
+            stopwords = self.factbase.lexicon.stopwords
+            near = [n for n in near if n[0] not in stopwords or len(n[0]) != len(word)]
         if not near:
             return word
         fewest = min(d for _, d, _ in near)

@@ -1867,6 +1867,16 @@ def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, ne
     assert word in core.router.normalise(f"who {word} it").split()
 
 
+@pytest.mark.parametrize(("word", "stopword"), [("sone", "hone"), ("bhao", "bhai")])
+def test_a_word_a_letter_changed_from_a_stopword_is_not_repaired_away(core: Core, word: str, stopword: str) -> None:
+    """ "sone ka bhao kya chal raha" (the price of gold) lost both words to stopwords ("hone", "bhai")
+    and was answered with the insurgency, "chal raha" being "ongoing" (dev batch 58). A letter dropped
+    is still a typo of a stopword (the repairs above)."""
+    assert stopword in core.factbase.lexicon.stopwords
+    assert core.router.by_language["en"]._repair(word) != stopword
+    assert _decided(core, f"{word} ka bhao kya chal raha") == [("decline", None)]
+
+
 @pytest.mark.parametrize(
     ("question", "reply"),
     [

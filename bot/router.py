@@ -1423,12 +1423,17 @@ class LanguageRouter:
         return False
 
     def _unattributed(self, words: list[str], named: list[str]) -> tuple[list[str], list[str]]:
-        """The words without a word of sourcing and the party right after it ("according bugti")."""
+        """The words without a word of sourcing and the party right after it ("according bugti"), when
+        what is counted is still said: "kitne militant bataye bugti ne" asks what figure he gave, and
+        without him it became how many militants there were."""
         for i, word in enumerate(words[:-1]):
             after = words[i + 1]
             if word in self._sourcing and (after in self._entity_words or after in self._force_words):
+                rest = [*words[:i], *words[i + 2 :]]
+                if self._deaths.isdisjoint(rest) and self._tallying.isdisjoint(rest):
+                    return words, named
                 party = set(self.factbase.lexicon.find_entities(after))
-                return [*words[:i], *words[i + 2 :]], [e for e in named if e not in party]
+                return rest, [e for e in named if e not in party]
         return words, named
 
     def _by_forces(self, folded: list[str]) -> bool:

@@ -1867,6 +1867,28 @@ def test_a_common_english_word_is_not_taken_for_a_typo(core: Core, word: str, ne
     assert word in core.router.normalise(f"who {word} it").split()
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("kitne militant bataye sarfraz bugti ne", [("clarify", "militants-killed-145")]),
+        (
+            "sarfraz bugti kaun hai aur usne kitne militant bataye",
+            [("answer", "person-bugti"), ("clarify", "militants-killed-145")],
+        ),
+        ("بگٹی کون ہے اور اس نے کتنے دہشتگرد بتائے", [("answer", "person-bugti"), ("clarify", "militants-killed-145")]),
+        ("what is the toll according to the cm", [("answer", "overall-toll")]),
+    ],
+)
+def test_how_many_militants_a_giver_told_of_is_his_figure(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "how many militants did bugti tell" lost "told bugti" as a word of sourcing, and "how many
+    militants" alone is how many took part, which is not reported (dev batch 58: misleading, for he
+    gave 145 killed). The giver stays when nothing else says what is counted; "the toll according to
+    the cm" still reads without him (a guard)."""
+    assert _decided(core, question) == reply
+
+
 @pytest.mark.parametrize(("word", "stopword"), [("sone", "hone"), ("bhao", "bhai")])
 def test_a_word_a_letter_changed_from_a_stopword_is_not_repaired_away(core: Core, word: str, stopword: str) -> None:
     """ "sone ka bhao kya chal raha" (the price of gold) lost both words to stopwords ("hone", "bhai")

@@ -1079,8 +1079,9 @@ class LanguageRouter:
             ours = [w for w in (a, b) if w in self._known_raw and w not in stopwords]
             unknown = [w for w in (a, b) if w not in self._known_raw]
             if b and unknown and not ours and script_language(a + b) != "ur":
-                # one slip only after a stopword: "ka lafz" is no "kalat", but "bug tea" is "bugti"
-                edits = 1 if len(a + b) < TWO_SLIPS_FROM - 3 or a in stopwords else 2
+                # one slip only beside a stopword: "ka lafz" is no "kalat", nor "mana ya" (accepted or)
+                # "canada", but "bug tea" is "bugti"
+                edits = 1 if len(a + b) < TWO_SLIPS_FROM - 3 or a in stopwords or b in stopwords else 2
                 near = process.extractOne(a + b, self._heard_names, scorer=OSA.distance, score_cutoff=edits)
                 if near is not None:
                     out.append(str(near[0]))

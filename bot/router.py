@@ -1827,8 +1827,13 @@ class LanguageRouter:
         for part in lexicon.split_pattern.split(intent.text):
             # the day the count is asked of, not one the asker tells of ("we heard firing on saturday")
             asked = self.normalise(part or "").split()
-            if not self._sourcing.isdisjoint(asked) and self._giving & set(lexicon.find_entities(" ".join(asked))):
-                continue  # the day one who gives our figures gave one ("the figure the cm gave on sunday")
+            giver = self._giving & set(lexicon.find_entities(" ".join(asked))) or "who" in lexicon.asks_for(
+                " ".join(asked)
+            )
+            if not self._sourcing.isdisjoint(asked) and giver:
+                # the day one who gives our figures gave one ("the figure the cm gave on sunday"), or
+                # who gave it that day ("who gave the toll on sunday")
+                continue
             if "count" in lexicon.asks_for(" ".join(asked)) or self._deaths_of_a_day(asked):
                 dated = self._dating(asked)
                 days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}

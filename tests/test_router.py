@@ -1230,6 +1230,7 @@ def test_a_day_of_the_week_put_to_the_story_asks_when(core: Core, question: str)
         ("militants killed saturday", [("answer", "militants-killed-92")]),
         ("does the 145 include the friday raids", [("answer", "toll-composition")]),
         ("how many militants were killed according to bugti on sunday", [("answer", "militants-killed-145")]),
+        ("who gave the toll on sunday", [("clarify", "militants-killed-92")]),
     ],
 )
 def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
@@ -1245,7 +1246,9 @@ def test_a_count_of_one_day_is_the_day_s_toll_or_the_gap(
     and words of death alone ("sunday deaths?") read as "when": the dates, misleading; and a count of
     each day ("per day", "روزانہ", `lexicon.each_day`) was a "did you mean" of one group's toll, and so
     was the first day ("day one", "pehle din", "پہلے دن"), or the toll of both days. The day one who
-    gives our figures gave one is no day of deaths ("sunday ko cm ne jo figure diya" got the gap)."""
+    gives our figures gave one is no day of deaths ("sunday ko cm ne jo figure diya" got the gap), nor
+    the day someone asked of gave one ("who gave the toll on sunday": a "did you mean" of the figures,
+    each saying who gave it)."""
     assert _decided(core, question) == reply
 
 

@@ -55,6 +55,7 @@ class FactBlock(_Frozen):
     earlier: tuple[Claim, ...] = ()
     unreported_figures: tuple[str, ...] = ()  # figures the question named that no source gives
     unreported_days: tuple[str, ...] = ()  # days of the month it named ("was it on jan 30?"), the same
+    unnamed: tuple[str, ...] = ()  # names of places it asked of that no source names ("was turbat attacked")
 
 
 class GapBlock(_Frozen):
@@ -260,11 +261,15 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
     """One block per intent: a fact, a gap, a "did you mean", or a polite decline."""
     blocks: list[Block] = []
     related: list[Choice] = []
+    lexicon = factbase.lexicon
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
             heard = "unreported_days" if intent.asks == "when" else "unreported_figures"
-            block = fact_block(factbase, fact, language).model_copy(update={heard: intent.figures})
+            unnamed = tuple(
+                factbase.entity_name(e, language) for i in intent.uncovered_entities if (e := lexicon.entity(i))
+            )
+            block = fact_block(factbase, fact, language).model_copy(update={heard: intent.figures, "unnamed": unnamed})
             blocks.append(block)
             related.extend(related_choices(factbase, fact.related, language))
         elif intent.decision == "gap":

@@ -23,6 +23,7 @@ class Phrases:
     translation: str
     figure_not_given: str
     day_not_given: str
+    place_not_named: str
     earlier_report: str
     side_by_side: str
     why_they_differ: str
@@ -105,6 +106,7 @@ EN = Phrases(
     translation="Translation: {text}",
     figure_not_given="Our sources do not give the figure {figures}. What they report:",
     day_not_given="Our sources do not give {figures} as a date. What they report:",
+    place_not_named="Our sources do not name {figures} among the places attacked. What they report:",
     earlier_report="Earlier report",
     side_by_side="Another figure, side by side",
     why_they_differ="Why they differ: ",
@@ -215,6 +217,7 @@ UR = Phrases(
     translation="ترجمہ: {text}",
     figure_not_given="ہمارے ذرائع {figures} کا عدد نہیں دیتے۔ وہ یہ بتاتے ہیں:",
     day_not_given="ہمارے ذرائع {figures} تاریخ نہیں بتاتے۔ وہ یہ بتاتے ہیں:",
+    place_not_named="ہمارے ذرائع حملوں کی جگہوں میں {figures} کا نام نہیں لیتے۔ وہ یہ بتاتے ہیں:",
     earlier_report="پہلے کی خبر",
     side_by_side="ایک اور عدد، ساتھ ساتھ",
     why_they_differ="فرق کی وجہ: ",

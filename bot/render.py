@@ -78,6 +78,7 @@ def _block(w: _Writer, block: Block) -> list[str]:
         for heard, not_given in (
             (block.unreported_figures, say.figure_not_given),
             (block.unreported_days, say.day_not_given),
+            (block.unnamed, say.place_not_named),
         ):
             if heard:
                 note = w.text(not_given.format(figures=say.join_or(list(heard))))

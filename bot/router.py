@@ -77,7 +77,9 @@ class Intent(BaseModel):
     decision: Decision
     matches: tuple[Match, ...] = ()
     asks: AnswerType | None = None
-    uncovered_entities: tuple[str, ...] = Field(default=(), description="named, and mentioned by no fact")
+    uncovered_entities: tuple[str, ...] = Field(
+        default=(), description="named, and mentioned by no fact: a gap's subject, or places an answer does not name"
+    )
     named: tuple[str, ...] = Field(default=(), description="named, for a gap to show what is reported about them")
     figures: tuple[str, ...] = Field(default=(), description="figures named in the question that no source gives")
 
@@ -768,7 +770,11 @@ class LanguageRouter:
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
         for intent in (
-            self._of_a_place(self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i))))
+            self._unnamed_places(
+                self._of_a_place(
+                    self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i)))
+                )
+            )
             for i in whole
         ):
             target = intent.top.target if intent.top else intent.text
@@ -1806,6 +1812,18 @@ class LanguageRouter:
         gap = self._targets[self._place_tolls]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
         return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+
+    def _unnamed_places(self, intent: Intent) -> Intent:
+        """A place the sources never name, asked of where it happened ("was turbat attacked", "did it
+        happen in lahore too"): the places they do name, and that they name no such place; the list
+        alone reads as a yes or a no (a review found it so)."""
+        if intent.decision != "answer" or intent.top is None or intent.uncovered_entities:
+            return intent
+        if not self._answering["where"][self._position[intent.top.target]]:
+            return intent
+        named = self.factbase.lexicon.find_entities(self.normalise(intent.text))
+        unnamed = tuple(e for e in named if e in self._places and e not in self._in_story)
+        return intent.model_copy(update={"uncovered_entities": unnamed}) if unnamed else intent
 
     def _of_a_day(self, intent: Intent) -> Intent:
         """A count asked of one day ("how many soldiers died on sunday" got the 17, "how many militants

@@ -46,6 +46,27 @@ def test_a_figure_or_a_day_heard_is_said_to_be_not_given(core: Core, question: s
     assert note in render_text(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("was turbat attacked", "Our sources do not name Turbat among the places attacked."),
+        ("did the attack happen in lahore too", "Our sources do not name Lahore among the places attacked."),
+        ("were there attacks in karachi and quetta", "Our sources do not name Karachi among the places attacked."),
+        ("کیا تربت میں حملہ ہوا", "ہمارے ذرائع حملوں کی جگہوں میں تربت کا نام نہیں لیتے۔"),
+    ],
+)
+def test_a_place_the_sources_never_name_is_said_to_be_unnamed(core: Core, question: str, note: str) -> None:
+    """ "was turbat attacked" got the districts alone, which name Quetta, Gwadar, Mastung and Noshki
+    "among them": a reader takes the list for a no, or a yes (review 31). The list stays, after
+    the note; a place it names gets no note."""
+    _, answer = core.ask(question)
+    (block,) = answer.blocks
+    assert isinstance(block, FactBlock) and block.claim.fact_id == "districts"
+    assert render_text(answer).startswith(note)
+    _, named = core.ask("was quetta attacked")
+    assert [b.unnamed for b in named.blocks if isinstance(b, FactBlock)] == [()]
+
+
 def test_conflicting_figures_are_shown_side_by_side(core: Core) -> None:
     _, answer = core.ask("how many militants killed")
     block = answer.blocks[0]

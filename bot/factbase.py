@@ -37,6 +37,9 @@ class Story(_Model):
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     setting: tuple[str, ...] = ()
+    within: tuple[str, ...] = Field(
+        default=(), description="places in the setting no fact names: asked of, still this story ('was turbat hit')"
+    )
     suspects: tuple[str, ...] = Field(default=(), description="the parties the sources link to the attacks")
     accused: tuple[str, ...] = Field(default=(), description="whom Pakistan blamed for the attacks")
     speaks_for: dict[str, str] = Field(default={}, description="the party a person in the story speaks for")
@@ -672,7 +675,7 @@ def _combine(
             problems.append(located.problem(("sources", index, "text"), f"text: cannot read {source.text}"))
 
     if story is not None and lexicon is not None:
-        for key in ("setting", "suspects"):
+        for key in ("setting", "within", "suspects"):
             for entity in getattr(story, key):
                 if entity not in entity_ids:
                     problems.append(_story_problem(parsed, key, f"story.{key}: unknown entity {entity!r}"))

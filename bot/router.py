@@ -420,6 +420,7 @@ class LanguageRouter:
         self._countries = countries - self._setting
         self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
+        self._within = frozenset(story.within)
         # Names of the countries that took no part: one just before "attack" names an attack there.
         self._abroad_words = self._words_of(self._countries - set(self._suspects))
         self._accused = story.accused
@@ -2057,7 +2058,7 @@ class LanguageRouter:
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""
-        return any(e in self._places and e not in self._in_story for e in named)
+        return any(e in self._places and e not in self._in_story and e not in self._within for e in named)
 
     def _all_of_them(self, question: _Question, named: list[str], intent: Intent, scores: np.ndarray) -> Intent:
         """ "heard only the US condemned it": a claim that one party alone did something gets the
@@ -2615,7 +2616,7 @@ class LanguageRouter:
                 # A follow-up asks what the party said, whatever its cue words ("and turkey?").
                 asked = "said" if parties and follow_up else asks
                 return gap.model_copy(update={"uncovered_entities": tuple(outside), "asks": asked})
-            return self._like_a_gap(text, words, outside, unknown) or Intent(text=text, decision="decline")
+            return self._like_a_gap(text, words, outside, unknown, asks) or Intent(text=text, decision="decline")
         if not anchored:
             return Intent(text=text, decision="decline")
         facts = tuple(m for m in top if m.kind == "fact" and m.score >= self.thresholds.floor)
@@ -2623,7 +2624,9 @@ class LanguageRouter:
             return Intent(text=text, decision="clarify", matches=facts, asks=asks, figures=question.figures)
         return gap.model_copy(update={"named": tuple(named)})
 
-    def _like_a_gap(self, text: str, words: list[str], outside: list[str], unknown: float) -> Intent | None:
+    def _like_a_gap(
+        self, text: str, words: list[str], outside: list[str], unknown: float, asks: str | None
+    ) -> Intent | None:
         """A question naming someone outside the story that is worded like one of our gaps even
         without their name, every word known, is still about the story: "any chinese nationals
         killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
@@ -2636,7 +2639,7 @@ class LanguageRouter:
         like = self._top(self._target_scores(rest), self._is_gap, [], bonus=False, count=1)
         if not like or like[0].score < self.thresholds.answer:
             return None
-        return Intent(text=text, decision="gap", matches=like)
+        return Intent(text=text, decision="gap", matches=like, asks=asks)
 
     def _on_topic(self, words: list[str], named: list[str], *, strict: bool) -> bool:
         """Strong anchors (the group, the operation, the people) always; weak ones (attack, killed)

@@ -3626,6 +3626,10 @@ def test_a_death_asked_of_someone_is_no_person_of_ours(core: Core, question: str
         ("how many militants took part in gwadar", [("gap", "attacker-count")]),
         ("how many children died in noshki", [("gap", "victim-breakdown")]),
         ("how many died in balochistan", [("answer", "overall-toll")]),
+        ("how many died in turbat", [("gap", "district-tolls")]),
+        ("panjgur mein kitne log mare", [("gap", "district-tolls")]),
+        ("تربت میں کتنے لوگ مرے", [("gap", "district-tolls")]),
+        ("how many died in karachi", [("decline", None)]),
     ],
 )
 def test_a_count_of_the_dead_in_one_place_is_not_reported(
@@ -3634,7 +3638,9 @@ def test_a_count_of_the_dead_in_one_place_is_not_reported(
     """No fact counts the dead by district (`story.place_tolls`), whoever it counts: "how many
     militants were killed in gwadar" got "how many took part is not reported" (review 30). A count
     with a gap of its own keeps it (the injured, those who took part, children), and the province is
-    where all of it was (guards)."""
+    where all of it was (guards). A district of Balochistan no fact names (`story.within`) is still
+    this story: "how many died in turbat" got a "did you mean" of the 17, the toll and the 145 (review
+    31); one of another province is another event (a guard)."""
     assert _decided(core, question) == reply
 
 

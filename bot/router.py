@@ -2027,8 +2027,12 @@ class LanguageRouter:
         """Whether a question naming places asks only if the attacks were there as well ("was it in
         karachi?", "lahore mein bhi hua?"), not about something else there ("kal raat lahore mein kuch
         hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
-        event."""
-        if not question.named or not set(question.named) <= self._places | self._countries:
+        event. The setting alone is asked of the same way ("was pakistan attacked", "islamabad mein
+        hamla hua?": it got the forces' operations)."""
+        here = set(self._named_in(question.text))
+        if not (question.named or (here and here <= self._setting)):
+            return False
+        if not set(question.named) <= self._places | self._countries:
             return False  # "was india attacked too": where the attacks were answers it, not there
         if question.asks not in ((), ("where",), ("identity",)):
             return False
@@ -2036,8 +2040,8 @@ class LanguageRouter:
         # "too", or a yes/no question about "it" ("was it in karachi", "it was in quetta right?"; not
         # "how is it in quetta").
         yes_no = lexicon.opens_question(question.text) or lexicon.ends_on_tag(question.text)
-        setting = self._setting & set(self._named_in(question.text))  # "is lahore also in balochistan"
-        names = self._words_of(question.named)
+        setting = self._setting & here if question.named else set()  # "is lahore also in balochistan"
+        names = self._words_of(question.named or here)
         rest = set(words) - self._place_words - names - self._generic - self._too
         # or whether a place was hit, and nothing else ("was karachi attacked?", "did the bla attack
         # karachi"): where the attacks were answers it

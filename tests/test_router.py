@@ -3198,6 +3198,10 @@ def test_a_party_and_a_word_of_saying_after_a_claim_checks_who_said_it(
         ("did the militants attack karachi?", [("answer", "districts")]),
         ("how many died in the lahore attack", [("decline", None)]),
         ("was the karachi airport attacked", [("decline", None)]),
+        ("was pakistan attacked", [("answer", "districts")]),
+        ("was islamabad attacked", [("answer", "districts")]),
+        ("کیا اسلام آباد میں حملہ ہوا", [("answer", "districts")]),
+        ("is lahore also in balochistan", [("decline", None)]),
     ],
 )
 def test_whether_a_place_was_hit_is_where_the_attacks_were(
@@ -3205,7 +3209,8 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
 ) -> None:
     """A yes/no question whether a place outside the story was hit, and nothing else, is answered with
     where the attacks were (the first two were declined as another event). Asking anything more of
-    an attack there, or of something there, is another event (guards)."""
+    an attack there, or of something there, is another event (guards). So is the setting asked of
+    alone (Islamabad is Pakistan's name as a party): it got the forces' operations (review 31)."""
     assert _decided(core, question) == reply
 
 

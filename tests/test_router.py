@@ -3801,6 +3801,20 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("kya huaa balochistan mai", [("meta", "summary")]),
+        ("balochistan mai kya huaa", [("meta", "summary")]),
+        ("kya hoa quetta mein", [("answer", "districts")]),
+    ],
+)
+def test_what_happened_spelt_as_people_type_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "kya huaa", "kya hoa" (what happened) were declined, though "kya hua" is the story in brief
+    (review 31); of one place, it is where the attacks were."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("how many districts were hit", [("answer", "districts")]),
         ("kitne districts mein hamle hue", [("answer", "districts")]),
         ("one of the deadliest incidents in years?", [("answer", "record-toll")]),

@@ -3801,6 +3801,22 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("whos the balochistan chief minister they quote", [("answer", "person-bugti")]),
+        ("who is the chief minister quoted in the story", [("answer", "person-bugti")]),
+        ("did they nab the handlers", [("gap", "arrests")]),
+    ],
+)
+def test_who_is_quoted_is_who_they_are_and_nabbing_is_arresting(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "quote" was a word we did not know (declined), and "quoted" a "did you mean": being quoted says
+    nothing of what is asked, and "nab" is "nabbed", arresting (dev batch 59)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("kya huaa balochistan mai", [("meta", "summary")]),
         ("balochistan mai kya huaa", [("meta", "summary")]),
         ("kya hoa quetta mein", [("answer", "districts")]),

@@ -2148,14 +2148,16 @@ def test_what_a_speaker_never_said_about_a_party_of_the_story_is_not_reported(
     [
         ("what has jaiswal said about bangladesh", [("gap", ("bangladesh",))]),
         ("جیسوال نے بنگلہ دیش کے بارے میں کیا کہا", [("gap", ("bangladesh",))]),
+        ("wat did jaiswal say abt bangladesh", [("gap", ("bangladesh",))]),
         ("what did the uk say? and did china condemn", [("answer", ()), ("gap", ("china",))]),
     ],
 )
 def test_what_a_speaker_said_about_a_party_outside_the_story_is_not_reported(
     core: Core, question: str, reply: list[tuple[str, tuple[str, ...]]]
 ) -> None:
-    """His statement is about Pakistan's allegation, not Bangladesh: only the "not reported". A party
-    outside the story asked about on its own ("did china condemn") does not take the statement away."""
+    """His statement is about Pakistan's allegation, not Bangladesh: only the "not reported" ("abt" is
+    "about": it got his statement too). A party outside the story asked about on its own ("did china
+    condemn") does not take the statement away."""
     intents = core.router.route(question).intents
     assert [(i.decision, i.uncovered_entities) for i in intents] == reply
 
@@ -3795,6 +3797,25 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
     "ded", "khulasa" and "puri kahani" (the story in brief), "aurat" (a woman, repaired into Surat, so
     the toll was given) and standing with ("sath khare", "saath diya": solidarity) were declined or
     answered wrongly."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "saudi ne kya kaha? uae ne bhi kuch kaha us ke baad?",
+            [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")],
+        ),
+        ("us ke baad kya hua", [("meta", "summary")]),
+        ("US ka bayan kya hai", [("answer", "us-condemnation")]),
+    ],
+)
+def test_us_ke_baad_is_after_that_not_the_united_states(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Roman Urdu "us ke baad" (after that) named the US, whose statement was given as a third reply
+    (dev batch 54, misleading); the US's statement ("US ka bayan") is still the US's (a guard)."""
     assert _decided(core, question) == reply
 
 

@@ -4013,6 +4013,7 @@ def test_urdu_words_people_type(core: Core, question: str, reply: list[tuple[str
         ("kisi ko kidnap kiya?", [("gap", "hostages")]),
         ("ye hamla kisnay kia", [("answer", "bla-claim")]),
         ("kya ttp ne zimmedari li", [("answer", "bla-claim")]),
+        ("was it the pakistani taliban", [("answer", "bla-claim")]),
         ("kya govt ki taraf se koi help hui", [("decline", None)]),
     ],
 )
@@ -4021,7 +4022,11 @@ def test_roman_urdu_of_what_came_after_and_who_claimed(
 ) -> None:
     """Words from review 28's Roman Urdu, each declined: "cancel", "bahal" (restored, repaired into
     "bahar", outside), "kidnap", "kisnay" (who) and "zimmedari li" (took responsibility). Help given
-    is no thanks: only "it helped a lot" is (a guard: "koi help hui" had become thanks)."""
+    is no thanks: only "it helped a lot" is (a guard: "koi help hui" had become thanks). "Pakistani
+    taliban" is the TTP, not Afghanistan's Taliban (dev batch 33: "did the pakistani taliban say they
+    did it" got "no reactions of other countries are reported")."""
+    if "pakistani" in question:
+        assert "ttp" in core.router.normalise(question).split()
     assert _decided(core, question) == reply
 
 

@@ -246,6 +246,9 @@ class Lexicon(BaseModel):
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
+    # Words asking how something is in the world, not in this story ("what does a charge d'affaires do
+    # in general"): such a question is general knowledge, declined, unless it points at the attacks.
+    in_general: tuple[str, ...] = ()
     # Words asking a count day by day ("how many died each day"): the sources count one day's dead only.
     each_day: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
@@ -673,6 +676,13 @@ class Lexicon(BaseModel):
     @cached_property
     def _too(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.too)
+
+    def asks_in_general(self, text: str) -> bool:
+        return _found(self._in_general, text)
+
+    @cached_property
+    def _in_general(self) -> re.Pattern[str] | None:
+        return any_of(fold(w) for w in self.in_general)
 
     def asks_each_day(self, text: str) -> bool:
         return _found(self._each_day, text)

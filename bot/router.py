@@ -1648,8 +1648,10 @@ class LanguageRouter:
             or self._office_of_country(question, words)
             or self._another_holder(question, words)
             or self._news_of_another_country(question, words)
+            or (lexicon.asks_in_general(text) and not self._refers(text) and "count" not in question.asks)
         ):
-            return (Intent(text=text, decision="decline"),)  # "what was operation sindoor", "who is india's pm"
+            # "what was operation sindoor", "who is india's pm", "what does a charge d'affaires do in general"
+            return (Intent(text=text, decision="decline"),)
         elsewhere = self._names_place_elsewhere(named)
         if self._asks_if_there_too(question, words):
             # "was it in karachi?", "کیا کراچی میں بھی حملہ ہوا": where the attacks were answers it.

@@ -3803,6 +3803,25 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("what does a chargé d'affaires do in general", [("decline", None)]),
+        ("what is a counterterrorism department in general, how is it structured", [("decline", None)]),
+        ("charge d affaires aam tor par kya karta hai", [("decline", None)]),
+        ("were the attacks generally coordinated", [("answer", "coordinated")]),
+        ("who is the chargé d'affaires", [("answer", "person-baker")]),
+    ],
+)
+def test_what_something_is_in_general_is_general_knowledge(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "in general" (`lexicon.in_general`) asks how it is in the world: "what does a charge d'affaires
+    do in general" got who Natalie Baker is (dev batches 49 and 60, misleading). A question pointing at
+    the attacks is still ours, and the office asked of the story is hers (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         (
             "saudi ne kya kaha? uae ne bhi kuch kaha us ke baad?",
             [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")],

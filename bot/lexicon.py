@@ -246,6 +246,9 @@ class Lexicon(BaseModel):
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
+    # Roman Urdu "us" and a postposition opening a part after one naming someone: him or her, never
+    # the United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a stopword.
+    him_or_her: tuple[str, ...] = ()
     # Words asking how something is in the world, not in this story ("what does a charge d'affaires do
     # in general"): such a question is general knowledge, declined, unless it points at the attacks.
     in_general: tuple[str, ...] = ()
@@ -676,6 +679,12 @@ class Lexicon(BaseModel):
     @cached_property
     def _too(self) -> re.Pattern[str] | None:
         return any_of(fold(w) for w in self.too)
+
+    def refers_back(self, part: str) -> str | None:
+        """The part with its opening "us ne" read as "usne" (him or her), or None if it opens otherwise."""
+        folded = fold(part)
+        opening = next((h for h in map(fold, self.him_or_her) if folded == h or folded.startswith(f"{h} ")), None)
+        return None if opening is None else opening.replace(" ", "") + folded[len(opening) :]
 
     def asks_in_general(self, text: str) -> bool:
         return _found(self._in_general, text)

@@ -638,7 +638,7 @@ class LanguageRouter:
 
     def _route(self, message: str) -> Routing:
         lexicon = self.factbase.lexicon
-        question = lexicon.without_citing(message)
+        question = self._him_or_her(lexicon.without_citing(message))
         normalised = self.normalise(question)
         parts = [p for p in lexicon.split_pattern.split(question) if p.strip()]
         told: list[str] = []
@@ -782,6 +782,18 @@ class LanguageRouter:
             once.setdefault((intent.decision, target, intent.uncovered_entities), intent)
         intents = tuple(once.values())
         return Routing(question=message, normalised=normalised, intents=intents, asked=message)
+
+    def _him_or_her(self, message: str) -> str:
+        """The message with a part that opens "us ne" after parts naming someone read as what he or she
+        did ("jaiswal kon hai? us ne kya kaha" got the US statement)."""
+        parts = [p for p in self.factbase.lexicon.split_pattern.split(message) if p.strip()]
+        for i, part in enumerate(parts[1:], start=1):
+            pronoun = self.factbase.lexicon.refers_back(part)
+            # not the same question of one more party: "uk ne kya kaha? us ne kya kaha?" asks the US
+            parallel = fold(parts[i - 1]).split()[1:] == fold(part).split()[1:]
+            if pronoun is not None and not parallel and any(self._named_in(p) for p in parts[:i]):
+                message = message.replace(part, f" {pronoun}", 1)
+        return message
 
     def _only_hedges(self, part: str) -> bool:
         """A hedge that names no group of the dead before its hedging ("not just the killed", "not

@@ -3822,6 +3822,28 @@ def test_what_something_is_in_general_is_general_knowledge(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("jaiswal kon hai? us ne kya kaha", [("answer", "person-jaiswal"), ("answer", "india-rejection")]),
+        (
+            "india ko ilzam diya gaya, us ne kya jawab diya",
+            [("answer", "india-allegation"), ("answer", "india-rejection")],
+        ),
+        ("pakistan ne kis pe ilzam lagaya aur us ne kya kaha", [("answer", "india-allegation")]),
+        ("uk ne kya kaha? us ne kya kaha?", [("answer", "uk-condemnation"), ("answer", "us-condemnation")]),
+        ("us ne kya kaha", [("answer", "us-condemnation")]),
+    ],
+)
+def test_us_ne_after_someone_named_is_him_or_her(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """Roman Urdu "us ne" (he, she) opening a part after one naming someone (`lexicon.him_or_her`)
+    got the US statement (review 32, misleading). The same question of one more party ("uk ne kya
+    kaha? us ne kya kaha?") and "us ne" alone still ask the US (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         (
             "saudi ne kya kaha? uae ne bhi kuch kaha us ke baad?",
             [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")],

@@ -67,6 +67,15 @@ def test_a_place_the_sources_never_name_is_said_to_be_unnamed(core: Core, questi
     assert [b.unnamed for b in named.blocks if isinstance(b, FactBlock)] == [()]
 
 
+def test_whether_the_operations_go_on_offers_what_was_said_of_them_then(core: Core) -> None:
+    """How things stand now is not reported, but the chief minister said clearance operations were
+    still going on when he spoke: that fact is offered first (review 32 found it hidden)."""
+    _, answer = core.ask("is the operation still going on")
+    (block,) = answer.blocks
+    assert isinstance(block, GapBlock)
+    assert [c.fact_id for c in block.known][:1] == ["operation-duration"]
+
+
 def test_conflicting_figures_are_shown_side_by_side(core: Core) -> None:
     _, answer = core.ask("how many militants killed")
     block = answer.blocks[0]

@@ -3844,6 +3844,22 @@ def test_us_ne_after_someone_named_is_him_or_her(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("کتنے شہداء ہیں", [("answer", "overall-toll")]),
+        ("how many martyrs", [("answer", "overall-toll")]),
+        ("شہداء کے نام بتائیں", [("gap", "victim-names")]),
+    ],
+)
+def test_how_many_martyrs_is_the_toll_in_urdu_too(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """ "کتنے شہداء" (how many martyrs) got "how many took part is not reported" (review 32, misleading),
+    as "how many martyrs" is the toll; the martyrs' names are still not reported (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         (
             "saudi ne kya kaha? uae ne bhi kuch kaha us ke baad?",
             [("answer", "saudi-condemnation"), ("answer", "uae-condemnation")],

@@ -3882,13 +3882,16 @@ def test_us_ke_baad_is_after_that_not_the_united_states(
         ("whos the balochistan chief minister they quote", [("answer", "person-bugti")]),
         ("who is the chief minister quoted in the story", [("answer", "person-bugti")]),
         ("did they nab the handlers", [("gap", "arrests")]),
+        ("log aghwa hue kya", [("gap", "hostages")]),
+        ("india ne pakistan ko kya mashwara diya", [("answer", "india-rejection")]),
     ],
 )
 def test_who_is_quoted_is_who_they_are_and_nabbing_is_arresting(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
     """ "quote" was a word we did not know (declined), and "quoted" a "did you mean": being quoted says
-    nothing of what is asked, and "nab" is "nabbed", arresting (dev batch 59)."""
+    nothing of what is asked, and "nab" is "nabbed", arresting (dev batch 59). Review 32 found "aghwa"
+    (kidnapped) and "mashwara" (advice, what India told Pakistan to do) declined."""
     assert _decided(core, question) == reply
 
 

@@ -56,6 +56,7 @@ class FactBlock(_Frozen):
     unreported_figures: tuple[str, ...] = ()  # figures the question named that no source gives
     unreported_days: tuple[str, ...] = ()  # days of the month it named ("was it on jan 30?"), the same
     unnamed: tuple[str, ...] = ()  # names of places it asked of that no source names ("was turbat attacked")
+    uncounted: tuple[str, ...] = ()  # forces it asked of that the figure counts with others ("how many police")
 
 
 class GapBlock(_Frozen):
@@ -269,7 +270,9 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
             unnamed = tuple(
                 factbase.entity_name(e, language) for i in intent.uncovered_entities if (e := lexicon.entity(i))
             )
-            block = fact_block(factbase, fact, language).model_copy(update={heard: intent.figures, "unnamed": unnamed})
+            block = fact_block(factbase, fact, language).model_copy(
+                update={heard: intent.figures, "unnamed": unnamed, "uncounted": intent.uncounted}
+            )
             blocks.append(block)
             related.extend(related_choices(factbase, fact.related, language))
         elif intent.decision == "gap":

@@ -68,6 +68,9 @@ class Story(_Model):
     day_counts: dict[str, str] = Field(default={}, description="facts that count one day's dead, and the day")
     day_tolls: str | None = Field(default=None, description="the gap of a count asked of a day")
     place_tolls: str | None = Field(default=None, description="the gap of a count of the dead asked of a place")
+    lumped: dict[str, tuple[str, ...]] = Field(
+        default={}, description="facts that count several forces as one, and the forces: 'how many police died'"
+    )
     events: tuple[str, ...] = Field(
         default=(), description="words naming the attacks: a date of ours beside one says which"
     )
@@ -699,6 +702,9 @@ def _combine(
         for fact_id in story.day_counts:
             if fact_id not in fact_ids:
                 problems.append(_story_problem(parsed, "day_counts", f"story.day_counts: unknown fact {fact_id!r}"))
+        for fact_id in story.lumped:
+            if fact_id not in fact_ids:
+                problems.append(_story_problem(parsed, "lumped", f"story.lumped: unknown fact {fact_id!r}"))
 
     examples = _Examples(problems)
     for key in ("facts", "gaps", "meta"):

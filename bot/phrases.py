@@ -24,6 +24,7 @@ class Phrases:
     figure_not_given: str
     day_not_given: str
     place_not_named: str
+    part_not_counted: str
     earlier_report: str
     side_by_side: str
     why_they_differ: str
@@ -107,6 +108,7 @@ EN = Phrases(
     figure_not_given="Our sources do not give the figure {figures}. What they report:",
     day_not_given="Our sources do not give {figures} as a date. What they report:",
     place_not_named="Our sources do not name {figures} among the places attacked. What they report:",
+    part_not_counted="Our sources do not say how many of them were {figures}. What they report:",
     earlier_report="Earlier report",
     side_by_side="Another figure, side by side",
     why_they_differ="Why they differ: ",
@@ -218,6 +220,7 @@ UR = Phrases(
     figure_not_given="ہمارے ذرائع {figures} کا عدد نہیں دیتے۔ وہ یہ بتاتے ہیں:",
     day_not_given="ہمارے ذرائع {figures} تاریخ نہیں بتاتے۔ وہ یہ بتاتے ہیں:",
     place_not_named="ہمارے ذرائع حملوں کی جگہوں میں {figures} کا نام نہیں لیتے۔ وہ یہ بتاتے ہیں:",
+    part_not_counted="ہمارے ذرائع یہ نہیں بتاتے کہ ان میں سے کتنے {figures} تھے۔ وہ یہ بتاتے ہیں:",
     earlier_report="پہلے کی خبر",
     side_by_side="ایک اور عدد، ساتھ ساتھ",
     why_they_differ="فرق کی وجہ: ",

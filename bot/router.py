@@ -80,6 +80,7 @@ class Intent(BaseModel):
     uncovered_entities: tuple[str, ...] = Field(
         default=(), description="named, and mentioned by no fact: a gap's subject, or places an answer does not name"
     )
+    uncounted: tuple[str, ...] = Field(default=(), description="forces asked of that the answer counts with others")
     named: tuple[str, ...] = Field(default=(), description="named, for a gap to show what is reported about them")
     figures: tuple[str, ...] = Field(default=(), description="figures named in the question that no source gives")
 
@@ -421,6 +422,7 @@ class LanguageRouter:
         self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
         self._within = frozenset(story.within)
+        self._lumped = story.lumped
         # Names of the countries that took no part: one just before "attack" names an attack there.
         self._abroad_words = self._words_of(self._countries - set(self._suspects))
         self._accused = story.accused
@@ -771,9 +773,11 @@ class LanguageRouter:
         # have the one statement.
         once: dict[tuple[str, str, tuple[str, ...]], Intent] = {}
         for intent in (
-            self._unnamed_places(
-                self._of_a_place(
-                    self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i)))
+            self._lumped_forces(
+                self._unnamed_places(
+                    self._of_a_place(
+                        self._of_a_day(self._subgroup_of_the_dead(self._part_of_figure(question, normalised, i)))
+                    )
                 )
             )
             for i in whole
@@ -1827,6 +1831,15 @@ class LanguageRouter:
         gap = self._targets[self._place_tolls]
         match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
         return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+
+    def _lumped_forces(self, intent: Intent) -> Intent:
+        """How many of one force died ("how many police died", "kitne fc wale shaheed hue"): the count the
+        sources give of all the forces as one (`story.lumped`), and that they do not say how many were
+        that force; the 17 alone read as the police's (a review found it)."""
+        forces = self._lumped.get(intent.top.target, ()) if intent.decision == "answer" and intent.top else ()
+        folded = f" {fold(intent.text)} "
+        asked = tuple(dict.fromkeys(force for force in forces if f" {fold(force)} " in folded))
+        return intent.model_copy(update={"uncounted": asked}) if asked else intent
 
     def _unnamed_places(self, intent: Intent) -> Intent:
         """A place the sources never name, asked of where it happened ("was turbat attacked", "did it

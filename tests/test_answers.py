@@ -67,6 +67,26 @@ def test_a_place_the_sources_never_name_is_said_to_be_unnamed(core: Core, questi
     assert [b.unnamed for b in named.blocks if isinstance(b, FactBlock)] == [()]
 
 
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("how many police died", "Our sources do not say how many of them were police."),
+        ("kitne fc wale shaheed hue", "Our sources do not say how many of them were FC."),
+        ("the 17 personnel were they police or army, breakdown?", "how many of them were police or army."),
+        ("کتنے پولیس اہلکار شہید ہوئے", "ہمارے ذرائع یہ نہیں بتاتے کہ ان میں سے کتنے پولیس تھے۔"),
+    ],
+)
+def test_one_force_of_the_17_is_said_to_be_uncounted(core: Core, question: str, note: str) -> None:
+    """The 17 law-enforcement personnel alone read as the police's or the FC's count (review 31, dev
+    batch 60): the sources give the forces as one (`story.lumped`). Asked of them all, no note."""
+    _, answer = core.ask(question)
+    block = answer.blocks[0]
+    assert isinstance(block, FactBlock) and block.claim.fact_id == "security-personnel-killed"
+    assert note in render_text(answer).split("\n")[0]  # the note opens the answer
+    _, all_of_them = core.ask("how many security personnel were killed")
+    assert [b.uncounted for b in all_of_them.blocks if isinstance(b, FactBlock)] == [()]
+
+
 def test_whether_the_operations_go_on_offers_what_was_said_of_them_then(core: Core) -> None:
     """How things stand now is not reported, but the chief minister said clearance operations were
     still going on when he spoke: that fact is offered first (review 32 found it hidden)."""

@@ -153,6 +153,12 @@ def _problems(facts_dir: Path) -> list[str]:
         ("response.yaml", "    title: No city", "    titel: No city", "unknown field"),
         ("story.yaml", "suspects: [bla, india]", "suspects: [bla, narnia]", "story.suspects: unknown entity 'narnia'"),
         ("story.yaml", "within: [turbat,", "within: [turbatt,", "story.within: unknown entity 'turbatt'"),
+        (
+            "story.yaml",
+            "    security-personnel-killed: [police,",
+            "    security-killed: [police,",
+            "story.lumped: unknown fact 'security-killed'",
+        ),
         ("story.yaml", "'92': militants-killed-92", "'92': militants-killed-93", "unknown fact 'militants-killed-93'"),
         ("story.yaml", "breakdown: victim-breakdown", "breakdown: victim-breakdwn", "unknown gap 'victim-breakdwn'"),
         ("story.yaml", "day_tolls: day-tolls", "day_tolls: day-toll", "story.day_tolls: unknown gap 'day-toll'"),

@@ -3883,7 +3883,6 @@ def test_us_ke_baad_is_after_that_not_the_united_states(
         ("who is the chief minister quoted in the story", [("answer", "person-bugti")]),
         ("did they nab the handlers", [("gap", "arrests")]),
         ("log aghwa hue kya", [("gap", "hostages")]),
-        ("india ne pakistan ko kya mashwara diya", [("answer", "india-rejection")]),
     ],
 )
 def test_who_is_quoted_is_who_they_are_and_nabbing_is_arresting(
@@ -3891,7 +3890,7 @@ def test_who_is_quoted_is_who_they_are_and_nabbing_is_arresting(
 ) -> None:
     """ "quote" was a word we did not know (declined), and "quoted" a "did you mean": being quoted says
     nothing of what is asked, and "nab" is "nabbed", arresting (dev batch 59). Review 32 found "aghwa"
-    (kidnapped) and "mashwara" (advice, what India told Pakistan to do) declined."""
+    (kidnapped) declined."""
     assert _decided(core, question) == reply
 
 

@@ -3740,8 +3740,6 @@ def test_reactions_and_over_there(core: Core, question: str, reply: list[tuple[s
         ("pakistan ne china par ilzam kyun lagaya", [("answer", "india-allegation")]),
         ("why did iran blame pakistan", [("gap", "other-reactions")]),
         ("شدت پسندوں نے کیا کہا", [("clarify", "bla-claim")]),
-        ("does india fund bla", [("answer", "india-allegation")]),
-        ("does india finance the bla", [("answer", "india-allegation")]),
     ],
 )
 def test_whom_pakistan_blamed_asked_in_other_ways(
@@ -3752,7 +3750,6 @@ def test_whom_pakistan_blamed_asked_in_other_ways(
     not is a wrong guess at whom it blamed: what it said corrects it (it got the province's context, or
     was declined). Another country blaming is that country's words (a guard). What the militants
     ("شدت پسند") said is what the group that claimed the attacks said: it got Saudi Arabia's words.
-    "fund" and "finance" are "sponsored", as "funding" was (review 31: declined).
     """
     assert _decided(core, question) == reply
 

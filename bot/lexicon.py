@@ -250,8 +250,10 @@ class Lexicon(BaseModel):
     # the United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a stopword.
     him_or_her: tuple[str, ...] = ()
     # Words asking how something is in the world, not in this story ("what does a charge d'affaires do
-    # in general"): such a question is general knowledge, declined, unless it points at the attacks.
+    # in general"): beside an indefinite article, which names a kind of thing rather than one of the
+    # story's, such a question is general knowledge, declined, unless it points at the attacks.
     in_general: tuple[str, ...] = ()
+    indefinite: frozenset[str] = frozenset()
     # Words asking a count day by day ("how many died each day"): the sources count one day's dead only.
     each_day: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact
@@ -687,7 +689,10 @@ class Lexicon(BaseModel):
         return None if opening is None else opening.replace(" ", "") + folded[len(opening) :]
 
     def asks_in_general(self, text: str) -> bool:
-        return _found(self._in_general, text)
+        """Whether a question asks of a kind of thing in general ("what does a charge d'affaires do in
+        general"), not of the story in general ("in general what happened", "generally how long did
+        the operation last")."""
+        return _found(self._in_general, text) and not self.indefinite.isdisjoint(fold(text).split())
 
     @cached_property
     def _in_general(self) -> re.Pattern[str] | None:

@@ -793,9 +793,12 @@ class LanguageRouter:
         parts = [p for p in self.factbase.lexicon.split_pattern.split(message) if p.strip()]
         for i, part in enumerate(parts[1:], start=1):
             pronoun = self.factbase.lexicon.refers_back(part)
-            # not the same question of one more party: "uk ne kya kaha? us ne kya kaha?" asks the US
+            # written "US", or the same question of one more party ("uk ne kya kaha? us ne kya kaha?"),
+            # it is the United States
+            lower = bool(part.split()) and part.split()[:1] == fold(part).split()[:1]
             parallel = fold(parts[i - 1]).split()[1:] == fold(part).split()[1:]
-            if pronoun is not None and not parallel and any(self._named_in(p) for p in parts[:i]):
+            person = any(e in self._people for p in parts[:i] for e in self._named_in(p))
+            if pronoun is not None and lower and not parallel and person:
                 message = message.replace(part, f" {pronoun}", 1)
         return message
 
@@ -1838,8 +1841,24 @@ class LanguageRouter:
         that force; the 17 alone read as the police's (a review found it)."""
         forces = self._lumped.get(intent.top.target, ()) if intent.decision == "answer" and intent.top else ()
         folded = f" {fold(intent.text)} "
-        asked = tuple(dict.fromkeys(force for force in forces if f" {fold(force)} " in folded))
+        words = self.normalise(intent.text).split()
+        asked = tuple(
+            dict.fromkeys(
+                force
+                for force in forces
+                if f" {fold(force)} " in folded and not self._speaks(self.normalise(force).split()[:1], words)
+            )
+        )
         return intent.model_copy(update={"uncounted": asked}) if asked else intent
+
+    def _speaks(self, force: list[str], words: list[str]) -> bool:
+        """Whether a force is the one saying, not the dead asked of ("did the army confirm the 17",
+        "how many died according to the police")."""
+        for i, word in enumerate(words):
+            beside = words[i + 1 : i + 2] + words[max(i - 1, 0) : i]
+            if word in force and not self._sourcing.isdisjoint(beside):
+                return True
+        return False
 
     def _unnamed_places(self, intent: Intent) -> Intent:
         """A place the sources never name, asked of where it happened ("was turbat attacked", "did it
@@ -2663,6 +2682,13 @@ class LanguageRouter:
         killed" asks who the dead were. A place outside it is another event ("the lahore bombing")."""
         if unknown > 0 or self._names_place_elsewhere(outside):
             return None
+        if set(outside) <= self._within:
+            # a district of ours no fact names: only its dead are asked of, each district's toll
+            if self._place_tolls is None or self._deaths.isdisjoint(words):
+                return None
+            gap = self._targets[self._place_tolls]
+            match = Match(target=gap.id, kind=gap.kind, score=self.thresholds.answer)
+            return Intent(text=text, decision="gap", matches=(match,), asks=asks)
         others = self._words_of(outside)
         rest = [w for w in words if w not in others]
         if not self._content(rest):

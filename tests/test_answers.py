@@ -78,13 +78,15 @@ def test_a_place_the_sources_never_name_is_said_to_be_unnamed(core: Core, questi
 )
 def test_one_force_of_the_17_is_said_to_be_uncounted(core: Core, question: str, note: str) -> None:
     """The 17 law-enforcement personnel alone read as the police's or the FC's count (review 31, dev
-    batch 60): the sources give the forces as one (`story.lumped`). Asked of them all, no note."""
+    batch 60): the sources give the forces as one (`story.lumped`). Asked of them all, or of a force
+    that says it ("did the army confirm the 17": review 33), no note."""
     _, answer = core.ask(question)
     block = answer.blocks[0]
     assert isinstance(block, FactBlock) and block.claim.fact_id == "security-personnel-killed"
     assert note in render_text(answer).split("\n")[0]  # the note opens the answer
-    _, all_of_them = core.ask("how many security personnel were killed")
-    assert [b.uncounted for b in all_of_them.blocks if isinstance(b, FactBlock)] == [()]
+    for guard in ("how many security personnel were killed", "did the army confirm the 17 deaths"):
+        _, other = core.ask(guard)
+        assert [b.uncounted for b in other.blocks if isinstance(b, FactBlock)] == [()]
 
 
 def test_whether_the_operations_go_on_offers_what_was_said_of_them_then(core: Core) -> None:

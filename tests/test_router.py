@@ -3802,17 +3802,21 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
     [
         ("what does a chargé d'affaires do in general", [("decline", None)]),
         ("what is a counterterrorism department in general, how is it structured", [("decline", None)]),
-        ("charge d affaires aam tor par kya karta hai", [("decline", None)]),
+        ("ek charge d affaires aam tor par kya karta hai", [("decline", None)]),
         ("were the attacks generally coordinated", [("answer", "coordinated")]),
+        ("generally how long did the operation last", [("answer", "operation-duration")]),
+        ("in general what happened in balochistan", [("meta", "summary")]),
         ("who is the chargé d'affaires", [("answer", "person-baker")]),
     ],
 )
 def test_what_something_is_in_general_is_general_knowledge(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """ "in general" (`lexicon.in_general`) asks how it is in the world: "what does a charge d'affaires
-    do in general" got who Natalie Baker is (dev batches 49 and 60, misleading). A question pointing at
-    the attacks is still ours, and the office asked of the story is hers (guards)."""
+    """ "in general" (`lexicon.in_general`) beside an indefinite article (`indefinite`: a kind of thing)
+    asks how it is in the world: "what does a charge d'affaires do in general" got who Natalie Baker is
+    (dev batches 49 and 60, misleading). The story in general is still ours (review 33 found "in
+    general what happened" declined without the article's condition), as are a question pointing at the
+    attacks and the office asked of the story (guards)."""
     assert _decided(core, question) == reply
 
 
@@ -3820,21 +3824,21 @@ def test_what_something_is_in_general_is_general_knowledge(
     ("question", "reply"),
     [
         ("jaiswal kon hai? us ne kya kaha", [("answer", "person-jaiswal"), ("answer", "india-rejection")]),
-        (
-            "india ko ilzam diya gaya, us ne kya jawab diya",
-            [("answer", "india-allegation"), ("answer", "india-rejection")],
-        ),
-        ("pakistan ne kis pe ilzam lagaya aur us ne kya kaha", [("answer", "india-allegation")]),
+        ("jaiswal kon hai? US ne kya kaha", [("answer", "person-jaiswal"), ("answer", "us-condemnation")]),
+        ("natalie baker kon hai, us ka bayan kya tha", [("answer", "person-baker"), ("answer", "us-condemnation")]),
+        ("uk ne condemn kiya? US ne bhi kiya?", [("answer", "uk-condemnation"), ("answer", "us-condemnation")]),
         ("uk ne kya kaha? us ne kya kaha?", [("answer", "uk-condemnation"), ("answer", "us-condemnation")]),
         ("us ne kya kaha", [("answer", "us-condemnation")]),
+        ("jaiswal kon hai? 🙏🙏? us ne kya kaha", [("answer", "person-jaiswal"), ("answer", "india-rejection")]),
     ],
 )
 def test_us_ne_after_someone_named_is_him_or_her(
     core: Core, question: str, reply: list[tuple[str, str | None]]
 ) -> None:
-    """Roman Urdu "us ne" (he, she) opening a part after one naming someone (`lexicon.him_or_her`)
-    got the US statement (review 32, misleading). The same question of one more party ("uk ne kya
-    kaha? us ne kya kaha?") and "us ne" alone still ask the US (guards)."""
+    """Roman Urdu "us ne" (he, she) opening a part after one naming a person (`lexicon.him_or_her`) got
+    the US statement (review 32, misleading). Written "US", the same question of one more party, "us
+    ka" (hers is the US's statement) and "us ne" alone still ask the US: review 33 found eleven such
+    questions lose their second answer when every "us" and postposition after any party was read so."""
     assert _decided(core, question) == reply
 
 
@@ -3878,16 +3882,13 @@ def test_us_ke_baad_is_after_that_not_the_united_states(
     [
         ("whos the balochistan chief minister they quote", [("answer", "person-bugti")]),
         ("who is the chief minister quoted in the story", [("answer", "person-bugti")]),
-        ("did they nab the handlers", [("gap", "arrests")]),
         ("log aghwa hue kya", [("gap", "hostages")]),
     ],
 )
-def test_who_is_quoted_is_who_they_are_and_nabbing_is_arresting(
-    core: Core, question: str, reply: list[tuple[str, str | None]]
-) -> None:
+def test_who_is_quoted_is_who_they_are(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "quote" was a word we did not know (declined), and "quoted" a "did you mean": being quoted says
-    nothing of what is asked, and "nab" is "nabbed", arresting (dev batch 59). Review 32 found "aghwa"
-    (kidnapped) declined."""
+    nothing of what is asked (dev batch 59). Review 32 found "aghwa" (kidnapped) declined. ("nab" as
+    "nabbed" was tried and dropped: NAB is Pakistan's accountability bureau, review 33.)"""
     assert _decided(core, question) == reply
 
 

@@ -2073,8 +2073,9 @@ class LanguageRouter:
         """Whether a question naming places asks only if the attacks were there as well ("was it in
         karachi?", "lahore mein bhi hua?"), not about something else there ("kal raat lahore mein kuch
         hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
-        event. The setting alone is asked of the same way ("was pakistan attacked", "islamabad mein
-        hamla hua?": it got the forces' operations)."""
+        event. The setting alone is asked of the same way ("was pakistan attacked", "کیا اسلام آباد میں
+        حملہ ہوا": it got the forces' operations; with no word opening the question, "islamabad mein
+        hamla hua?" still does)."""
         here = set(self._named_in(question.text))
         if not (question.named or (here and here <= self._setting)):
             return False

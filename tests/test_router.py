@@ -3898,11 +3898,13 @@ def test_who_is_quoted_is_who_they_are(core: Core, question: str, reply: list[tu
         ("kya huaa balochistan mai", [("meta", "summary")]),
         ("balochistan mai kya huaa", [("meta", "summary")]),
         ("kya hoa quetta mein", [("answer", "districts")]),
+        ("kia hua balochistan mein", [("meta", "summary")]),
     ],
 )
 def test_what_happened_spelt_as_people_type_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
-    """ "kya huaa", "kya hoa" (what happened) were declined, though "kya hua" is the story in brief
-    (review 31); of one place, it is where the attacks were."""
+    """ "kya huaa", "kya hoa" (what happened) were declined, and "kia hua" got what the province is,
+    though "kya hua" is the story in brief (reviews 31 and 33); of one place, it is where the attacks
+    were."""
     assert _decided(core, question) == reply
 
 

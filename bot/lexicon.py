@@ -246,8 +246,8 @@ class Lexicon(BaseModel):
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
-    # Roman Urdu "us" and a postposition opening a part after one naming someone: him or her, never
-    # the United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a stopword.
+    # Roman Urdu "us ne" (lower case) opening a part after one naming a person: him or her, never the
+    # United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a pointer back.
     him_or_her: tuple[str, ...] = ()
     # Words asking how something is in the world, not in this story ("what does a charge d'affaires do
     # in general"): beside an indefinite article, which names a kind of thing rather than one of the

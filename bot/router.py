@@ -422,7 +422,11 @@ class LanguageRouter:
         self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
         self._within = frozenset(story.within)
-        self._lumped = story.lumped
+        # each force as written, as typed (folded) and as the lexicon reads it ("fc" is "security")
+        self._lumped = {
+            fact: tuple((f, fold(f), " ".join(lexicon.normalise(f).split()[:1])) for f in forces)
+            for fact, forces in story.lumped.items()
+        }
         # Names of the countries that took no part: one just before "attack" names an attack there.
         self._abroad_words = self._words_of(self._countries - set(self._suspects))
         self._accused = story.accused
@@ -788,17 +792,16 @@ class LanguageRouter:
         return Routing(question=message, normalised=normalised, intents=intents, asked=message)
 
     def _him_or_her(self, message: str) -> str:
-        """The message with a part that opens "us ne" after parts naming someone read as what he or she
-        did ("jaiswal kon hai? us ne kya kaha" got the US statement)."""
+        """The message with a part that opens "us ne", in lower case, after parts naming a person read as
+        what he or she did ("jaiswal kon hai? us ne kya kaha" got the US statement)."""
         parts = [p for p in self.factbase.lexicon.split_pattern.split(message) if p.strip()]
         for i, part in enumerate(parts[1:], start=1):
             pronoun = self.factbase.lexicon.refers_back(part)
-            # written "US", or the same question of one more party ("uk ne kya kaha? us ne kya kaha?"),
-            # it is the United States
-            lower = bool(part.split()) and part.split()[:1] == fold(part).split()[:1]
-            parallel = fold(parts[i - 1]).split()[1:] == fold(part).split()[1:]
-            person = any(e in self._people for p in parts[:i] for e in self._named_in(p))
-            if pronoun is not None and lower and not parallel and person:
+            if pronoun is None or part.split()[:1] != fold(part).split()[:1]:
+                continue  # written "US", it is the United States
+            if fold(parts[i - 1]).split()[1:] == fold(part).split()[1:]:
+                continue  # the same question of one more party: "uk ne kya kaha? us ne kya kaha?"
+            if any(e in self._people for p in parts[:i] for e in self._named_in(p)):
                 message = message.replace(part, f" {pronoun}", 1)
         return message
 
@@ -1841,24 +1844,20 @@ class LanguageRouter:
         that force; the 17 alone read as the police's (a review found it)."""
         forces = self._lumped.get(intent.top.target, ()) if intent.decision == "answer" and intent.top else ()
         folded = f" {fold(intent.text)} "
+        typed = [(force, word) for force, spelt, word in forces if f" {spelt} " in folded]
+        if not typed:
+            return intent
         words = self.normalise(intent.text).split()
-        asked = tuple(
-            dict.fromkeys(
-                force
-                for force in forces
-                if f" {fold(force)} " in folded and not self._speaks(self.normalise(force).split()[:1], words)
-            )
-        )
+        asked = tuple(dict.fromkeys(force for force, word in typed if not self._speaks(word, words)))
         return intent.model_copy(update={"uncounted": asked}) if asked else intent
 
-    def _speaks(self, force: list[str], words: list[str]) -> bool:
+    def _speaks(self, force: str, words: list[str]) -> bool:
         """Whether a force is the one saying, not the dead asked of ("did the army confirm the 17",
-        "how many died according to the police")."""
-        for i, word in enumerate(words):
-            beside = words[i + 1 : i + 2] + words[max(i - 1, 0) : i]
-            if word in force and not self._sourcing.isdisjoint(beside):
-                return True
-        return False
+        "how many died according to the police"): a word of sourcing beside it."""
+        return any(
+            word == force and not self._sourcing.isdisjoint(words[i + 1 : i + 2] + words[max(i - 1, 0) : i])
+            for i, word in enumerate(words)
+        )
 
     def _unnamed_places(self, intent: Intent) -> Intent:
         """A place the sources never name, asked of where it happened ("was turbat attacked", "did it

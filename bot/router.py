@@ -2072,9 +2072,8 @@ class LanguageRouter:
         """Whether a question naming places asks only if the attacks were there as well ("was it in
         karachi?", "lahore mein bhi hua?"), not about something else there ("kal raat lahore mein kuch
         hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
-        event. The setting alone is asked of the same way ("was pakistan attacked", "کیا اسلام آباد میں
-        حملہ ہوا": it got the forces' operations; with no word opening the question, "islamabad mein
-        hamla hua?" still does)."""
+        event. The setting alone is asked of the same way ("was pakistan attacked", "islamabad mein hamla
+        hua?": it got the forces' operations)."""
         here = set(self._named_in(question.text))
         if not (question.named or (here and here <= self._setting)):
             return False
@@ -2092,8 +2091,9 @@ class LanguageRouter:
         # or whether a place was hit, and nothing else ("was karachi attacked?", "did the bla attack
         # karachi"): where the attacks were answers it
         # (a place only, and the whole message: "was karachi attacked, who did it" asks more of it)
+        # (asked with a question mark alone, as Roman Urdu asks: "islamabad mein hamla hua?")
         hit = (
-            yes_no
+            (yes_no or question.text.rstrip().endswith("?"))
             and self._events & set(words)
             and rest <= self._attacker_words
             and set(question.named) <= self._places

@@ -3203,6 +3203,8 @@ def test_a_party_and_a_word_of_saying_after_a_claim_checks_who_said_it(
         ("was pakistan attacked", [("answer", "districts")]),
         ("was islamabad attacked", [("answer", "districts")]),
         ("کیا اسلام آباد میں حملہ ہوا", [("answer", "districts")]),
+        ("islamabad mein hamla hua?", [("answer", "districts")]),
+        ("kalat mein koi hamla hua?", [("answer", "districts")]),
         ("is lahore also in balochistan", [("decline", None)]),
     ],
 )
@@ -3212,7 +3214,8 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
     """A yes/no question whether a place outside the story was hit, and nothing else, is answered with
     where the attacks were (the first two were declined as another event). Asking anything more of
     an attack there, or of something there, is another event (guards). So is the setting asked of
-    alone (Islamabad is Pakistan's name as a party): it got the forces' operations (review 31)."""
+    alone (Islamabad is Pakistan's name as a party): it got the forces' operations (review 31). A
+    question mark alone asks it too, as Roman Urdu asks (review 33: "islamabad mein hamla hua?")."""
     assert _decided(core, question) == reply
 
 

@@ -254,6 +254,9 @@ class Lexicon(BaseModel):
     # story's, such a question is general knowledge, declined, unless it points at the attacks.
     in_general: tuple[str, ...] = ()
     indefinite: frozenset[str] = frozenset()
+    # The words of "what is X" ("what is the ISPR", "FC kya hota hai"): with nothing but one of the
+    # forces, which no fact describes, general knowledge; not "what did the army do".
+    being: frozenset[str] = frozenset()
     # Words asking a count day by day ("how many died each day"): the sources count one day's dead only.
     each_day: tuple[str, ...] = ()
     # Words asking how things stand today ("is it still going on", "ab halaat kaise hain"): a fact

@@ -1671,6 +1671,7 @@ class LanguageRouter:
             or self._another_holder(question, words)
             or self._news_of_another_country(question, words)
             or (lexicon.asks_in_general(text) and not self._refers(text) and "count" not in question.asks)
+            or self._what_a_force_is(text)
         ):
             # "what was operation sindoor", "who is india's pm", "what does a charge d'affaires do in general"
             return (Intent(text=text, decision="decline"),)
@@ -1919,6 +1920,18 @@ class LanguageRouter:
             matches=(Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0),),
             asks="count",
         )
+
+    def _what_a_force_is(self, text: str) -> bool:
+        """ "what is the ISPR", "FC kya hota hai": what one of the forces is, which no fact describes (it
+        got the operations they took part in). Nothing but the force and the words of "what is"
+        (`lexicon.being`): "what is the army doing", "where is the army", "فوج کیا کر رہی ہے" ask of
+        what it did."""
+        being = self.factbase.lexicon.being
+        typed = fold(text).split()
+        forces = [w for w in typed if w not in being]
+        if not forces or len(typed) < len(forces) + 2:
+            return False  # "army?", "what army": which, a fragment, not what it is
+        return all(set(self.normalise(w).split() or ["?"]) <= self._force_words for w in forces)
 
     def _office_of_country(self, question: _Question, words: list[str]) -> bool:
         """Who holds an office of a country that no one in the story holds ("who is india's pm", "us ka

@@ -3803,6 +3803,24 @@ def test_words_from_review_29(core: Core, question: str, reply: list[tuple[str, 
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
+        ("what is the ISPR", [("decline", None)]),
+        ("ISPR kya hai", [("decline", None)]),
+        ("FC kya hota hai", [("decline", None)]),
+        ("what did the army do", [("answer", "security-operations")]),
+        ("فوج کیا کر رہی ہے", [("answer", "security-operations")]),
+        ("army?", [("clarify", "militants-killed-92")]),
+    ],
+)
+def test_what_a_force_is_is_general_knowledge(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
+    """ "what is the ISPR" got the operations the forces took part in (dev batch 44, misleading): what a
+    force is, nothing else asked (`lexicon.being`), no fact describes. What it did, and a one-word
+    fragment, are still ours (guards)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
         ("what does a chargé d'affaires do in general", [("decline", None)]),
         ("what is a counterterrorism department in general, how is it structured", [("decline", None)]),
         ("ek charge d affaires aam tor par kya karta hai", [("decline", None)]),

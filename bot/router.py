@@ -2112,12 +2112,17 @@ class LanguageRouter:
             and set(question.named) <= self._places
             and not question.around
         )
+        # or what happened in a district of ours no fact names ("sibi mein kya hua"): where the attacks
+        # were, with that it is not named ("what happened in lahore" is another event)
+        there = bool(question.named) and set(question.named) <= self._within and rest <= lexicon.cue_words
         points = (
             lexicon.says_too(question.text)
             or bool(hit)
+            or there
             or (yes_no and not lexicon.vague.isdisjoint(fold(question.text).split()))
         )
-        return points and not setting and not rest - self._attacker_words
+        allowed = self._attacker_words | (lexicon.cue_words if there else frozenset())
+        return points and not setting and not rest - allowed
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

@@ -3205,6 +3205,9 @@ def test_a_party_and_a_word_of_saying_after_a_claim_checks_who_said_it(
         ("کیا اسلام آباد میں حملہ ہوا", [("answer", "districts")]),
         ("islamabad mein hamla hua?", [("answer", "districts")]),
         ("kalat mein koi hamla hua?", [("answer", "districts")]),
+        ("sibi mein kya hua", [("answer", "districts")]),
+        ("did anything happen in panjgur", [("answer", "districts")]),
+        ("what happened in lahore", [("decline", None)]),
         ("is lahore also in balochistan", [("decline", None)]),
     ],
 )
@@ -3215,7 +3218,9 @@ def test_whether_a_place_was_hit_is_where_the_attacks_were(
     where the attacks were (the first two were declined as another event). Asking anything more of
     an attack there, or of something there, is another event (guards). So is the setting asked of
     alone (Islamabad is Pakistan's name as a party): it got the forces' operations (review 31). A
-    question mark alone asks it too, as Roman Urdu asks (review 33: "islamabad mein hamla hua?")."""
+    question mark alone asks it too, as Roman Urdu asks (review 33: "islamabad mein hamla hua?"), and
+    what happened in a district of ours no fact names (`story.within`: "sibi mein kya hua" was
+    declined); what happened in Lahore is another event (a guard)."""
     assert _decided(core, question) == reply
 
 

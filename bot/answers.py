@@ -238,7 +238,7 @@ def _gap(factbase: FactBase, intent: Intent, language: Language) -> GapBlock:
         return GapBlock(missing=factbase.gap_text(gap, language).missing, known=known)
     lexicon = factbase.lexicon
     say = phrases(language)
-    names = [factbase.entity_name(e, language) for i in intent.uncovered_entities if (e := lexicon.entity(i))]
+    names = _entity_names(factbase, intent.uncovered_entities, language)
     typed = [f for f in factbase.facts if intent.asks in f.answers] if intent.asks else []
     if names:
         kinds = {e.id: e.kind for e in lexicon.entities}
@@ -253,6 +253,12 @@ def _gap(factbase: FactBase, intent: Intent, language: Language) -> GapBlock:
     return GapBlock(missing=missing, known=tuple(_titled(factbase, f, language) for f in reported[:4]))
 
 
+def _entity_names(factbase: FactBase, entity_ids: tuple[str, ...], language: Language) -> list[str]:
+    """What the reader calls each entity ("Turbat", "تربت"), for "not reported about ..."."""
+    lexicon = factbase.lexicon
+    return [factbase.entity_name(e, language) for i in entity_ids if (e := lexicon.entity(i))]
+
+
 def _titled(factbase: FactBase, fact: Fact, language: Language) -> Choice:
     """A choice labelled with what the fact reports ("31 civilians killed"), for "what they do report"."""
     return Choice(fact_id=fact.id, label=factbase.fact_text(fact, language).title)
@@ -262,14 +268,11 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
     """One block per intent: a fact, a gap, a "did you mean", or a polite decline."""
     blocks: list[Block] = []
     related: list[Choice] = []
-    lexicon = factbase.lexicon
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
             heard = "unreported_days" if intent.asks == "when" else "unreported_figures"
-            unnamed = tuple(
-                factbase.entity_name(e, language) for i in intent.uncovered_entities if (e := lexicon.entity(i))
-            )
+            unnamed = tuple(_entity_names(factbase, intent.uncovered_entities, language))
             block = fact_block(factbase, fact, language).model_copy(
                 update={heard: intent.figures, "unnamed": unnamed, "uncounted": intent.uncounted}
             )

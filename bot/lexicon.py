@@ -688,8 +688,12 @@ class Lexicon(BaseModel):
     def refers_back(self, part: str) -> str | None:
         """The part with its opening "us ne" read as "usne" (him or her), or None if it opens otherwise."""
         folded = fold(part)
-        opening = next((h for h in map(fold, self.him_or_her) if folded == h or folded.startswith(f"{h} ")), None)
+        opening = next((h for h in self._him_or_her if folded == h or folded.startswith(f"{h} ")), None)
         return None if opening is None else opening.replace(" ", "") + folded[len(opening) :]
+
+    @cached_property
+    def _him_or_her(self) -> tuple[str, ...]:
+        return tuple(h for h in map(fold, self.him_or_her) if h)
 
     def asks_in_general(self, text: str) -> bool:
         """Whether a question asks of a kind of thing in general ("what does a charge d'affaires do in

@@ -1844,6 +1844,8 @@ class LanguageRouter:
         sources give of all the forces as one (`story.lumped`), and that they do not say how many were
         that force; the 17 alone read as the police's (a review found it)."""
         forces = self._lumped.get(intent.top.target, ()) if intent.decision == "answer" and intent.top else ()
+        if not forces:
+            return intent
         folded = f" {fold(intent.text)} "
         typed = [(force, word) for force, spelt, word in forces if f" {spelt} " in folded]
         if not typed:
@@ -1931,7 +1933,8 @@ class LanguageRouter:
         forces = [w for w in typed if w not in being]
         if not forces or len(typed) < len(forces) + 2:
             return False  # "army?", "what army": which, a fragment, not what it is
-        return all(set(self.normalise(w).split() or ["?"]) <= self._force_words for w in forces)
+        # read unremembered: single words would push a message's parts out of `normalise`'s memory
+        return all(set(self._normalise(w).split() or ["?"]) <= self._force_words for w in forces)
 
     def _office_of_country(self, question: _Question, words: list[str]) -> bool:
         """Who holds an office of a country that no one in the story holds ("who is india's pm", "us ka

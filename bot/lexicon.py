@@ -699,7 +699,11 @@ class Lexicon(BaseModel):
         """Whether a question asks of a kind of thing in general ("what does a charge d'affaires do in
         general"), not of the story in general ("in general what happened", "generally how long did
         the operation last")."""
-        return _found(self._in_general, text) and not self.indefinite.isdisjoint(fold(text).split())
+        return _found(self._in_general, text) and not self._indefinite.isdisjoint(fold(text).split())
+
+    @cached_property
+    def _indefinite(self) -> frozenset[str]:
+        return frozenset(map(fold, self.indefinite))
 
     @cached_property
     def _in_general(self) -> re.Pattern[str] | None:

@@ -422,6 +422,7 @@ class LanguageRouter:
         self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
         self._within = frozenset(story.within)
+        self._being = frozenset(map(fold, lexicon.being))  # folded, as the question's words are
         # each force as written, as typed (folded) and as the lexicon reads it ("fc" is "security")
         self._lumped = {
             fact: tuple((f, fold(f), " ".join(lexicon.normalise(f).split()[:1])) for f in forces)
@@ -1928,9 +1929,8 @@ class LanguageRouter:
         got the operations they took part in). Nothing but the force and the words of "what is"
         (`lexicon.being`): "what is the army doing", "where is the army", "فوج کیا کر رہی ہے" ask of
         what it did."""
-        being = self.factbase.lexicon.being
         typed = fold(text).split()
-        forces = [w for w in typed if w not in being]
+        forces = [w for w in typed if w not in self._being]
         if not forces or len(typed) < len(forces) + 2:
             return False  # "army?", "what army": which, a fragment, not what it is
         # read unremembered: single words would push a message's parts out of `normalise`'s memory

@@ -179,3 +179,17 @@ def test_who_does_something_in_the_passive_is_after_by(factbase: FactBase) -> No
     assert lexicon.agent_after(["by", "the", "us"]) == "us"
     assert lexicon.agent_after(["in", "islamabad"]) is None
     assert lexicon.before_hedge("civilians not army") == "civilians "
+
+
+@pytest.mark.parametrize(
+    ("question", "general"),
+    [
+        ("what does a chargé d'affaires do in general", True),
+        ("کوئی سفیر عام طور پر کیا کرتا ہے", True),  # "کوئی" folds to "کویی": matched folded
+        ("in general what happened", False),
+    ],
+)
+def test_in_general_asks_of_a_kind_of_thing(factbase: FactBase, question: str, general: bool) -> None:
+    """The words of `in_general` and `indefinite` are matched as the question is, folded: the Urdu
+    "کوئی" (a, any) and "ہیں" never matched unfolded."""
+    assert factbase.lexicon.asks_in_general(question) is general

@@ -1796,9 +1796,7 @@ class LanguageRouter:
             return intent  # a total of ours (48, 193), given with the figures it is made of
         if not any(self._figure_facts.get(n) == position for n in lexicon.parts_of(message)):
             return intent
-        gap = self._targets[self._breakdown]
-        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
-        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+        return self._gap_reply(intent.text, self._breakdown, intent.top.score)
 
     def _subgroup_of_the_dead(self, intent: Intent) -> Intent:
         """How many of the dead were women, workers, teachers... (`story.subgroups`: "how many of the
@@ -1812,9 +1810,7 @@ class LanguageRouter:
             return intent
         if intent.decision not in ("answer", "clarify") and not words <= self._of_subgroups:
             return intent  # declined for its other words: "how many children are killed on roads"
-        gap = self._targets[self._breakdown]
-        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0)
-        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+        return self._gap_reply(intent.text, self._breakdown, intent.top.score if intent.top else 0.0)
 
     def _of_a_place(self, intent: Intent) -> Intent:
         """The dead counted in one of our places ("how many militants were killed in gwadar" got "how
@@ -1836,9 +1832,13 @@ class LanguageRouter:
                 return intent  # "how many were injured in quetta", "how many took part in gwadar"
         elif self._mention(sorted(places))[position]:
             return intent
-        gap = self._targets[self._place_tolls]
-        match = Match(target=gap.id, kind=gap.kind, score=intent.top.score)
-        return Intent(text=intent.text, decision="gap", matches=(match,), asks="count")
+        return self._gap_reply(intent.text, self._place_tolls, intent.top.score)
+
+    def _gap_reply(self, text: str, position: int, score: float, asks: AnswerType | None = "count") -> Intent:
+        """The gap at `position` as the reply: a count the sources do not give (of a part of a figure,
+        of a day, of a place), at the score of what it replaces."""
+        gap = self._targets[position]
+        return Intent(text=text, decision="gap", matches=(Match(target=gap.id, kind=gap.kind, score=score),), asks=asks)
 
     def _lumped_forces(self, intent: Intent) -> Intent:
         """How many of one force died ("how many police died", "kitne fc wale shaheed hue"): the count the
@@ -1916,13 +1916,7 @@ class LanguageRouter:
             # "how many militants were killed on saturday": the day's own count of its own dead; "how
             # many died on saturday" asks of others too, whom no source counts by day
             return Intent(text=intent.text, decision="answer", matches=intent.matches[:1], asks="count")
-        gap = self._targets[self._day_tolls]
-        return Intent(
-            text=intent.text,
-            decision="gap",
-            matches=(Match(target=gap.id, kind=gap.kind, score=intent.top.score if intent.top else 0.0),),
-            asks="count",
-        )
+        return self._gap_reply(intent.text, self._day_tolls, intent.top.score if intent.top else 0.0)
 
     def _what_a_force_is(self, text: str) -> bool:
         """ "what is the ISPR", "FC kya hota hai": what one of the forces is, which no fact describes (it
@@ -2090,12 +2084,12 @@ class LanguageRouter:
         hua?", "how many died in the karachi attack"); a place outside the story is otherwise another
         event. The setting alone is asked of the same way ("was pakistan attacked", "islamabad mein hamla
         hua?": it got the forces' operations)."""
-        here = set(self._named_in(question.text))
-        if not (question.named or (here and here <= self._setting)):
-            return False
         if not set(question.named) <= self._places | self._countries:
             return False  # "was india attacked too": where the attacks were answers it, not there
         if question.asks not in ((), ("where",), ("identity",)):
+            return False
+        here = set(self._named_in(question.text))
+        if not (question.named or (here and here <= self._setting)):
             return False
         lexicon = self.factbase.lexicon
         # "too", or a yes/no question about "it" ("was it in karachi", "it was in quetta right?"; not
@@ -2696,7 +2690,7 @@ class LanguageRouter:
         return gap.model_copy(update={"named": tuple(named)})
 
     def _like_a_gap(
-        self, text: str, words: list[str], outside: list[str], unknown: float, asks: str | None
+        self, text: str, words: list[str], outside: list[str], unknown: float, asks: AnswerType | None
     ) -> Intent | None:
         """A question naming someone outside the story that is worded like one of our gaps even
         without their name, every word known, is still about the story: "any chinese nationals
@@ -2707,9 +2701,7 @@ class LanguageRouter:
             # a district of ours no fact names: only its dead are asked of, each district's toll
             if self._place_tolls is None or self._deaths.isdisjoint(words):
                 return None
-            gap = self._targets[self._place_tolls]
-            match = Match(target=gap.id, kind=gap.kind, score=self.thresholds.answer)
-            return Intent(text=text, decision="gap", matches=(match,), asks=asks)
+            return self._gap_reply(text, self._place_tolls, self.thresholds.answer, asks)
         others = self._words_of(outside)
         rest = [w for w in words if w not in others]
         if not self._content(rest):

@@ -13,7 +13,6 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import asyncpg
+
+from tests.ports import free_port
 
 MISSING = (
     "PostgreSQL's server programs were not found (/usr/lib/postgresql/*/bin/initdb): "
@@ -56,12 +57,6 @@ def _binaries() -> Path:
     return Path(found[-1]).parent
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_postgres(max_connections: int = 200) -> Postgres:
     """initdb and start a server in a new temporary folder; `stop_postgres` removes both."""
     bin_dir = _binaries()
@@ -71,7 +66,7 @@ def start_postgres(max_connections: int = 200) -> Postgres:
         as_postgres = ["runuser", "-u", "postgres", "--"]
         owner = pwd.getpwnam("postgres")
         os.chown(folder, owner.pw_uid, owner.pw_gid)
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_port()
     try:
         subprocess.run(
             [*as_postgres, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],

@@ -11,7 +11,8 @@ from bot.chat.serve import running
 from bot.core import Core
 from tests.botapi import BotAPIServer
 from tests.conftest import application, bot_settings
-from tests.test_run import factbot_health, free_port, start_bot, stop_bot
+from tests.ports import free_port
+from tests.test_run import factbot_health, start_bot, stop_bot
 
 ADMIN = 4242
 

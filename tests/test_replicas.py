@@ -20,8 +20,9 @@ import pytest
 from bot.chat.webhook import SECRET_HEADER
 from tests.botapi import TOKEN, BotAPIServer, private_chat, user
 from tests.conftest import add_update, eventually
+from tests.ports import free_port
 from tests.test_chat import command
-from tests.test_run import free_port, start_bot, stop_bot
+from tests.test_run import start_bot, stop_bot
 
 SECRET = "one-secret-for-every-replica"
 RATE = 100  # update messages a second, all replicas together

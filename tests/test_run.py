@@ -17,13 +17,8 @@ import pytest
 
 from tests.botapi import TOKEN, BotAPIServer, group_chat, private_chat, user
 from tests.conftest import ROOT, Certificates
+from tests.ports import free_port
 from tests.test_chat import ask, command, mention
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def start_bot(*args: str, env: dict[str, str]) -> asyncio.subprocess.Process:

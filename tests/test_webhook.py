@@ -23,7 +23,7 @@ from bot.chat.webhook import MAX_BODY
 from bot.core import Core
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.conftest import Certificates, application, bot_settings
-from tests.test_run import free_port
+from tests.ports import free_port
 
 SECRET = "s3cret-value"
 Connection = tuple[asyncio.StreamReader, asyncio.StreamWriter]

@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Opt into PTB's next-major time periods (timedelta) now: with ints, every 429 logs a deprecation
+    # warning. `retry_after_seconds` reads either, so an operator's PTB_TIMEDELTA=false still works.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
     try:
         overrides = {"facts_dir": getattr(args, "facts", None), "data_dir": getattr(args, "data", None)}

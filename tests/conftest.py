@@ -36,6 +36,7 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... in an xdist worker
 # start (the variable is inherited): the shipped facts are trained on once, not once per core.
 CACHE = Path(tempfile.gettempdir()) / f"factbot-tests-{os.getuid()}"
 os.environ["FACTBOT_CACHE_DIR"] = str(CACHE)
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # as `factbot` does (bot/cli.py): timedelta time periods
 
 
 def pytest_configure(config: pytest.Config) -> None:

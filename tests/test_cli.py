@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.core import Core
 from tests.conftest import FACTS, ROOT
 
@@ -142,3 +143,15 @@ def test_ask_json_says_the_language_of_each_answer() -> None:
         ("en", ["civilians-killed"]),
     ]
     assert "31 شہری" in records[0]["text"]
+
+
+@pytest.mark.parametrize(("given", "used"), [(None, "1"), ("false", "false")])
+def test_factbot_opts_into_ptb_timedelta_periods_unless_the_operator_chose(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], given: str | None, used: str
+) -> None:
+    if given is None:
+        monkeypatch.delenv("PTB_TIMEDELTA", raising=False)
+    else:
+        monkeypatch.setenv("PTB_TIMEDELTA", given)
+    assert main(["check", "--facts", str(FACTS)]) == 0
+    assert os.environ["PTB_TIMEDELTA"] == used

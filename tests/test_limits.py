@@ -3,10 +3,16 @@ within it, and a 429 holds back only what it concerns."""
 
 from __future__ import annotations
 
+import datetime as dt
+import warnings
 from pathlib import Path
 
 import asyncpg
+import pytest
+from telegram.error import RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
+from bot.chat.limits import retry_after_seconds
 from bot.store import PostgresStore
 from tests.botapi import BotAPIServer, private_chat, user
 from tests.clock import ManualClock
@@ -96,3 +102,17 @@ async def test_a_429_outside_any_chat_pauses_every_process_on_the_database(
     async with PostgresStore(database_url) as another_process:
         assert await another_process.reserve("overall", 1 / 30) > 0.4  # its next message waits too
     await api.wait_for(lambda: len(api.calls_of("answerCallbackQuery")) == 2)
+
+
+@pytest.mark.parametrize("mode", ["1", "false"])
+@pytest.mark.parametrize(("given", "seconds"), [(3, 3.0), (dt.timedelta(seconds=1.5), 1.5)])
+def test_retry_after_is_read_in_seconds_whichever_type_ptb_gives(
+    monkeypatch: pytest.MonkeyPatch, mode: str, given: int | dt.timedelta, seconds: float
+) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", mode)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)  # PTB's own, on building the error
+        error = RetryAfter(given)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert retry_after_seconds(error) == seconds

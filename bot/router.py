@@ -690,8 +690,9 @@ class LanguageRouter:
         # died"), unless it speaks of the story ("i read 92 militants dead, is that right"); nor is a
         # guess at the answer ("total attackers, not just killed?": the dead are what it is not about).
         pointing = any(not lexicon.vague.isdisjoint(fold(p).split()) for p in asking)
-        if pointing and any(self._other_years(self.normalise(p).split()) for p in told):
-            # "i heard there was a blast in quetta in 2024. how many died in it?": that other time
+        if any(self._other_time(self.normalise(p).split(), pointing=pointing) for p in told):
+            # "i heard there was a blast in quetta in 2024. how many died in it?", "i'm doing an essay on
+            # the 2005 kashmir earthquake, what was the death toll": that other time
             return Routing(question=message, normalised=normalised, intents=(Intent(text=message, decision="decline"),))
         there = any(lexicon.points_there(p) for p in asking)
         # "india has admitted it, is this true?": a part that only checks a claim is read with it.
@@ -823,6 +824,13 @@ class LanguageRouter:
     def _other_years(self, words: Iterable[str]) -> list[str]:
         """The years among the words that are not ours ("in 2024")."""
         return [w for w in self._unknown_numbers(words) if int(w) in _YEARS]
+
+    def _other_time(self, words: list[str], *, pointing: bool) -> bool:
+        """Words that tell of another year and, unless the question points back at them ("how many
+        died in it"), of something we have no word for ("the 2005 kashmir earthquake")."""
+        return bool(self._other_years(words)) and (
+            pointing or any(w not in self._vocabulary and not w.isdigit() for w in words if w not in self._entity_words)
+        )
 
     def _numbers_of_another_subject(self, question: _Question) -> bool:
         """A number that is none of ours, no day of a month and no year ("whats 15% of 240", "what was

@@ -1254,6 +1254,10 @@ class LanguageRouter:
             if len(asks) > 1 and "when" in asks and folded[:1] != [when] and when in folded[1:]:
                 # "what did india say when pakistan blamed them": "when" joins a clause, it asks nothing
                 asks = tuple(a for a in asks if a != "when")
+            who = lexicon.cue("who")
+            if folded[1:2] == ["it"] and who in folded and any(w.isdigit() for w in folded[: folded.index(who)]):
+                # "was it 13 civilians who died?": "who" joins a clause to the figure checked
+                asks = tuple(a for a in asks if a != "who")
         if self._takes_a_place(text):
             # "militants captured gwadar", "was noshki taken"
             words = [self._seize if w == self._arrest or w in self._taken else w for w in words]

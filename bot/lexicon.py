@@ -246,6 +246,9 @@ class Lexicon(BaseModel):
     # Words saying it happened somewhere else as well ("lahore mein bhi?", "was karachi hit too"): with
     # a place outside the story and nothing else, the question asks where the attacks were.
     too: tuple[str, ...] = ()
+    # Words placing something inside a place, beside its name ("where in balochistan", "balochistan mein
+    # kahan"): where within the province the attacks were, not where the province is.
+    inside: frozenset[str] = frozenset()
     # Roman Urdu "us ne" (lower case) opening a part after one naming a person: him or her, never the
     # United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a pointer back.
     him_or_her: tuple[str, ...] = ()

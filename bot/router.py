@@ -422,6 +422,7 @@ class LanguageRouter:
         self._home = next((e for e in story.setting if e in countries), None)  # Pakistan, whose forces act
         self._suspects = story.suspects
         self._within = frozenset(story.within)
+        self._inside = frozenset(fold(w) for w in lexicon.inside)
         self._being = frozenset(map(fold, lexicon.being))  # folded, as the question's words are
         # each force as written, as typed (folded) and as the lexicon reads it ("fc" is "security")
         self._lumped = {
@@ -1697,6 +1698,9 @@ class LanguageRouter:
             words = [*cue, *(w for w in words if w not in where_only)]
             question = replace(question, named=named, asks=("where",))
             elsewhere = False
+        if self._where_within(question):
+            # "where exactly in balochistan", "بلوچستان میں کہاں": where the attacks were in it
+            words = [w for w in words if w not in self._words_of(self._setting)]
         profile = self._about(named) if question.asks in (("when",), ("duration",)) and named else []
         if (
             len(profile) == 1
@@ -2132,6 +2136,19 @@ class LanguageRouter:
         )
         allowed = self._attacker_words | (lexicon.cue_words if there else frozenset())
         return points and not setting and not rest - allowed
+
+    def _where_within(self, question: _Question) -> bool:
+        """Whether a question asks only where inside the setting ("where in balochistan"), the name
+        beside a word placing it inside ("where is balochistan" asks where the province is)."""
+        here = set(self._named_in(question.text))
+        if question.asks != ("where",) or question.named or not here or not here <= self._setting:
+            return False
+        names, inside = self._words_of(here), self._inside
+        folded = [(w, self.normalise(w)) for w in fold(question.text).split()]
+        return any(
+            (a in inside and n in names) or (m in names and b in inside)
+            for (a, m), (b, n) in itertools.pairwise(folded)
+        )
 
     def _names_place_elsewhere(self, named: list[str]) -> bool:
         """A place outside the story names another event: "who is the chief minister of punjab"."""

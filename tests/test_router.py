@@ -406,6 +406,24 @@ def test_a_figure_heard_near_one_of_ours_settles_between_close_counts(core: Core
     assert intent.top.target == fact_id
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("where exactly in balochistan", "districts"),  # was the province, bordering Iran and Afghanistan
+        ("balochistan mein kahan", "districts"),
+        ("بلوچستان میں کہاں", "districts"),
+        ("where is balochistan", "province-context"),
+        ("بلوچستان کہاں ہے", "province-context"),
+    ],
+)
+def test_where_inside_the_province_is_where_the_attacks_were(core: Core, question: str, fact_id: str) -> None:
+    """The province's name beside a word placing something in it (lexicon: inside) asks where in it
+    the attacks were; the name alone asks where the province is."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None
+    assert intent.top.target == fact_id
+
+
 @pytest.mark.parametrize("question", ["were the attacks in 12 districts", "heard the attacks were in 9 districts"])
 def test_a_count_of_districts_heard_gets_the_districts(core: Core, question: str) -> None:
     """A number before "districts" (`story.counted`) is a figure heard, not another event: both were

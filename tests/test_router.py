@@ -1462,6 +1462,8 @@ def test_a_party_whose_words_we_give_is_never_a_gap_about_someone_else_s(
             "i'm a student in lahore and want to get the details right. which districts were hit?",
             [("answer", "districts")],
         ),
+        ("doing a project on this, who claimed it", [("answer", "bla-claim")]),
+        ("doing an essay on the balochistan attacks, how many died", [("answer", "overall-toll")]),
     ],
 )
 def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
@@ -1475,7 +1477,9 @@ def test_the_asker_s_own_story_is_no_question(core: Core, question: str, reply: 
     question. Someone of theirs goes on in the next part ("..., she says ..."): it got a "did you mean" of
     the operation's name (read whole), and a review's "he says ..." a false "not reported". "What does X
     refer to" asks what X means, "in this story" of the story (a "did you mean" of the date). Getting the
-    details right is no tag checking the rest (the whole message was read, Lahore and all: declined)."""
+    details right is no tag checking the rest (the whole message was read, Lahore and all: declined).
+    "Doing a project on this" is the asker's too, their "I'm" left out (declined; "the motives are not
+    reported" and the toll)."""
     assert _decided(core, question) == reply
 
 

@@ -169,6 +169,9 @@ class Lexicon(BaseModel):
     # named before it is blamed, not who blames.
     passive_before: frozenset[str] = frozenset()
     passive_after: frozenset[str] = frozenset()
+    # Nouns of blaming: after an article and a name ("the india accusation"), the charge against them.
+    charges: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     # The asker's own people, dropped right after a word of the asker's ("my brother said 300 died").
     kin: frozenset[str] = frozenset()
     # Words that make the number after them a year ("in 2000"), not a count ("2000 attackers").

@@ -1443,6 +1443,7 @@ class LanguageRouter:
                             (j + 1 in ends and not asked)  # "india blamed?"; not "who the uk blamed?"
                             or not lexicon.passive_after.isdisjoint(folded[j + 1 : j + 2])
                             or (j > k and folded[j - k - 1] in lexicon.passive_before)
+                            or (j > k and folded[j - k - 1] in lexicon.articles and folded[j] in lexicon.charges)
                         )
                     )
                     return self._home if blamed else found[-1]

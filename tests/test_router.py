@@ -1687,6 +1687,9 @@ def test_a_guess_at_who_did_it_may_leave_room_for_someone_else(
         ("was the uae accused", [("answer", "india-allegation")]),
         ("did pakistan blame the uk", [("answer", "india-allegation")]),
         ("who the uk blamed?", [("answer", "uk-condemnation")]),
+        ("did the military back up the india accusation with anything concrete", [("clarify", "india-allegation")]),
+        ("who made the india accusation", [("answer", "india-allegation")]),
+        ("was the india accusation proven", [("gap", "evidence")]),
     ],
 )
 def test_the_one_blamed_in_the_passive_is_not_who_blames(
@@ -1696,7 +1699,10 @@ def test_the_one_blamed_in_the_passive_is_not_who_blames(
     what") is the one Pakistan blamed: all four got India's rejection, as if India had spoken (a dev
     batch's "india blamed?", misleading). A party with words of its own that Pakistan is said to
     blame is a guess at whom it blamed, too (a review found the BLA's claim given). A party that
-    blames in the active voice, also before the word at the end ("who the uk blamed?"), is a guard."""
+    blames in the active voice, also before the word at the end ("who the uk blamed?"), is a guard. So
+    is a noun of blaming after an article and the name (lexicon: charges): "the india accusation" is
+    Pakistan's charge: with "anything concrete" after it a dev batch's got India's rejection, "who made
+    the india accusation" India's spokesperson, "was it proven" India's rejection (all misleading)."""
     assert _decided(core, question) == reply
 
 

@@ -2458,6 +2458,10 @@ class LanguageRouter:
             checked = self._checked(question, named, scores)
             if checked is not None:
                 return checked
+            if top and top[0].kind == "gap" and top[0].score >= t.suggest and self._only_gaps_cover(words):
+                # "did any children get injured": two things not reported, each its gap's
+                gap = found.model_copy(update={"decision": "gap", "matches": top[:1]})
+                return self._unless_a_fact_rivals(gap, scores, evidence, named)
             if not (anchored and self._leans_to(words, top)):
                 return Intent(text=question.text, decision="decline")
             # ...unless it has a word of the story and the classifier leans to the rules' first fact
@@ -2909,6 +2913,15 @@ class LanguageRouter:
             hit[self._covers.get(_stem(word), [])] = True
             missing += np.where(hit, 0.0, weight)
         return missing / total
+
+    def _only_gaps_cover(self, words: list[str]) -> bool:
+        """Whether every word the question is about is a gap's, and none is a fact's."""
+        content = self._content(words)
+        nowhere = np.zeros(0, dtype=int)
+        covering = [self._covers.get(_stem(w), nowhere) for w in content]
+        return bool(content) and all(
+            len(covers) > 0 and self._is_gap[covers].any() and not self._is_fact[covers].any() for covers in covering
+        )
 
     def _unknown_share(self, words: list[str]) -> float:
         """How much of the question (by characters, entity names aside) we have no word for."""

@@ -268,6 +268,22 @@ def test_unknown_words_or_another_event_are_declined(core: Core, question: str) 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "did any children get injured",  # a review: declined
+        "did they find indian weapons or anything linking it to india",  # a dev batch: declined
+    ],
+)
+def test_what_only_gaps_cover_is_not_reported_not_declined(core: Core, question: str) -> None:
+    """Words each of which only some gap covers (the injured, children among the dead) ask what the
+    sources do not report: no one target covers them all, which is otherwise how another subject that
+    shares a word with the story is told (a "stray" question), but every one of them is the story's."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "gap" and intent.top is not None and intent.top.kind == "gap"
+    assert core.router.route("how to join pak army").intents[0].decision == "decline"
+
+
+@pytest.mark.parametrize(
     ("question", "meta"),
     [
         ("hello", "greeting"),

@@ -1375,8 +1375,10 @@ class LanguageRouter:
         parts = (self.normalise(p) for p in lexicon.split_pattern.split(text) if p and p.strip())
         if not {lexicon.speaker(p, reach=2) for p in parts} <= {None, *self._setting}:
             return ()  # "did iran say it was the taliban" asks what Iran said
-        # "the taliban government"; "why did pakistan blame afghanistan" guesses whom too
-        also = self._generic_story | self._blaming | self._force_words | self._homeland | {lexicon.cue("why")}
+        # "the taliban government"; "why did pakistan blame afghanistan" guesses whom too, as does "... too"
+        also = (
+            self._generic_story | self._blaming | self._force_words | self._homeland | self._too | {lexicon.cue("why")}
+        )
         return self._accused if lexicon.guesses_culprit(text, normalised, also=also) else ()
 
     def _weighs(self, text: str, words: list[str]) -> bool:

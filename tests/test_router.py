@@ -1726,6 +1726,8 @@ def test_the_one_blamed_in_the_passive_is_not_who_blames(
     ("question", "reply"),
     [
         ("did pakistan blame afghanistan", [("answer", "india-allegation")]),
+        ("did pakistan blame afghanistan too", [("answer", "india-allegation")]),  # a review: declined
+        ("was iran blamed as well", [("answer", "india-allegation")]),
         ("did the military say the taliban were behind it", [("answer", "india-allegation")]),
         ("did iran say it was the taliban", [("gap", "other-reactions")]),
         ("did india say it was them", [("answer", "india-rejection")]),

@@ -440,6 +440,14 @@ def test_where_inside_the_province_is_where_the_attacks_were(core: Core, questio
     assert intent.top.target == fact_id
 
 
+@pytest.mark.parametrize("question", ["کتنے اضلاع متاثر ہوئے", "متاثرہ علاقے کون سے ہیں"])
+def test_places_affected_are_places_hit(core: Core, question: str) -> None:
+    """Districts "affected" (متاثر) are where the attacks were (a review: declined, the word unknown);
+    people affected are not mapped to the attacks, which would make them the attackers."""
+    [intent] = core.router.route(question).intents
+    assert intent.decision == "answer" and intent.top is not None and intent.top.target == "districts"
+
+
 @pytest.mark.parametrize("question", ["were the attacks in 12 districts", "heard the attacks were in 9 districts"])
 def test_a_count_of_districts_heard_gets_the_districts(core: Core, question: str) -> None:
     """A number before "districts" (`story.counted`) is a figure heard, not another event: both were

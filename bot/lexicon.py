@@ -31,6 +31,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # Commas between groups of digits ("1,450", "145,000", Indian "2,00,000", Urdu "١٬٤٥٠") make one number
 # when it opens with a single digit or the rest are noughts; "17,31,145" and "92,145" list our figures.
 _DIGIT_GROUPS = re.compile(r"(?<!\d)(?:\d[,\u066c](?:\d{2}[,\u066c])*\d{3}|\d{1,3}(?:[,\u066c]0{2,3})+)(?![\d,\u066c])")
+# A day written as an ordinal is its number: "feb 2nd" is "feb 2", as "2 february" is.
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 
 def _one_number(run: re.Match[str]) -> str:
@@ -897,7 +899,7 @@ def fold(text: str) -> str:
             folded = folded.translate(_URDU)
         folded = _BARI_YE_GLUED.sub("\u06d2 ", folded)
     stripped = _ACRONYM_DOT.sub("", _POSSESSIVE.sub("", folded).replace("'", "").replace("\u2019", ""))
-    stripped = _DIGIT_GROUPS.sub(_one_number, stripped)
+    stripped = _ORDINAL.sub(r"\1", _DIGIT_GROUPS.sub(_one_number, stripped))
     collapsed = _REPEATS.sub(_one_or_two, _NOT_WORD.sub(" ", stripped.lower()))
     return " ".join(collapsed.split())
 

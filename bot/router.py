@@ -2450,8 +2450,10 @@ class LanguageRouter:
             and lead >= t.margin
             and unknown == 0
             and not self._numbers_of_another_subject(question)
+            and not (question.asks == ("when",) and self._days(self.normalise(question.text).split()))
         ):
-            return found.model_copy(update={"decision": "meta", "matches": top[:1]})  # chat: nothing to mislead
+            # chat: nothing to mislead; not a date checked ("was it feb 1": not what is new since then)
+            return found.model_copy(update={"decision": "meta", "matches": top[:1]})
         if uncovered.min() > t.stray and not self._on_topic(words, named, strict=True):
             # Most of what it asks about is in no target's words ("how to join pak army"): another
             # subject that shares a word or two with the story.

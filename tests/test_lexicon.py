@@ -28,6 +28,8 @@ from bot.lexicon import Lexicon, fold
         ("17,31,145", "17 31 145"),  # our figures listed: a number of two digits before the comma
         ("92,145 militants", "92 145 militants"),
         ("quetta,1 attack", "quetta 1 attack"),
+        ("feb 2nd, the 31st", "feb 2 the 31"),  # a day as an ordinal is its number
+        ("1st2nd", "1st2nd"),  # not inside a word
         ("", ""),
     ],
 )

@@ -1634,6 +1634,8 @@ def test_did_it_happen_there_too_asks_where_it_happened(
         ("suna hai mangal ko 12 log zakhmi hue", [("gap", "injured")]),
         ("were the attacks on feb 1 right?", [("answer", "timing")]),
         ("hamle feb 1 ko hue?", [("answer", "timing")]),
+        ("was it on february 2nd", [("answer", "timing")]),  # a review: declined
+        ("was it on the 1st of feb", [("clarify", "timing")]),  # got the latest updates
         ("did the attack happen in 2024?", [("answer", "timing")]),
         ("kya yeh hamla 2023 mein hua tha", [("answer", "timing")]),
         ("کیا یہ حملے 2024 میں ہوئے تھے", [("answer", "timing")]),
@@ -1647,7 +1649,8 @@ def test_a_day_or_span_someone_heard_is_asked_against_ours(
     as an unknown number, or a "did you mean" of the districts); the story's own days keep their
     meaning (the 92 was Saturday's figure: a guard), and a year is still another event (a guard), as
     is a count on a day we do not count by; "12 log" counts people (guards a review asked for). A day
-    of the story's own asks when too (a check of "feb 1" got the latest updates). A year put to the
+    of the story's own asks when too (a check of "feb 1" got the latest updates), also as an ordinal
+    ("the 1st of feb": folded to "1", and no chat about what is new after it). A year put to the
     story alone as a yes-or-no guess is a date heard too (the three were declined); with a question of
     its own it is another event (a guard)."""
     assert _decided(core, question) == reply

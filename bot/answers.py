@@ -57,6 +57,7 @@ class FactBlock(_Frozen):
     unreported_days: tuple[str, ...] = ()  # days of the month it named ("was it on jan 30?"), the same
     unnamed: tuple[str, ...] = ()  # names of places it asked of that no source names ("was turbat attacked")
     uncounted: tuple[str, ...] = ()  # forces it asked of that the figure counts with others ("how many police")
+    unblamed: tuple[str, ...] = ()  # names it said the speaker blamed, whom nothing they said is about
 
 
 class GapBlock(_Frozen):
@@ -274,7 +275,12 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
             heard = "unreported_days" if intent.asks == "when" else "unreported_figures"
             unnamed = tuple(_entity_names(factbase, intent.uncovered_entities, language))
             block = fact_block(factbase, fact, language).model_copy(
-                update={heard: intent.figures, "unnamed": unnamed, "uncounted": intent.uncounted}
+                update={
+                    heard: intent.figures,
+                    "unnamed": unnamed,
+                    "uncounted": intent.uncounted,
+                    "unblamed": tuple(_entity_names(factbase, intent.unblamed, language)),
+                }
             )
             blocks.append(block)
             related.extend(related_choices(factbase, fact.related, language))

@@ -25,6 +25,7 @@ class Phrases:
     day_not_given: str
     place_not_named: str
     part_not_counted: str
+    not_blamed: str
     earlier_report: str
     side_by_side: str
     why_they_differ: str
@@ -109,6 +110,7 @@ EN = Phrases(
     day_not_given="Our sources do not give {figures} as a date. What they report:",
     place_not_named="Our sources do not name {figures} among the places attacked. What they report:",
     part_not_counted="Our sources do not say how many of them were {figures}. What they report:",
+    not_blamed="As our sources report it, this statement does not blame {figures}:",
     earlier_report="Earlier report",
     side_by_side="Another figure, side by side",
     why_they_differ="Why they differ: ",
@@ -221,6 +223,7 @@ UR = Phrases(
     day_not_given="ہمارے ذرائع {figures} تاریخ نہیں بتاتے۔ وہ یہ بتاتے ہیں:",
     place_not_named="ہمارے ذرائع حملوں کی جگہوں میں {figures} کا نام نہیں لیتے۔ وہ یہ بتاتے ہیں:",
     part_not_counted="ہمارے ذرائع یہ نہیں بتاتے کہ ان میں سے کتنے {figures} تھے۔ وہ یہ بتاتے ہیں:",
+    not_blamed="جیسا کہ ہمارے ذرائع بتاتے ہیں، یہ بیان {figures} کو ذمہ دار نہیں ٹھہراتا:",
     earlier_report="پہلے کی خبر",
     side_by_side="ایک اور عدد، ساتھ ساتھ",
     why_they_differ="فرق کی وجہ: ",

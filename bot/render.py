@@ -80,6 +80,7 @@ def _block(w: _Writer, block: Block) -> list[str]:
             (block.unreported_days, say.day_not_given),
             (block.unnamed, say.place_not_named),
             (block.uncounted, say.part_not_counted),
+            (block.unblamed, say.not_blamed),
         ):
             if heard:
                 note = w.text(not_given.format(figures=say.join_or(list(heard))))

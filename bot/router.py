@@ -81,6 +81,9 @@ class Intent(BaseModel):
         default=(), description="named, and mentioned by no fact: a gap's subject, or places an answer does not name"
     )
     uncounted: tuple[str, ...] = Field(default=(), description="forces asked of that the answer counts with others")
+    unblamed: tuple[str, ...] = Field(
+        default=(), description="whom the question says the speaker blamed, which nothing they said is about"
+    )
     named: tuple[str, ...] = Field(default=(), description="named, for a gap to show what is reported about them")
     figures: tuple[str, ...] = Field(default=(), description="figures named in the question that no source gives")
 
@@ -136,6 +139,7 @@ class _Question:
     figures: tuple[str, ...]
     speaker: str | None = None
     around: frozenset[str] = frozenset()  # the whole message a part is in: "... and how many soldiers"
+    charged: tuple[str, ...] = ()  # whom the speaker is asked to have blamed: "why did the uk blame india"
 
 
 class Router:
@@ -1209,8 +1213,13 @@ class LanguageRouter:
         )
         if guessable and set(norm.split()) - self._entity_words <= self._owning_words:
             blamer = self._owning_up(norm)
+        charged: tuple[str, ...] = ()
         if blamer is not None:
             # "did the us blame india", "did iran blame anyone": what the one who blames said, if anything
+            # (whom they blamed, if blaming is what is asked: not "india ne kya jawab diya un ilzamaat ka",
+            # what India answered to the charges, "un" no United Nations)
+            if "said" not in lexicon.asks_for(norm):
+                charged = tuple(e for e in named if self._speaks_for.get(e, e) != blamer and e not in self._places)
             named = [blamer]
             words = [*lexicon.cue("said").split(), *self._name_words.get(blamer, ())]
             asks = ("said",)
@@ -1331,7 +1340,7 @@ class LanguageRouter:
             else None
         )
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
-        return _Question(text, kept, named, asks, heard, speaker)
+        return _Question(text, kept, named, asks, heard, speaker, charged=charged)
 
     def _losses_of_groups(self, words: list[str]) -> list[str]:
         """A loss that ends the question right after a group of people (words asking how many aside)
@@ -1768,7 +1777,15 @@ class LanguageRouter:
         intent = self._all_of_them(question, named, self._decide(question, words, named, scores), scores)
         if intent.decision == "decline":
             intent = self._loosely_checked(question, words, named, scores) or intent
-        return (self._group_alone(question, words, intent, scores),)
+        return (self._unblamed(question, self._group_alone(question, words, intent, scores)),)
+
+    def _unblamed(self, question: _Question, intent: Intent) -> Intent:
+        """ "Why did the uk blame india": the UK's statement, noting that nothing it said is about India
+        (it was given as if it were)."""
+        speaker = question.speaker
+        if intent.decision != "answer" or speaker is None or not self._silent_about(speaker, set(question.charged)):
+            return intent
+        return intent.model_copy(update={"unblamed": question.charged})
 
     def _loosely_checked(
         self, question: _Question, words: list[str], named: list[str], scores: np.ndarray

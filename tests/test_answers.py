@@ -89,6 +89,31 @@ def test_one_force_of_the_17_is_said_to_be_uncounted(core: Core, question: str, 
         assert [b.uncounted for b in other.blocks if isinstance(b, FactBlock)] == [()]
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id", "note"),
+    [
+        ("why did the uk blame india", "uk-condemnation", "this statement does not blame India:"),
+        ("why did natalie baker blame india", "us-condemnation", "this statement does not blame India:"),
+        ("uk ne india ko kyun blame kiya", "uk-condemnation", "this statement does not blame India:"),
+        ("سعودی عرب نے بھارت پر الزام کیوں لگایا", "saudi-condemnation", "یہ بیان بھارت کو ذمہ دار نہیں ٹھہراتا"),
+    ],
+)
+def test_a_party_said_to_blame_someone_its_words_are_not_about_gets_a_note(
+    core: Core, question: str, fact_id: str, note: str
+) -> None:
+    """A review found "why did the uk blame india" answered with the UK's statement alone, as if it
+    blamed India: the statement is what the UK said, and the note opens it. Whom a party does speak of
+    gets no note ("did jaiswal blame pakistan": India's rejection is about Pakistan), nor does what a
+    party answered to a charge ("un ilzamaat": those charges, no United Nations)."""
+    _, answer = core.ask(question)
+    block = answer.blocks[0]
+    assert isinstance(block, FactBlock) and block.claim.fact_id == fact_id
+    assert note in render_text(answer).split("\n")[0]
+    for guard in ("did jaiswal blame pakistan", "india ne kya jawab diya un ilzamaat ka", "did saudi blame the bla"):
+        _, other = core.ask(guard)
+        assert [b.unblamed for b in other.blocks if isinstance(b, FactBlock)] == [()]
+
+
 def test_whether_the_operations_go_on_offers_what_was_said_of_them_then(core: Core) -> None:
     """How things stand now is not reported, but the chief minister said clearance operations were
     still going on when he spoke: that fact is offered first (review 32 found it hidden)."""

@@ -869,7 +869,7 @@ class Lexicon(BaseModel):
         )
         for i in range((len(words) if said is None else said) - 1, 0, -1):
             if words[i] in self.agents:
-                found = self.find_entities(self.normalise(" ".join(words[max(0, i - 2) : i])))
+                found = self.find_entities(self.normalise(" ".join(words[max(0, i - 3) : i])))
                 if found:
                     return found[-1]
         return None

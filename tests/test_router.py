@@ -2189,6 +2189,7 @@ def test_what_a_party_said_about_another_is_its_own_statement(
         ("what did the us say about india", "us"),
         ("america ne india ke bare mein kya kaha", "us"),
         ("what did bugti say about india", "bugti"),
+        ("بی ایل اے نے بھارت کے بارے میں کیا کہا", "bla"),  # a review: India's rejection, "بی ایل اے" three words
     ],
 )
 def test_what_a_speaker_never_said_about_a_party_of_the_story_is_not_reported(

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.factbase import Fact, FactBase, Meta, Source
 from bot.language import Language
+from bot.lexicon import fold
 from bot.phrases import phrases
 from bot.router import Intent, Routing
 
@@ -254,6 +255,16 @@ def _gap(factbase: FactBase, intent: Intent, language: Language) -> GapBlock:
     return GapBlock(missing=missing, known=tuple(_titled(factbase, f, language) for f in reported[:4]))
 
 
+def _dates(factbase: FactBase, intent: Intent) -> bool:
+    """Whether every figure heard is a day beside a month ("who claimed the feb 5 attacks"): a date the
+    sources do not give, not a figure."""
+    lexicon = factbase.lexicon
+    months = frozenset(factbase.story.months)
+    words = [lexicon.normalise(w) for w in fold(intent.text).split()]
+    beside = {w for i, w in enumerate(words) if not months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])}
+    return bool(intent.figures) and set(intent.figures) <= beside
+
+
 def _entity_names(factbase: FactBase, entity_ids: tuple[str, ...], language: Language) -> list[str]:
     """What the reader calls each entity ("Turbat", "تربت"), for "not reported about ..."."""
     lexicon = factbase.lexicon
@@ -272,7 +283,7 @@ def compose(routing: Routing, factbase: FactBase, language: Language = "en") -> 
     for intent in routing.intents:
         top = intent.top
         if intent.decision == "answer" and top is not None and (fact := factbase.fact(top.target)):
-            heard = "unreported_days" if intent.asks == "when" else "unreported_figures"
+            heard = "unreported_days" if intent.asks == "when" or _dates(factbase, intent) else "unreported_figures"
             unnamed = tuple(_entity_names(factbase, intent.uncovered_entities, language))
             block = fact_block(factbase, fact, language).model_copy(
                 update={

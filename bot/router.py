@@ -2354,7 +2354,13 @@ class LanguageRouter:
             return None
         match = self._match(position, scores)
         decision: Decision = "answer" if match.kind == "fact" else match.kind
-        return Intent(text=question.text, decision=decision, matches=(match,), asks=_first(question.asks))
+        return Intent(
+            text=question.text,
+            decision=decision,
+            matches=(match,),
+            asks=_first(question.asks),
+            figures=question.figures,
+        )
 
     def _leans_to(self, words: list[str], top: tuple[Match, ...]) -> bool:
         """Whether the classifier picks the rules' first fact, less surely than a rescue needs (a decline

@@ -38,10 +38,14 @@ def test_answer_states_who_says_so_when_and_source(core: Core) -> None:
         ("were 300 militants killed?", "Our sources do not give the figure 300."),
         ("was it on jan 29?", "Our sources do not give 29 as a date."),
         ("۲۹ جنوری کو ہوا تھا؟", "ہمارے ذرائع 29 تاریخ نہیں بتاتے۔"),
+        ("who claimed the feb 5 attacks", "Our sources do not give 5 as a date."),
+        ("5 فروری کے حملوں کی ذمہ داری کس نے لی", "ہمارے ذرائع 5 تاریخ نہیں بتاتے۔"),
     ],
 )
 def test_a_figure_or_a_day_heard_is_said_to_be_not_given(core: Core, question: str, note: str) -> None:
-    """A day of the month someone heard is no "figure" (the reply said "the figure 29")."""
+    """A day of the month someone heard is no "figure" (the reply said "the figure 29"), also in a
+    question of something else (a review: "who claimed the 5 February attacks" got the claim with the
+    wrong date left standing)."""
     _, answer = core.ask(question)
     assert note in render_text(answer)
 

@@ -251,6 +251,7 @@ class LexiconText(_Model):
     choices: tuple[str, ...] = ()
     too: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
+    quoting: tuple[str, ...] = ()
     asks: dict[AnswerType, AsksText] = {}
     entities: dict[str, EntityText] = {}
 

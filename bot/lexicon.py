@@ -254,6 +254,9 @@ class Lexicon(BaseModel):
     # Words placing something inside a place, beside its name ("where in balochistan", "balochistan mein
     # kahan"): where within the province the attacks were, not where the province is.
     inside: frozenset[str] = frozenset()
+    # Words that only ask who said something ("which country mentioned extremism", "who offered
+    # condolences"): the rest of the question is what was said.
+    quoting: tuple[str, ...] = ()
     # Roman Urdu "us ne" (lower case) opening a part after one naming a person: him or her, never the
     # United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a pointer back.
     him_or_her: tuple[str, ...] = ()

@@ -199,7 +199,7 @@ class LanguageRouter:
             starts.append(len(choices))
             choices.extend(dict.fromkeys(lexicon.normalise(t) for t in factbase.asked(fact, language)))
             bags.append(lexicon.normalise(f"{text.title} {text.attribution}"))
-            said.append(lexicon.normalise(text.statement))
+            said.append(lexicon.normalise(f"{text.statement} {fact.quote or ''}"))
             titles.append(lexicon.normalise(text.title))
             speakers = frozenset(lexicon.find_entities(lexicon.normalise(text.attribution)))
             subjects = frozenset(lexicon.find_entities(lexicon.normalise(text.title)))
@@ -284,6 +284,8 @@ class LanguageRouter:
         stems = [_stems(c) for c in choices]
         # What each target is asked about (its examples), apart from what its statement mentions.
         self._asked, _ = _keyword_index(stems, self._starts, ["" for _ in bags])
+        self._statements = [frozenset(s.split()) for s in said]  # empty for gaps and meta
+        self._quoting = lexicon.normalised_words(lexicon.quoting)
         self._covers, _ = _keyword_index(
             stems, self._starts, [_stems(f"{b} {s}") for b, s in zip(bags, said, strict=True)]
         )
@@ -1776,6 +1778,12 @@ class LanguageRouter:
         scores = self._target_scores(words)
         intent = self._all_of_them(question, named, self._decide(question, words, named, scores), scores)
         if intent.decision == "decline":
+            whose = self._whose_words(question, words)
+            if whose:
+                # "which country mentioned extremism", "who offered condolences": who said those words
+                return tuple(
+                    Intent(text=text, decision="answer", matches=(self._match(p, scores),), asks="who") for p in whose
+                )
             intent = self._loosely_checked(question, words, named, scores) or intent
         return (self._unblamed(question, self._group_alone(question, words, intent, scores)),)
 
@@ -1786,6 +1794,25 @@ class LanguageRouter:
         if intent.decision != "answer" or speaker is None or not self._silent_about(speaker, set(question.charged)):
             return intent
         return intent.model_copy(update={"unblamed": question.charged})
+
+    def _whose_words(self, question: _Question, words: list[str]) -> tuple[int, ...]:
+        """The one or two statements that have every word a question asking who is about, beside words
+        that only ask who said something (`lexicon.quoting`): "who said pakistanis deserve to live free
+        from fear" is Baker's. Our examples cannot foresee every word of a statement."""
+        asks_who = {"who", "said"} & set(question.asks) or (not question.asks and not self._quoting.isdisjoint(words))
+        if (
+            not asks_who
+            or question.named
+            or question.around
+            or not self._leaning.isdisjoint(fold(question.text).split())
+        ):
+            return ()  # nor "their demands", nor a part of a message: whose, the words before say
+        asking = self._generic | self._entity_words | self.factbase.lexicon.cue_words | self._quoting
+        content = {w for w in words if w not in asking and not w.isdigit()}
+        if not content:
+            return ()
+        found = tuple(i for i, said in enumerate(self._statements) if content <= said)
+        return found if len(found) <= 2 else ()
 
     def _loosely_checked(
         self, question: _Question, words: list[str], named: list[str], scores: np.ndarray

@@ -1341,7 +1341,9 @@ class LanguageRouter:
             if "said" in asks
             else None
         )
-        kept = [w for i, w in enumerate(words) if w not in heard and i not in periods]
+        # A span's unit goes with its figure ("did it last 2 weeks": what it asks is how long)
+        units = {i + 1 for i, w in enumerate(words[:-1]) if w in spans and words[i + 1] in self._span_words}
+        kept = [w for i, w in enumerate(words) if w not in heard and i not in periods and i not in units]
         return _Question(text, kept, named, asks, heard, speaker, charged=charged)
 
     def _losses_of_groups(self, words: list[str]) -> list[str]:

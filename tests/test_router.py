@@ -611,6 +611,7 @@ def test_a_guess_at_the_answer_is_no_question_of_its_own(
         "ops lasted like 2 weeks right",
         "suna hai 5 din operation chala",
         "کیا آپریشن ۴ دن چلا",
+        "it lasted 2 weeks?",  # a review: declined, "weeks" a word no target covers
     ],
 )
 def test_a_span_heard_asks_how_long_and_is_answered_with_ours(core: Core, question: str) -> None:

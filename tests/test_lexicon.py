@@ -80,6 +80,7 @@ def test_fold_urdu(raw: str, folded: str) -> None:
         ("What did America say", "what us say"),
         ("Baloch Liberation Army", "bla"),
         ("death toll", "toll killed"),
+        ("31 civs right", "31 civilian"),  # a review: declined, "civs" unknown
     ],
 )
 def test_normalise_maps_synonyms_and_roman_urdu(factbase: FactBase, question: str, normalised: str) -> None:

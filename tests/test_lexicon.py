@@ -82,6 +82,7 @@ def test_fold_urdu(raw: str, folded: str) -> None:
         ("death toll", "toll killed"),
         ("31 civs right", "31 civilian"),  # a review: declined, "civs" unknown
         ("یکم فروری کے حملے", "1 فروری attack"),  # "the first": the US's condemnation was declined
+        ("ilzamat be buniyad hain", "blame baseless"),  # a review: "who said so" got the evidence gap
     ],
 )
 def test_normalise_maps_synonyms_and_roman_urdu(factbase: FactBase, question: str, normalised: str) -> None:

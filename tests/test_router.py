@@ -284,6 +284,23 @@ def test_what_only_gaps_cover_is_not_reported_not_declined(core: Core, question:
 
 
 @pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("why did india admit it", [("answer", "india-rejection")]),
+        ("why did india admit it was behind the attacks", [("clarify", "india-allegation")]),
+        ("why did the bla attack", [("gap", "motive")]),
+    ],
+)
+def test_why_a_quoted_party_said_something_is_not_the_attackers_motive(
+    core: Core, question: str, reply: list[tuple[str, str | None]]
+) -> None:
+    """The motive gap is the BLA's unreported words (its `speaker`): "why did india admit it" got "what
+    the attackers wanted is not reported" (a review), as if India's words were theirs. Why the BLA
+    attacked is still that gap (a guard)."""
+    assert _decided(core, question) == reply
+
+
+@pytest.mark.parametrize(
     ("question", "facts"),
     [
         ("which country mentioned extremism", ["saudi-condemnation"]),

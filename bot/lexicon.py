@@ -257,6 +257,8 @@ class Lexicon(BaseModel):
     # Words that only ask who said something ("which country mentioned extremism", "who offered
     # condolences"): the rest of the question is what was said.
     quoting: tuple[str, ...] = ()
+    # Words of saying that take who or what was spoken of as their object ("did the uk mention the bla").
+    said_of: tuple[str, ...] = ()
     # Roman Urdu "us ne" (lower case) opening a part after one naming a person: him or her, never the
     # United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a pointer back.
     him_or_her: tuple[str, ...] = ()
@@ -843,8 +845,17 @@ class Lexicon(BaseModel):
 
     def spoken_about(self, text: str) -> tuple[str, ...]:
         """Entities named as what something was said about: right after "about" ("what did jaiswal say
-        about bangladesh") or right before "ke bare mein" ("bangladesh ke bare mein kya kaha")."""
-        return self._named_beside(self._about, text, before=2, after=3)
+        about bangladesh"), right before "ke bare mein" ("bangladesh ke bare mein kya kaha"), or as what
+        a word of `said_of` takes ("did the uk mention the bla", "what did pakistan call the bla")."""
+        about = self._named_beside(self._about, text, before=2, after=3)
+        folded = fold(text)
+        objects = [folded[m.end() :].split()[:2] for m in self._said_of.finditer(folded)] if self._said_of else []
+        named = (e for words in objects for e in self.find_entities(self.normalise(" ".join(words))))
+        return tuple(dict.fromkeys((*about, *named)))
+
+    @cached_property
+    def _said_of(self) -> re.Pattern[str] | None:
+        return any_of(map(fold, self.said_of))
 
     @cached_property
     def _about(self) -> re.Pattern[str] | None:

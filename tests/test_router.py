@@ -2210,6 +2210,7 @@ def test_last_before_a_day_is_the_day_before_not_how_long(
     [
         ("what was the uk statement about the bla", [("answer", "uk-condemnation")]),
         ("saudi arabia ne bla ke bare mein kya kaha", [("answer", "saudi-condemnation")]),
+        ("did the uk mention the bla", [("answer", "uk-condemnation")]),  # whom it mentions: no second speaker
         ("what did india and the us say", [("answer", "india-rejection"), ("answer", "us-condemnation")]),
         ("what about iran and afghanistan, did they condemn", [("gap", "other-reactions")]),
     ],
@@ -2231,6 +2232,7 @@ def test_what_a_party_said_about_another_is_its_own_statement(
         ("america ne india ke bare mein kya kaha", "us"),
         ("what did bugti say about india", "bugti"),
         ("بی ایل اے نے بھارت کے بارے میں کیا کہا", "bla"),  # a review: India's rejection, "بی ایل اے" three words
+        ("did saudi arabia mention india", "saudi-arabia"),  # a review: declined ("mention" asked nothing)
     ],
 )
 def test_what_a_speaker_never_said_about_a_party_of_the_story_is_not_reported(

@@ -3611,13 +3611,16 @@ def test_each_and_both_ask_each_its_own(core: Core, question: str, reply: list[t
         ("has mastung been taken", [("answer", "no-city-seized")]),
         ("was quetta taken?", [("answer", "no-city-seized")]),
         ("were people in noshki taken hostage", [("gap", "hostages")]),
+        ("the militants held quetta for hours right", [("answer", "no-city-seized")]),  # a dev batch: arrests
+        ("were any militants held", [("gap", "arrests")]),
     ],
 )
 def test_capturing_a_place_is_seizing_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:
     """ "Captured" right before a place (`story.taking`) is seizing it: the first got "whether anyone was
     arrested is not reported" (misleading); so is "taken" or "captured" right after one, which got
     "hostages are not reported" or a decline. People captured, or captured in a place, are arrested,
-    and people taken hostage hostages (guards)."""
+    and people taken hostage hostages (guards). Holding a place is seizing it too; people held are
+    arrested."""
     assert _decided(core, question) == reply
 
 

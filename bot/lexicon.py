@@ -846,7 +846,7 @@ class Lexicon(BaseModel):
     def spoken_about(self, text: str) -> tuple[str, ...]:
         """Entities named as what something was said about: right after "about" ("what did jaiswal say
         about bangladesh"), right before "ke bare mein" ("bangladesh ke bare mein kya kaha"), or as what
-        a word of `said_of` takes ("did the uk mention the bla", "what did pakistan call the bla")."""
+        a word of `said_of` takes ("did the uk mention the bla")."""
         about = self._named_beside(self._about, text, before=2, after=3)
         folded = fold(text)
         objects = [folded[m.end() :].split()[:2] for m in self._said_of.finditer(folded)] if self._said_of else []

@@ -64,6 +64,7 @@ class Story(_Model):
     ago: tuple[str, ...] = Field(default=(), description="words after a period that make it a time past")
     comparing: tuple[str, ...] = Field(default=(), description="words that make a period a comparison")
     months: tuple[str, ...] = Field(default=(), description="months: a day next to one is a date heard")
+    until: tuple[str, ...] = Field(default=(), description="words before a date that make it a limit: 'by feb 1'")
     weekdays: tuple[str, ...] = Field(default=(), description="days of the week: after a count, they narrow it")
     day_counts: dict[str, str] = Field(default={}, description="facts that count one day's dead, and the day")
     day_tolls: str | None = Field(default=None, description="the gap of a count asked of a day")
@@ -75,6 +76,9 @@ class Story(_Model):
         default=(), description="words naming the attacks: a date of ours beside one says which"
     )
     taking: tuple[str, ...] = Field(default=(), description="capturing: people are arrested, a place seized")
+    happenings: tuple[str, ...] = Field(
+        default=(), description="events besides the attacks' words: told of with another year, that time's"
+    )
     refers: tuple[str, ...] = Field(default=(), description="phrases that point at the attacks themselves")
 
 

@@ -259,6 +259,8 @@ class Lexicon(BaseModel):
     quoting: tuple[str, ...] = ()
     # Words of saying that take who or what was spoken of as their object ("did the uk mention the bla").
     said_of: tuple[str, ...] = ()
+    # Words that deny ("which country didnt mention condolences"): the words asked of are not theirs.
+    negations: frozenset[str] = frozenset()
     # Roman Urdu "us ne" (lower case) opening a part after one naming a person: him or her, never the
     # United States ("jaiswal kon hai? us ne kya kaha"); read as one word ("usne"), a pointer back.
     him_or_her: tuple[str, ...] = ()
@@ -842,6 +844,9 @@ class Lexicon(BaseModel):
                     if found:
                         return found[0]
         return None
+
+    def denies(self, text: str) -> bool:
+        return not self.negations.isdisjoint(fold(text).split())
 
     def spoken_about(self, text: str) -> tuple[str, ...]:
         """Entities named as what something was said about: right after "about" ("what did jaiswal say

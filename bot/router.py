@@ -405,6 +405,8 @@ class LanguageRouter:
         self._tallying = lexicon.normalised_words(story.tallies)
         self._saying = lexicon.normalised_words(c for a in lexicon.asks if a.type == "said" for c in a.cues)
         self._events = lexicon.normalised_words(story.events)
+        self._happenings = self._events | lexicon.normalised_words(story.happenings)
+        self._until = frozenset(map(fold, story.until))
         self._choice_words = lexicon.normalised_words(lexicon.choices)
         self._agent_marks = frozenset(fold(a) for a in lexicon.agents)
         self._taking = frozenset(fold(w) for w in story.taking)
@@ -834,10 +836,9 @@ class LanguageRouter:
 
     def _other_time(self, words: list[str], *, pointing: bool) -> bool:
         """Words that tell of another year and, unless the question points back at them ("how many
-        died in it"), of something we have no word for ("the 2005 kashmir earthquake")."""
-        return bool(self._other_years(words)) and (
-            pointing or any(w not in self._vocabulary and not w.isdigit() for w in words if w not in self._entity_words)
-        )
+        died in it"), of something that happened then (`story.happenings`: "the 2005 kashmir earthquake",
+        "the 2009 lahore attack"); not of the asker's own life then ("i visited quetta in 2019")."""
+        return bool(self._other_years(words)) and (pointing or not self._happenings.isdisjoint(words))
 
     def _numbers_of_another_subject(self, question: _Question) -> bool:
         """A number that is none of ours, no day of a month and no year ("whats 15% of 240", "what was
@@ -1303,6 +1304,7 @@ class LanguageRouter:
             # "they say 50 died, true?": a figure heard of no one in particular, as "i heard 50 died"
             words = [w for w in words if w not in self._blaming]
             asks = ()
+        cued = asks  # what its own words ask, before a figure heard says
         if (figures or spans) and not asks:
             asks = ("count",) if figures else ("duration",)  # "were 200 killed?" asks for the figure
             if not named and set(words) - {*figures, *spans} <= self._units:
@@ -1342,7 +1344,11 @@ class LanguageRouter:
             else None
         )
         # A span's unit goes with its figure ("did it last 2 weeks": what it asks is how long)
-        units = {i + 1 for i, w in enumerate(words[:-1]) if w in spans and words[i + 1] in self._span_words}
+        units = (
+            {i + 1 for i, w in enumerate(words[:-1]) if w in spans and words[i + 1] in self._span_words}
+            if cued == ("duration",)
+            else set()
+        )  # not "145 militants in 3 days?", a count checked with a span
         kept = [w for i, w in enumerate(words) if w not in heard and i not in periods and i not in units]
         return _Question(text, kept, named, asks, heard, speaker, charged=charged)
 
@@ -1807,8 +1813,11 @@ class LanguageRouter:
             or question.named
             or question.around
             or not self._leaning.isdisjoint(fold(question.text).split())
+            or self.factbase.lexicon.denies(question.text)
         ):
-            return ()  # nor "their demands", nor a part of a message: whose, the words before say
+            # nor "their demands", nor a part of a message: whose, the words before say; nor "which
+            # country didnt mention condolences", whose the words are not
+            return ()
         asking = self._generic | self._entity_words | self.factbase.lexicon.cue_words | self._quoting
         content = {w for w in words if w not in asking and not w.isdigit()}
         if not content:
@@ -1967,6 +1976,9 @@ class LanguageRouter:
                 # the day one who gives our figures gave one ("the figure the cm gave on sunday"), or
                 # who gave it that day ("who gave the toll on sunday")
                 continue
+            folded = fold(part or "").split()
+            if any(w in self._until and self._dates_after(folded[i + 1 : i + 3]) for i, w in enumerate(folded)):
+                continue  # "how many militants killed by feb 1st": all until that day, not that day's
             if "count" in lexicon.asks_for(" ".join(asked)) or self._deaths_of_a_day(asked):
                 dated = self._dating(asked)
                 days |= {w for i, w in enumerate(asked) if w in self._weekdays and i not in dated}
@@ -1982,6 +1994,10 @@ class LanguageRouter:
             # many died on saturday" asks of others too, whom no source counts by day
             return Intent(text=intent.text, decision="answer", matches=intent.matches[:1], asks="count")
         return self._gap_reply(intent.text, self._day_tolls, intent.top.score if intent.top else 0.0)
+
+    def _dates_after(self, folded: list[str]) -> bool:
+        """Whether these words open with a date: a month or a day of one."""
+        return any(w.isdigit() or not self._months.isdisjoint(self.normalise(w).split()) for w in folded[:1])
 
     def _what_a_force_is(self, text: str) -> bool:
         """ "what is the ISPR", "FC kya hota hai": what one of the forces is, which no fact describes (it
@@ -2502,9 +2518,14 @@ class LanguageRouter:
             and lead >= t.margin
             and unknown == 0
             and not self._numbers_of_another_subject(question)
-            and not (question.asks == ("when",) and self._days(self.normalise(question.text).split()))
+            and not (
+                question.asks == ("when",)
+                and self.factbase.lexicon.opens_question(question.text)
+                and self._days(self.normalise(question.text).split())
+            )
         ):
-            # chat: nothing to mislead; not a date checked ("was it feb 1": not what is new since then)
+            # chat: nothing to mislead; not a date checked ("was it feb 1": not what is new since then;
+            # "feb 1st what happened" is the story in brief)
             return found.model_copy(update={"decision": "meta", "matches": top[:1]})
         if uncovered.min() > t.stray and not self._on_topic(words, named, strict=True):
             # Most of what it asks about is in no target's words ("how to join pak army"): another

@@ -313,6 +313,7 @@ def test_why_a_quoted_party_said_something_is_not_the_attackers_motive(
     [
         ("which country mentioned extremism", ["saudi-condemnation"]),
         ("who offered condolences", ["us-condemnation", "uae-condemnation"]),
+        ("who sent condolences", ["us-condemnation", "uae-condemnation"]),  # a review: declined
         ("who said pakistanis deserve to live free from fear", ["us-condemnation"]),
         ("which country talked about peace and security", ["uk-condemnation"]),
         ("تعزیت کس نے کی", ["us-condemnation", "uae-condemnation"]),
@@ -3626,6 +3627,7 @@ def test_each_and_both_ask_each_its_own(core: Core, question: str, reply: list[t
         ("were people in noshki taken hostage", [("gap", "hostages")]),
         ("the militants held quetta for hours right", [("answer", "no-city-seized")]),  # a dev batch: arrests
         ("were any militants held", [("gap", "arrests")]),
+        ("did the bla occupy gwadar", [("answer", "no-city-seized")]),  # a review: declined
     ],
 )
 def test_capturing_a_place_is_seizing_it(core: Core, question: str, reply: list[tuple[str, str | None]]) -> None:

@@ -491,10 +491,14 @@ def test_where_inside_the_province_is_where_the_attacks_were(core: Core, questio
     assert intent.top.target == fact_id
 
 
-@pytest.mark.parametrize("question", ["کتنے اضلاع متاثر ہوئے", "متاثرہ علاقے کون سے ہیں"])
+@pytest.mark.parametrize(
+    "question",
+    ["کتنے اضلاع متاثر ہوئے", "متاثرہ علاقے کون سے ہیں", "how many districts affected", "affected districts?"],
+)
 def test_places_affected_are_places_hit(core: Core, question: str) -> None:
-    """Districts "affected" (متاثر) are where the attacks were (a review: declined, the word unknown);
-    people affected are not mapped to the attacks, which would make them the attackers."""
+    """Districts "affected" (متاثر) are where the attacks were (reviews: declined, the word unknown);
+    people affected are not mapped to the attacks, which would make them the attackers, nor are
+    English areas "affected" (hospitals in the affected areas lost their fact)."""
     [intent] = core.router.route(question).intents
     assert intent.decision == "answer" and intent.top is not None and intent.top.target == "districts"
 

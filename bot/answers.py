@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.factbase import Fact, FactBase, Meta, Source
 from bot.language import Language
-from bot.lexicon import fold
+from bot.lexicon import days_of_month
 from bot.phrases import phrases
 from bot.router import Intent, Routing
 
@@ -256,13 +256,13 @@ def _gap(factbase: FactBase, intent: Intent, language: Language) -> GapBlock:
 
 
 def _dates(factbase: FactBase, intent: Intent) -> bool:
-    """Whether every figure heard is a day beside a month ("who claimed the feb 5 attacks"): a date the
-    sources do not give, not a figure."""
+    """Whether every figure heard is a day of a month ("who claimed the feb 5 attacks"), as the router
+    reads days: a date the sources do not give, not a figure."""
+    if not intent.figures:
+        return False
     lexicon = factbase.lexicon
-    months = frozenset(factbase.story.months)
-    words = [lexicon.normalise(w) for w in fold(intent.text).split()]
-    beside = {w for i, w in enumerate(words) if not months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])}
-    return bool(intent.figures) and set(intent.figures) <= beside
+    months = lexicon.normalised_words(factbase.story.months)
+    return set(intent.figures) <= set(days_of_month(lexicon.normalise(intent.text).split(), months=months))
 
 
 def _entity_names(factbase: FactBase, entity_ids: tuple[str, ...], language: Language) -> list[str]:

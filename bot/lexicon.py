@@ -71,6 +71,20 @@ def _beside(marker: re.Pattern[str] | None, text: str, before: int, after: int) 
         yield folded[match.end() :].split()[:after]
 
 
+def days_of_month(words: list[str], *, months: frozenset[str], units: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Days of the month among normalised words, right before or after a month or "date" ("march 5",
+    "30 جنوری", "feb 1"); a year is no day ("jan 2024"), nor is a number followed by what it counts
+    (`units`: "12 log")."""
+    return tuple(
+        w
+        for i, w in enumerate(words)
+        if w.isdigit()
+        and 1 <= int(w) <= 31
+        and units.isdisjoint(words[i + 1 : i + 2])
+        and not months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
+    )
+
+
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Whether an `any_of` pattern (None: an empty list) finds a phrase in the folded text."""
     return pattern is not None and pattern.search(fold(text)) is not None

@@ -36,7 +36,7 @@ from wordfreq import zipf_frequency as _zipf
 from bot.classifier import trained
 from bot.factbase import ELSEWHERE, OTHER_SPEAKERS, FactBase, asked_with_words
 from bot.language import LANGUAGES, Language, script_language
-from bot.lexicon import AnswerType, any_of, fold, vocabulary
+from bot.lexicon import AnswerType, any_of, days_of_month, fold, vocabulary
 from bot.thresholds import Thresholds
 
 Decision = Literal["answer", "clarify", "gap", "decline", "meta"]
@@ -343,6 +343,8 @@ class LanguageRouter:
         self._specific = np.array([len(t.entities - self._setting) for t in self._targets], dtype=float)
         self._entity_words = frozenset(w for n in lexicon.canonical_names for w in n.split())
         self._names_or_aside = self._entity_words | aside  # "and besides quetta?" has nothing else
+        # Words of a question of who said something that are not what was said ("which country mentioned")
+        self._asking_who = self._generic | self._entity_words | self._quoting  # _generic has the cue words
         self._too = lexicon.normalised_words(lexicon.too)
         self._gap_speakers = {
             t.speaker: np.array([u.speaker == t.speaker for u in self._targets], dtype=bool)
@@ -1549,17 +1551,9 @@ class LanguageRouter:
         return [w for i, w in enumerate(words) if w not in self._bounds or not beside_number(i)]
 
     def _days(self, words: list[str]) -> tuple[str, ...]:
-        """Days of the month, right before or after a month or "date" ("march 5", "30 جنوری", "feb 1"):
-        a day we do not know is one heard; a year is no day ("jan 2024" names another time), nor is a
-        number followed by what it counts ("12 log")."""
-        return tuple(
-            w
-            for i, w in enumerate(words)
-            if w.isdigit()
-            and 1 <= int(w) <= 31
-            and self._units.isdisjoint(words[i + 1 : i + 2])
-            and not self._months.isdisjoint(words[max(0, i - 1) : i] + words[i + 1 : i + 2])
-        )
+        """Days of the month (`days_of_month`): a day we do not know is one heard; "jan 2024" names
+        another time."""
+        return days_of_month(words, months=self._months, units=self._units)
 
     def _deaths_of_a_day(self, words: list[str]) -> bool:
         """A day of the week and words of death, nothing else ("sunday deaths?", "militants killed saturday"): how
@@ -1818,8 +1812,7 @@ class LanguageRouter:
             # nor "their demands", nor a part of a message: whose, the words before say; nor "which
             # country didnt mention condolences", whose the words are not
             return ()
-        asking = self._generic | self._entity_words | self.factbase.lexicon.cue_words | self._quoting
-        content = {w for w in words if w not in asking and not w.isdigit()}
+        content = {w for w in words if w not in self._asking_who and not w.isdigit()}
         if not content:
             return ()
         found = tuple(i for i, said in enumerate(self._statements) if content <= said)
@@ -1977,7 +1970,7 @@ class LanguageRouter:
                 # who gave it that day ("who gave the toll on sunday")
                 continue
             folded = fold(part or "").split()
-            if any(w in self._until and self._dates_after(folded[i + 1 : i + 3]) for i, w in enumerate(folded)):
+            if any(w in self._until and self._is_date(next_) for w, next_ in itertools.pairwise(folded)):
                 continue  # "how many militants killed by feb 1st": all until that day, not that day's
             if "count" in lexicon.asks_for(" ".join(asked)) or self._deaths_of_a_day(asked):
                 dated = self._dating(asked)
@@ -1995,9 +1988,10 @@ class LanguageRouter:
             return Intent(text=intent.text, decision="answer", matches=intent.matches[:1], asks="count")
         return self._gap_reply(intent.text, self._day_tolls, intent.top.score if intent.top else 0.0)
 
-    def _dates_after(self, folded: list[str]) -> bool:
-        """Whether these words open with a date: a month or a day of one."""
-        return any(w.isdigit() or not self._months.isdisjoint(self.normalise(w).split()) for w in folded[:1])
+    def _is_date(self, word: str) -> bool:
+        """Whether a folded word is a month or a day of one ("by feb 1st", "by 1 feb")."""
+        # read unremembered: single words would push a message's parts out of `normalise`'s memory
+        return word.isdigit() or not self._months.isdisjoint(self._normalise(word).split())
 
     def _what_a_force_is(self, text: str) -> bool:
         """ "what is the ISPR", "FC kya hota hai": what one of the forces is, which no fact describes (it
@@ -2209,7 +2203,8 @@ class LanguageRouter:
         if question.asks != ("where",) or question.named or not here or not here <= self._setting:
             return False
         names, inside = self._words_of(here), self._inside
-        folded = [(w, self.normalise(w)) for w in fold(question.text).split()]
+        # read unremembered: single words would push a message's parts out of `normalise`'s memory
+        folded = [(w, self._normalise(w)) for w in fold(question.text).split()]
         return any(
             (a in inside and n in names) or (m in names and b in inside)
             for (a, m), (b, n) in itertools.pairwise(folded)

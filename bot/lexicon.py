@@ -860,7 +860,11 @@ class Lexicon(BaseModel):
         return None
 
     def denies(self, text: str) -> bool:
-        return not self.negations.isdisjoint(fold(text).split())
+        return not self._negations.isdisjoint(fold(text).split())
+
+    @cached_property
+    def _negations(self) -> frozenset[str]:
+        return frozenset(map(fold, self.negations))  # folded, as the question's words are ("نہیں")
 
     def spoken_about(self, text: str) -> tuple[str, ...]:
         """Entities named as what something was said about: right after "about" ("what did jaiswal say

@@ -198,3 +198,18 @@ def test_in_general_asks_of_a_kind_of_thing(factbase: FactBase, question: str, g
     """The words of `in_general` and `indefinite` are matched as the question is, folded: the Urdu
     "کوئی" (a, any) and "ہیں" never matched unfolded."""
     assert factbase.lexicon.asks_in_general(question) is general
+
+
+@pytest.mark.parametrize(
+    ("question", "denies"),
+    [
+        ("which country didnt mention condolences", True),
+        ("کس ملک نے تعزیت نہیں کی", True),  # "نہیں" folds to "نہین": matched folded
+        ("kis ne taziyat nahi ki", True),
+        ("which country mentioned condolences", False),
+    ],
+)
+def test_negations_are_matched_folded(factbase: FactBase, question: str, denies: bool) -> None:
+    """A question denying the words it asks about (`negations`) is never answered with whose they are;
+    the Urdu "نہیں" never matched unfolded."""
+    assert factbase.lexicon.denies(question) is denies
